@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './defaults';
+export * from './informants';
+export * from './counsellor';
+export * from './method';

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+
+/**
+ * The renderer as a plain web build (dist/web), served on 127.0.0.1 by `npm run web`.
+ * The same renderer config is reused by electron.vite.config.ts for the desktop app.
+ */
+export const rendererConfig = {
+  root: resolve(import.meta.dirname, 'renderer'),
+  base: './',
+  plugins: [react()],
+  worker: { format: 'es' as const },
+  build: { target: 'chrome130', sourcemap: true, chunkSizeWarningLimit: 4000 },
+};
+
+export default defineConfig({
+  ...rendererConfig,
+  build: { ...rendererConfig.build, outDir: resolve(import.meta.dirname, 'dist/web'), emptyOutDir: true },
+  preview: { host: '127.0.0.1', port: 5199, strictPort: true },
+  server: { host: '127.0.0.1', port: 5199, strictPort: true },
+});
