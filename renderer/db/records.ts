@@ -1,0 +1,295 @@
+/**
+ * Single-record writes. Each one parses with the zod schema of shared/model first (never a
+ * cast), checks that the study exists, writes and bumps the study's `updatedAt` in one
+ * transaction, and returns expected failures as values (results.ts).
+ */
+import { Dexie, type Table } from 'dexie';
+import type { z } from 'zod';
+import {
+  AuditEntry,
+  Benchmark,
+  Code,
+  CounsellorOverride,
+  Interview,
+  PseudonymEntry,
+  Segment,
+  Study,
+  StudyTerm,
+  Transcript,
+} from '../../shared/model';
+import type { ReisekartDb, StoreChange, UndoEntry } from './database';
+import { guarded, parseList, parseRecord, WriteAbort, type WriteFailure, type WriteResult } from './results';
+
+function notFound(message: string): WriteAbort {
+  return new WriteAbort({ ok: false, reason: 'not-found', message });
+}
+
+/**
+ * Write inside a transaction that also holds `studies`: the study must exist, and its
+ * `updatedAt` moves so the study list shows recent work first.
+ */
+async function writeInStudy<T>(
+  db: ReisekartDb,
+  studyId: string,
+  tables: Table[],
+  write: () => Promise<T>,
+): Promise<WriteResult<T>> {
+  return guarded(() =>
+    db.transaction('rw', [db.studies, ...tables], async () => {
+      const study = await db.studies.get(studyId);
+      if (!study) throw notFound(`study ${studyId} not found`);
+      const value = await write();
+      await db.studies.update(studyId, { updatedAt: db.env.now() });
+      return value;
+    }),
+  );
+}
+
+/** Parse one record and put it into its table. */
+async function saveOne<S extends z.ZodType<{ studyId: string }>>(
+  db: ReisekartDb,
+  schema: S,
+  table: Table<z.output<S>, string>,
+  input: z.input<S>,
+): Promise<WriteResult<z.output<S>>> {
+  const parsed = parseRecord(schema, input);
+  if (!parsed.ok) return parsed;
+  const record = parsed.value;
+  return writeInStudy(db, record.studyId, [table], async () => {
+    await table.put(record);
+    return record;
+  });
+}
+
+async function deleteOne(db: ReisekartDb, table: Table<{ studyId: string }, string>, id: string): Promise<WriteResult> {
+  const existing = await table.get(id);
+  if (!existing) return { ok: false, reason: 'not-found', message: `${table.name} ${id} not found` };
+  return writeInStudy(db, existing.studyId, [table], async () => {
+    await table.delete(id);
+    return undefined;
+  });
+}
+
+/** Study settings (frames, codebook colours live in codes). Touches `updatedAt`. */
+export async function saveStudy(db: ReisekartDb, input: z.input<typeof Study>): Promise<WriteResult<Study>> {
+  const parsed = parseRecord(Study, input);
+  if (!parsed.ok) return parsed;
+  const study = { ...parsed.value, updatedAt: db.env.now() };
+  return guarded(async () => {
+    await db.studies.put(study);
+    return study;
+  });
+}
+
+export const saveInterview = (db: ReisekartDb, iv: z.input<typeof Interview>) => saveOne(db, Interview, db.interviews, iv);
+export const saveTranscript = (db: ReisekartDb, t: z.input<typeof Transcript>) => saveOne(db, Transcript, db.transcripts, t);
+export const saveSegment = (db: ReisekartDb, s: z.input<typeof Segment>) => saveOne(db, Segment, db.segments, s);
+export const saveCode = (db: ReisekartDb, c: z.input<typeof Code>) => saveOne(db, Code, db.codes, c);
+export const saveOverride = (db: ReisekartDb, o: z.input<typeof CounsellorOverride>) =>
+  saveOne(db, CounsellorOverride, db.overrides, o);
+export const saveBenchmark = (db: ReisekartDb, b: z.input<typeof Benchmark>) => saveOne(db, Benchmark, db.benchmarks, b);
+export const saveTerm = (db: ReisekartDb, t: z.input<typeof StudyTerm>) => saveOne(db, StudyTerm, db.terms, t);
+export const savePseudonym = (db: ReisekartDb, p: z.input<typeof PseudonymEntry>) =>
+  saveOne(db, PseudonymEntry, db.pseudonyms, p);
+
+export const deleteSegment = (db: ReisekartDb, id: string) => deleteOne(db, db.segments, id);
+export const deleteOverride = (db: ReisekartDb, id: string) => deleteOne(db, db.overrides, id);
+export const deleteBenchmark = (db: ReisekartDb, id: string) => deleteOne(db, db.benchmarks, id);
+export const deleteTerm = (db: ReisekartDb, id: string) => deleteOne(db, db.terms, id);
+
+/** Many segments of one study at once (auto-coding, paste): one transaction, one bulkPut. */
+export async function saveSegments(db: ReisekartDb, inputs: readonly z.input<typeof Segment>[]): Promise<WriteResult<Segment[]>> {
+  const parsed = parseList(Segment, inputs, 'segments');
+  if (!parsed.ok) return parsed;
+  const segments = parsed.value;
+  const first = segments[0];
+  if (!first) return { ok: true, value: [] };
+  const other = segments.findIndex((s) => s.studyId !== first.studyId);
+  if (other >= 0) {
+    return {
+      ok: false,
+      reason: 'invalid',
+      issues: [{ path: `segments[${other}].studyId`, field: 'studyId', message: 'all segments must belong to one study' }],
+    };
+  }
+  return writeInStudy(db, first.studyId, [db.segments], async () => {
+    await db.segments.bulkPut(segments);
+    return segments;
+  });
+}
+
+/**
+ * Remove a code: its children move up to its parent, and segments lose the code id, in one
+ * transaction (so no segment ever points at a missing code).
+ */
+export async function deleteCode(db: ReisekartDb, id: string): Promise<WriteResult> {
+  const code = await db.codes.get(id);
+  if (!code) return { ok: false, reason: 'not-found', message: `code ${id} not found` };
+  return writeInStudy(db, code.studyId, [db.codes, db.segments], async () => {
+    await db.codes.where('studyId').equals(code.studyId).filter((c) => c.parentId === id).modify({ parentId: code.parentId });
+    await db.segments
+      .where('studyId')
+      .equals(code.studyId)
+      .filter((s) => s.codeIds.includes(id))
+      .modify((s) => {
+        s.codeIds = s.codeIds.filter((c) => c !== id);
+      });
+    await db.codes.delete(id);
+    return undefined;
+  });
+}
+
+/** Everything `deleteInterview` removed: enough for `restoreInterview` to undo it exactly. */
+export interface DeletedInterview {
+  interview: Interview;
+  transcript: Transcript | null;
+  segments: Segment[];
+  overrides: CounsellorOverride[];
+}
+
+/** Removes interview, transcript, segments and overrides in one transaction; returns them for undo. */
+export async function deleteInterview(db: ReisekartDb, id: string): Promise<WriteResult<DeletedInterview>> {
+  const interview = await db.interviews.get(id);
+  if (!interview) return { ok: false, reason: 'not-found', message: `interview ${id} not found` };
+  return writeInStudy(db, interview.studyId, [db.interviews, db.transcripts, db.segments, db.overrides], async () => {
+    const current = await db.interviews.get(id);
+    if (!current) throw notFound(`interview ${id} not found`);
+    const [transcript, segments, overrides] = await Promise.all([
+      db.transcripts.get(id),
+      db.segments.where('interviewId').equals(id).toArray(),
+      db.overrides.where('interviewId').equals(id).toArray(),
+    ]);
+    await Promise.all([
+      db.interviews.delete(id),
+      db.transcripts.delete(id),
+      db.segments.where('interviewId').equals(id).delete(),
+      db.overrides.where('interviewId').equals(id).delete(),
+    ]);
+    return { interview: current, transcript: transcript ?? null, segments, overrides };
+  });
+}
+
+/** Undo of `deleteInterview`: parses everything again (the value may have sat in UI state). */
+export async function restoreInterview(db: ReisekartDb, deleted: DeletedInterview): Promise<WriteResult> {
+  const interview = parseRecord(Interview, deleted.interview, 'interview');
+  if (!interview.ok) return interview;
+  const transcript = deleted.transcript ? parseRecord(Transcript, deleted.transcript, 'transcript') : null;
+  if (transcript && !transcript.ok) return transcript;
+  const segments = parseList(Segment, deleted.segments, 'segments');
+  if (!segments.ok) return segments;
+  const overrides = parseList(CounsellorOverride, deleted.overrides, 'overrides');
+  if (!overrides.ok) return overrides;
+  const iv = interview.value;
+  return writeInStudy(db, iv.studyId, [db.interviews, db.transcripts, db.segments, db.overrides], async () => {
+    await Promise.all([
+      db.interviews.put(iv),
+      transcript ? db.transcripts.put(transcript.value) : undefined,
+      db.segments.bulkPut(segments.value),
+      db.overrides.bulkPut(overrides.value),
+    ]);
+    return undefined;
+  });
+}
+
+/** Append to the audit log: who did what, never the removed identifier values. */
+export async function writeAudit(
+  db: ReisekartDb,
+  entry: Omit<z.input<typeof AuditEntry>, 'id' | 'at'>,
+): Promise<WriteResult<AuditEntry>> {
+  const parsed = parseRecord(AuditEntry, { ...entry, id: db.env.newId(), at: db.env.now() });
+  if (!parsed.ok) return parsed;
+  const record = parsed.value;
+  return guarded(async () => {
+    await db.audit.add(record);
+    return record;
+  });
+}
+
+// ---- meta ----------------------------------------------------------------------------------
+
+export async function getMeta(db: ReisekartDb, key: string): Promise<unknown> {
+  return (await db.meta.get(key))?.value;
+}
+
+export async function setMeta(db: ReisekartDb, key: string, value: unknown): Promise<WriteResult> {
+  return guarded(async () => {
+    await db.meta.put({ key, value });
+    return undefined;
+  });
+}
+
+// ---- undo log ------------------------------------------------------------------------------
+
+/** Oldest entries beyond this many per (study, scope) are dropped: the log is a convenience, not history. */
+export const UNDO_LIMIT = 200;
+
+function scopeRange(db: ReisekartDb, studyId: string, scope: string) {
+  return db.undo.where('[studyId+scope]').equals([studyId, scope]);
+}
+
+/** Append an entry; returns its id. */
+export async function pushUndo(db: ReisekartDb, entry: Omit<UndoEntry, 'id' | 'at'>): Promise<WriteResult<number>> {
+  return guarded(() =>
+    db.transaction('rw', db.undo, async () => {
+      const id = await db.undo.add({ ...entry, at: db.env.now() });
+      const keys = await scopeRange(db, entry.studyId, entry.scope).primaryKeys();
+      if (keys.length > UNDO_LIMIT) await db.undo.bulkDelete(keys.sort((a, b) => a - b).slice(0, keys.length - UNDO_LIMIT));
+      return id;
+    }),
+  );
+}
+
+/** The log of one scope, oldest first. */
+export async function listUndo(db: ReisekartDb, studyId: string, scope: string): Promise<UndoEntry[]> {
+  const entries = await scopeRange(db, studyId, scope).toArray();
+  return entries.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+}
+
+export async function deleteUndo(db: ReisekartDb, ids: readonly number[]): Promise<WriteResult> {
+  return guarded(async () => {
+    await db.undo.bulkDelete([...ids]);
+    return undefined;
+  });
+}
+
+/** Clear one scope, or every scope of the study. */
+export async function clearUndo(db: ReisekartDb, studyId: string, scope?: string): Promise<WriteResult> {
+  return guarded(async () => {
+    if (scope !== undefined) await scopeRange(db, studyId, scope).delete();
+    else await db.undo.where('[studyId+scope]').between([studyId, Dexie.minKey], [studyId, Dexie.maxKey]).delete();
+    return undefined;
+  });
+}
+
+/** Apply an undo entry's `forward` or `backward` change: parsed, then one transaction. */
+export async function applyChange(db: ReisekartDb, studyId: string, change: StoreChange): Promise<WriteResult> {
+  const puts = change.puts ?? {};
+  const parsed = {
+    interviews: parseList(Interview, puts.interviews ?? [], 'puts.interviews'),
+    transcripts: parseList(Transcript, puts.transcripts ?? [], 'puts.transcripts'),
+    segments: parseList(Segment, puts.segments ?? [], 'puts.segments'),
+    codes: parseList(Code, puts.codes ?? [], 'puts.codes'),
+    overrides: parseList(CounsellorOverride, puts.overrides ?? [], 'puts.overrides'),
+  };
+  const failed = Object.values(parsed).find((p): p is WriteFailure => !p.ok);
+  if (failed) return failed;
+  const dels = change.deletes ?? {};
+  const tables = [db.interviews, db.transcripts, db.segments, db.codes, db.overrides];
+  return writeInStudy(db, studyId, tables, async () => {
+    await Promise.all([
+      db.interviews.bulkDelete(dels.interviews ?? []),
+      db.transcripts.bulkDelete(dels.transcripts ?? []),
+      db.segments.bulkDelete(dels.segments ?? []),
+      db.codes.bulkDelete(dels.codes ?? []),
+      db.overrides.bulkDelete(dels.overrides ?? []),
+    ]);
+    await Promise.all([
+      parsed.interviews.ok ? db.interviews.bulkPut(parsed.interviews.value) : undefined,
+      parsed.transcripts.ok ? db.transcripts.bulkPut(parsed.transcripts.value) : undefined,
+      parsed.segments.ok ? db.segments.bulkPut(parsed.segments.value) : undefined,
+      parsed.codes.ok ? db.codes.bulkPut(parsed.codes.value) : undefined,
+      parsed.overrides.ok ? db.overrides.bulkPut(parsed.overrides.value) : undefined,
+    ]);
+    return undefined;
+  });
+}

@@ -1,0 +1,205 @@
+/**
+ * Whole-study operations: demo seeding, load, list, create, all-or-nothing replace, delete.
+ */
+import { Dexie } from 'dexie';
+import { Study, StudyData, newStudy } from '../../shared/model';
+import type { ReisekartDb } from './database';
+import { guarded, parseRecord, WriteAbort, type FieldIssue, type WriteResult } from './results';
+
+/** Tables whose records carry a studyId (everything but studies, undo and meta). */
+const STUDY_TABLES = [
+  'interviews',
+  'transcripts',
+  'segments',
+  'codes',
+  'overrides',
+  'benchmarks',
+  'audit',
+  'terms',
+  'pseudonyms',
+] as const;
+type StudyTable = (typeof STUDY_TABLES)[number];
+
+export const META_DEMO_SEEDED = 'demoSeeded';
+export const META_LAST_STUDY = 'lastStudyId';
+
+export interface StudySummary {
+  id: string;
+  title: string;
+  demo: boolean;
+  counts: { interviews: number; informants: number; segments: number };
+  updatedAt: string;
+}
+
+/** Parse a whole study and check that every record belongs to it (located issues). */
+export function parseStudyData(input: unknown): WriteResult<StudyData> {
+  const parsed = parseRecord(StudyData, input);
+  if (!parsed.ok) return parsed;
+  const data = parsed.value;
+  const issues: FieldIssue[] = [];
+  for (const table of STUDY_TABLES) {
+    data[table].forEach((r: { studyId: string }, i: number) => {
+      if (r.studyId !== data.study.id) {
+        issues.push({
+          path: `${table}[${i}].studyId`,
+          field: 'studyId',
+          message: `belongs to study ${r.studyId}, not ${data.study.id}`,
+        });
+      }
+    });
+  }
+  return issues.length ? { ok: false, reason: 'invalid', issues } : { ok: true, value: data };
+}
+
+/** Delete every record of a study, inside the caller's transaction. */
+async function clearStudy(db: ReisekartDb, studyId: string): Promise<void> {
+  await Promise.all([
+    db.studies.delete(studyId),
+    ...STUDY_TABLES.map((t) => db.table(t).where('studyId').equals(studyId).delete()),
+    db.undo.where('[studyId+scope]').between([studyId, Dexie.minKey], [studyId, Dexie.maxKey]).delete(),
+  ]);
+}
+
+async function putStudyData(db: ReisekartDb, data: StudyData): Promise<void> {
+  await db.studies.put(data.study);
+  // bulkPut per table: one request batch each, far fewer round trips than per-record puts.
+  // `db.table(name)` is the untyped handle; the records were parsed by parseStudyData.
+  await Promise.all(STUDY_TABLES.map((t) => (data[t].length ? db.table(t).bulkPut(data[t]) : undefined)));
+}
+
+/**
+ * First run: load the demo study in one transaction and remember that it was seeded, so a
+ * user who deletes it does not get it back on the next start (`resetDemoStudy` does that on
+ * request). The check and the write share one readwrite transaction, so two windows starting
+ * at once seed it once.
+ */
+export async function ensureDemoStudy(
+  db: ReisekartDb,
+  demo: unknown,
+): Promise<WriteResult<{ seeded: boolean; studyId: string }>> {
+  const parsed = parseStudyData(demo);
+  if (!parsed.ok) return parsed;
+  const data = { ...parsed.value, study: { ...parsed.value.study, demo: true } };
+  const studyId = data.study.id;
+  return guarded(() =>
+    db.transaction('rw', db.tables, async () => {
+      const flag = await db.meta.get(META_DEMO_SEEDED);
+      if (flag) return { seeded: false, studyId };
+      const existing = await db.studies.get(studyId);
+      if (!existing) await putStudyData(db, data);
+      await db.meta.put({ key: META_DEMO_SEEDED, value: { studyId, at: db.env.now() } });
+      return { seeded: !existing, studyId };
+    }),
+  );
+}
+
+/** Restore the demo study as shipped (replacing any edits to it). */
+export async function resetDemoStudy(db: ReisekartDb, demo: unknown): Promise<WriteResult<{ studyId: string }>> {
+  const parsed = parseStudyData(demo);
+  if (!parsed.ok) return parsed;
+  const data = { ...parsed.value, study: { ...parsed.value.study, demo: true } };
+  return guarded(() =>
+    db.transaction('rw', db.tables, async () => {
+      await clearStudy(db, data.study.id);
+      await putStudyData(db, data);
+      await db.meta.put({ key: META_DEMO_SEEDED, value: { studyId: data.study.id, at: db.env.now() } });
+      return { studyId: data.study.id };
+    }),
+  );
+}
+
+/**
+ * The whole study, for analysis and export. One `where('studyId')` per table inside one read
+ * transaction: a consistent snapshot, and for segments within ~1.5× of a raw getAll (docs/store.md).
+ * Records are not re-parsed: every write parsed them and migrations are tested.
+ * Order: by primary key within each table.
+ */
+export async function loadStudyData(db: ReisekartDb, studyId: string): Promise<StudyData | null> {
+  return db.transaction('r', db.tables, async () => {
+    const study = await db.studies.get(studyId);
+    if (!study) return null;
+    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms] =
+      await Promise.all([
+        db.interviews.where('studyId').equals(studyId).toArray(),
+        db.transcripts.where('studyId').equals(studyId).toArray(),
+        db.segments.where('studyId').equals(studyId).toArray(),
+        db.codes.where('studyId').equals(studyId).toArray(),
+        db.overrides.where('studyId').equals(studyId).toArray(),
+        db.benchmarks.where('studyId').equals(studyId).toArray(),
+        db.audit.where('studyId').equals(studyId).toArray(),
+        db.terms.where('studyId').equals(studyId).toArray(),
+        db.pseudonyms.where('studyId').equals(studyId).toArray(),
+      ]);
+    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms };
+  });
+}
+
+/** Studies with counts, most recently changed first. Segments are counted on the index, not loaded. */
+export async function listStudies(db: ReisekartDb): Promise<StudySummary[]> {
+  return db.transaction('r', [db.studies, db.interviews, db.segments], async () => {
+    const studies = await db.studies.toArray();
+    const out = await Promise.all(
+      studies.map(async (s): Promise<StudySummary> => {
+        const [interviews, segments] = await Promise.all([
+          db.interviews.where('studyId').equals(s.id).toArray(),
+          db.segments.where('studyId').equals(s.id).count(),
+        ]);
+        const informants = interviews.reduce((n, iv) => n + iv.participants.length, 0);
+        return {
+          id: s.id,
+          title: s.title,
+          demo: s.demo,
+          counts: { interviews: interviews.length, informants, segments },
+          updatedAt: s.updatedAt,
+        };
+      }),
+    );
+    return out.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id.localeCompare(b.id)));
+  });
+}
+
+/** A new, empty study with the method's default frames. */
+export async function createStudy(db: ReisekartDb, title: string): Promise<WriteResult<Study>> {
+  const parsed = parseRecord(Study, newStudy(db.env.newId(), title.trim(), db.env.now()));
+  if (!parsed.ok) return parsed;
+  const study = parsed.value;
+  return guarded(async () => {
+    await db.studies.add(study);
+    return study;
+  });
+}
+
+/**
+ * All-or-nothing import: parse everything first, then one readwrite transaction over every
+ * table clears the study's old records and writes the new ones. Any failure (including a full
+ * disk) aborts the transaction and leaves the previous state untouched.
+ */
+export async function replaceStudyData(db: ReisekartDb, input: unknown): Promise<WriteResult> {
+  const parsed = parseStudyData(input);
+  if (!parsed.ok) return parsed;
+  const data = parsed.value;
+  return guarded(() =>
+    db.transaction('rw', db.tables, async () => {
+      await clearStudy(db, data.study.id);
+      await putStudyData(db, data);
+      return undefined;
+    }),
+  );
+}
+
+/** Remove a study and everything in it. The demo flag stays set: a deleted demo is not re-seeded. */
+export async function deleteStudy(db: ReisekartDb, studyId: string): Promise<WriteResult> {
+  return guarded(() =>
+    db.transaction('rw', db.tables, async () => {
+      if (!(await db.studies.get(studyId))) {
+        throw new WriteAbort({ ok: false, reason: 'not-found', message: `study ${studyId} not found` });
+      }
+      await clearStudy(db, studyId);
+      const last = await db.meta.get(META_LAST_STUDY);
+      if (last?.value === studyId) await db.meta.delete(META_LAST_STUDY);
+      return undefined;
+    }),
+  );
+}
+
+export type { StudyTable };
