@@ -1,0 +1,50 @@
+/**
+ * The shape of `window.reisekart` (set by electron/preload.ts) and of the platform door, both
+ * derived from the channel schemas in shared/bridge.ts.
+ */
+import type {
+  AppInfo,
+  BackupEntry,
+  BridgeApi,
+  FileFilter,
+  MenuCommand,
+  Refused,
+  ResultOf,
+  backupRead,
+  backupWrite,
+  openFile,
+  saveFile,
+} from '../../shared/bridge';
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron app (the sandboxed preload's contextBridge). */
+    readonly reisekart?: BridgeApi;
+  }
+}
+
+export type { AppInfo, BackupEntry, BridgeApi, FileFilter, MenuCommand };
+
+/** The desktop cannot do this here (e.g. backups in a plain browser). */
+export type Unsupported = { ok: false; reason: 'unsupported'; message: string };
+
+export type SaveFileOutcome = ResultOf<typeof saveFile>;
+export type OpenFileOutcome = ResultOf<typeof openFile>;
+export type WriteBackupOutcome = ResultOf<typeof backupWrite> | Unsupported;
+export type ListBackupsOutcome = { ok: true; backups: BackupEntry[] } | { ok: false; reason: 'read-failed' | 'unsupported' | 'refused'; message: string };
+export type ReadBackupOutcome = ResultOf<typeof backupRead> | Unsupported;
+export type AppInfoOutcome = AppInfo | Refused;
+
+export interface Platform {
+  readonly kind: 'electron' | 'browser';
+  /** Save bytes where the user chooses; the app never names the path. */
+  saveFile(bytes: Uint8Array, suggestedName: string, filters: FileFilter[]): Promise<SaveFileOutcome>;
+  /** Let the user pick one file matching `accept`. */
+  openFile(accept: FileFilter[]): Promise<OpenFileOutcome>;
+  appInfo(): Promise<AppInfoOutcome>;
+  /** Native menu commands (desktop only; a no-op subscription in the browser). */
+  onMenuCommand(callback: (command: MenuCommand) => void): () => void;
+  writeBackup(bytes: Uint8Array, reason: string): Promise<WriteBackupOutcome>;
+  listBackups(): Promise<ListBackupsOutcome>;
+  readBackup(id: string): Promise<ReadBackupOutcome>;
+}
