@@ -3,3 +3,4 @@ export * from './defaults';
 export * from './informants';
 export * from './counsellor';
 export * from './method';
+export * from './interview-draft';

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRoute, routeHref } from './router';
+import { FEATURES, featureFor } from './features';
+import { useBoot } from './boot';
+import { StudyHome } from '../features/home/StudyHome';
+import { ToastArea } from '../components/Toasts';
+import { SaveIndicator } from '../components/SaveIndicator';
+import { useStudy } from '../db/hooks';
+
+
+export function App() {
+  const { t } = useTranslation();
+  const boot = useBoot();
+  const route = useRoute();
+
+  if (boot.state === 'loading') return <p className="muted" style={{ padding: 24 }}>{t('app.loading')}</p>;
+  if (boot.state === 'error') return <div className="notice error" role="alert" style={{ margin: 24 }}>{boot.message}</div>;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      {route.name === 'home' ? (
+        <div className="shell">
+          <TopBar />
+          <main id="main" className="content full" tabIndex={-1}>
+            <StudyHome />
+          </main>
+        </div>
+      ) : (
+        <StudyShell studyId={route.studyId} view={route.view} sub={route.sub} />
+      )}
+      <ToastArea />
+    </>
+  );
+}
+
+function TopBar({ studyTitle }: { studyTitle?: string }) {
+  const { t } = useTranslation();
+  return (
+    <header className="topbar">
+      <a className="brand" href="#/">
+        <span className="brand-mark" aria-hidden="true" />
+        {t('app.name')}
+      </a>
+      {studyTitle ? <span className="study-title" data-testid="study-title">{studyTitle}</span> : null}
+      <span className="spacer" />
+      <SaveIndicator />
+    </header>
+  );
+}
+
+function StudyShell({ studyId, view, sub }: { studyId: string; view: string; sub?: string | undefined }) {
+  const { t } = useTranslation();
+  const study = useStudy(studyId);
+  const [checked, setChecked] = useState(false);
+  useEffect(() => {
+    setChecked(false);
+  }, [studyId]);
+  useEffect(() => {
+    if (study !== undefined) setChecked(true);
+  }, [study]);
+
+  if (study === undefined) return <p className="muted" style={{ padding: 24 }}>{checked ? '' : t('app.loading')}</p>;
+  if (study === null) {
+    return (
+      <div className="notice error" role="alert" style={{ margin: 24 }}>
+        {t('errors.notFound')} <a href="#/">{t('nav.studies')}</a>
+      </div>
+    );
+  }
+  const sections = ['study', 'analysis', 'output'] as const;
+  return (
+    <div className="shell">
+      <TopBar studyTitle={study.title} />
+      <nav className="sidenav" aria-label={t('nav.study')}>
+        <ul>
+          <li>
+            <a href="#/">← {t('nav.studies')}</a>
+          </li>
+        </ul>
+        {sections.map((sec) => {
+          const items = FEATURES.filter((n) => n.section === sec && !n.hidden);
+          if (items.length === 0) return null;
+          return (
+            <div key={sec}>
+              <div className="nav-section">{t(`nav.${sec}`)}</div>
+              <ul>
+                {items.map((n) => (
+                  <li key={n.view}>
+                    <a href={routeHref({ name: 'study', studyId, view: n.view })} aria-current={n.view === view ? 'page' : undefined}>
+                      {t(n.navKey)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        <StudyScreen study={study} view={view} sub={sub} />
+      </main>
+    </div>
+  );
+}
+
+function StudyScreen({ study, view, sub }: { study: NonNullable<ReturnType<typeof useStudy>>; view: string; sub?: string | undefined }) {
+  const f = featureFor(view) ?? featureFor('interviews');
+  if (!f) return null;
+  const { Screen } = f;
+  return <Screen study={study} sub={sub} />;
+}

@@ -1,0 +1,85 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db, createStudy } from '../../db';
+import { useStudies } from '../../db/hooks';
+import { navigate } from '../../app/router';
+import { formatDate } from '../../app/format';
+import { tracked } from '../../components/SaveIndicator';
+
+export function StudyHome() {
+  const { t } = useTranslation();
+  const studies = useStudies();
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function onCreate(e: FormEvent) {
+    e.preventDefault();
+    const clean = title.trim();
+    if (!clean) {
+      setError(t('common.required'));
+      return;
+    }
+    const r = await tracked(() => createStudy(db, clean));
+    if (!r.ok) {
+      setError(r.reason === 'invalid' ? r.issues.map((i) => i.message).join('; ') : r.message);
+      return;
+    }
+    navigate({ name: 'study', studyId: r.value.id, view: 'interviews' });
+  }
+
+  const demo = studies?.find((s) => s.demo);
+  return (
+    <div>
+      <section className="hero">
+        <div>
+          <h1>{t('home.title')}</h1>
+          <p>{t('home.intro')}</p>
+          <p className="muted">{t('app.offline')}</p>
+        </div>
+      </section>
+      <div className="grid-2" style={{ marginBottom: 32 }}>
+        {demo ? (
+          <div className="card">
+            <h2>{demo.title}</h2>
+            <p className="muted">{t('home.counts', { ...demo.counts })}</p>
+            <button type="button" className="primary" onClick={() => navigate({ name: 'study', studyId: demo.id, view: 'interviews' })}>
+              {t('home.openDemo')}
+            </button>
+          </div>
+        ) : null}
+        <form className="card" onSubmit={(e) => void onCreate(e)} aria-labelledby="new-study-h">
+          <h2 id="new-study-h">{t('home.newStudy')}</h2>
+          <label className="field">
+            {t('home.newStudyTitle')}
+            <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? 'new-study-err' : undefined} />
+            {error ? <span id="new-study-err" className="field-error">{error}</span> : null}
+          </label>
+          <div className="form-actions">
+            <button type="submit" className="primary">{t('home.create')}</button>
+          </div>
+        </form>
+      </div>
+      <h2>{t('nav.studies')}</h2>
+      {studies === undefined ? (
+        <p className="muted">{t('app.loading')}</p>
+      ) : studies.length === 0 ? (
+        <p className="muted">{t('home.empty')}</p>
+      ) : (
+        <ul className="study-list" style={{ listStyle: 'none', padding: 0 }} data-testid="study-list">
+          {studies.map((s) => (
+            <li key={s.id} className="card study-card">
+              <h3>
+                <a href={`#/study/${encodeURIComponent(s.id)}/interviews`}>{s.title}</a> {s.demo ? <span className="badge">{t('home.demoBadge')}</span> : null}
+              </h3>
+              <div className="meta">
+                {t('home.counts', { ...s.counts })}
+                <br />
+                {t('home.updated', { date: formatDate(s.updatedAt) })}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, newSession, type Session } from './chromium';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let s: Session;
+
+beforeAll(async () => {
+  browser = await launch();
+  s = await newSession(browser, baseUrl);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function cellTexts(selector: string): Promise<string[]> {
+  return s.page.locator(selector).allInnerTexts();
+}
+
+describe('first start', () => {
+  it('opens on the demo study and its method table reads 27 / 15 / 42', async () => {
+    const { page } = s;
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: 'Åpne demostudien' }).click();
+    await expect.poll(() => page.getByTestId('study-title').innerText()).toBe('Brukerreisen Kim (demo)');
+    const total = page.getByTestId('method-total');
+    await total.waitFor();
+    expect(await cellTexts('[data-testid="method-total"] td')).toEqual(['Totalt', '27', '15', '42']);
+    const rows = await page.locator('[data-testid="method-table"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('th,td')).map((c) => (c.textContent ?? '').trim())),
+    );
+    expect(rows).toEqual([
+      ['Yrkesfag Vg2', '6', '5', '11'],
+      ['Studiespesialisering Vg2', '5', '5', '10'],
+      ['Ungdom fra oppfølgingstjenesten', '', '5', '5'],
+      ['Minoritetsspråklige med kort botid', '6', '', '6'],
+      ['Voksenopplæring / voksne asylsøkere', '6', '', '6'],
+      ['Grunnskole 10. klasse', '4', '', '4'],
+    ]);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('a new interview created in the UI survives a reload, and the method table updates live', async () => {
+    const { page } = s;
+    await page.getByTestId('new-interview').click();
+    const form = page.getByTestId('interview-form');
+    await form.getByLabel('Kode').fill('GS-99');
+    await form.getByLabel('Gruppe').selectOption('gs10');
+    await form.getByLabel('Gjennomføring').selectOption('drawing-workshop');
+    await form.getByLabel('Dato').fill('2021-04-20');
+    await form.getByLabel('Samtykke registrert').check();
+    await form.getByTestId('save-interview').click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => cellTexts('[data-testid="method-total"] td')).toEqual(['Totalt', '28', '15', '43']);
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+
+    await page.reload();
+    const row = page.locator('[data-testid="interview-list"] tr[data-code="GS-99"]');
+    await row.waitFor();
+    expect(await row.locator('td').allInnerTexts()).toEqual(expect.arrayContaining(['10. kl.', 'Tegneverksted', '20.04.2021']));
+    expect(await cellTexts('[data-testid="method-total"] td')).toEqual(['Totalt', '28', '15', '43']);
+  });
+
+  it('refuses a duplicate interview code with a located message and saves nothing', async () => {
+    const { page } = s;
+    await page.getByTestId('new-interview').click();
+    const form = page.getByTestId('interview-form');
+    await form.getByLabel('Kode').fill('gs-99');
+    await form.getByTestId('save-interview').click();
+    await expect.poll(() => form.locator('#err-code').innerText()).toContain('allerede i bruk');
+    await form.getByRole('button', { name: 'Avbryt' }).click();
+    expect(await cellTexts('[data-testid="method-total"] td')).toEqual(['Totalt', '28', '15', '43']);
+  });
+
+  it('deletes an interview after confirmation, and undo brings it back', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: 'Slett GS-99' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Slett' }).click();
+    await expect.poll(() => cellTexts('[data-testid="method-total"] td')).toEqual(['Totalt', '27', '15', '42']);
+    await page.getByRole('button', { name: 'Angre' }).click();
+    await expect.poll(() => cellTexts('[data-testid="method-total"] td')).toEqual(['Totalt', '28', '15', '43']);
+  });
+
+  it('filters the register by status', async () => {
+    const { page } = s;
+    await page.getByTestId('filter-status').selectOption('planned');
+    await expect.poll(() => page.getByTestId('interview-count').innerText()).toBe('1 av 31 intervjuer');
+    await page.getByTestId('filter-status').selectOption('');
+  });
+
+  it('made no request outside the app and logged no errors', () => {
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+});
