@@ -1,7 +1,7 @@
 /**
  * Every version of the study database, in one place (STYLE.md §7, after Actual Budget's
  * schema guard). Versions are applied in order by `openDatabase`; a committed snapshot
- * (tests/dom/db-schema.test.ts) fails on any accidental change, and the migration harness
+ * (tests/dom/db-migrations.test.ts) fails on any accidental change, and the migration harness
  * (tests/dom/db-migrations.test.ts) opens each past version with seed data and upgrades it.
  *
  * Rules for a new version: append, never edit a shipped entry; declare the FULL store layout

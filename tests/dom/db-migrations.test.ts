@@ -1,0 +1,188 @@
+/**
+ * Migration harness (STYLE.md §7): for every past schema version N, create a database with
+ * exactly version N's stores, put seed rows in version-N shape, close, open with the current
+ * module and check that the rows were upgraded. Plus a committed snapshot of the declared
+ * versions (Actual Budget style): an accidental schema edit fails here until reviewed.
+ */
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  AuditEntry,
+  Benchmark,
+  Code,
+  CounsellorOverride,
+  Interview,
+  PseudonymEntry,
+  Segment,
+  Study,
+  StudyTerm,
+  Transcript,
+} from '../../shared/model';
+import {
+  CURRENT_VERSION,
+  SCHEMA_VERSIONS,
+  TABLE_NAMES,
+  listUndo,
+  loadStudyData,
+  openDatabase,
+  type ReisekartDb,
+  type SchemaVersion,
+} from '../../renderer/db';
+import { FIXED_NOW, sortedStudy, syntheticStudy } from './db-fixtures';
+
+/** Every table whose rows are zod records: after any upgrade each row must parse to itself. */
+const ROW_SCHEMAS: Partial<Record<(typeof TABLE_NAMES)[number], z.ZodType>> = {
+  studies: Study,
+  interviews: Interview,
+  transcripts: Transcript,
+  segments: Segment,
+  codes: Code,
+  overrides: CounsellorOverride,
+  benchmarks: Benchmark,
+  audit: AuditEntry,
+  terms: StudyTerm,
+  pseudonyms: PseudonymEntry,
+};
+
+interface PastSeed {
+  /** Write rows exactly as version N's code wrote them. */
+  seed: (old: Dexie) => Promise<void>;
+  /** What the current module must show after the upgrade. */
+  verify: (db: ReisekartDb) => Promise<void>;
+}
+
+const v1Data = syntheticStudy({ studyId: 'old', interviews: 3, segmentsPerInterview: 4, seed: 7 });
+
+/** Version 1 wrote segments without `kind` and `anchor` (wishes and re-anchoring came later). */
+function v1Segment(s: Segment): Omit<Segment, 'kind' | 'anchor'> {
+  const { kind: _k, anchor: _a, ...rest } = s;
+  return rest;
+}
+
+const SEEDS: Record<number, PastSeed> = {
+  1: {
+    seed: async (old) => {
+      await old.transaction('rw', old.tables, async () => {
+        await old.table('studies').put(v1Data.study);
+        await old.table('interviews').bulkPut(v1Data.interviews);
+        await old.table('transcripts').bulkPut(v1Data.transcripts);
+        await old.table('codes').bulkPut(v1Data.codes);
+        await old.table('overrides').bulkPut(v1Data.overrides);
+        await old.table('benchmarks').bulkPut(v1Data.benchmarks);
+        await old.table('terms').bulkPut(v1Data.terms);
+        await old.table('segments').bulkPut(v1Data.segments.map(v1Segment));
+        // One segment already had a kind (a hand-edited import): the upgrade must keep it.
+        const first = v1Data.segments[0];
+        if (first) await old.table('segments').put({ ...v1Segment(first), kind: 'wish' });
+        await old.table('undo').bulkAdd([
+          { studyId: 'old', scope: 'old-iv-0000', at: FIXED_NOW, forward: {}, backward: {} },
+          { studyId: 'old', scope: 'old-iv-0001', at: FIXED_NOW, forward: {}, backward: {} },
+        ]);
+        await old.table('meta').put({ key: 'demoSeeded', value: { studyId: 'demo', at: FIXED_NOW } });
+      });
+    },
+    verify: async (db) => {
+      const loaded = await loadStudyData(db, 'old');
+      const expected = sortedStudy({
+        ...v1Data,
+        segments: v1Data.segments.map((s, i) => ({ ...s, kind: i === 0 ? 'wish' : 'experience', anchor: 'ok' })),
+      });
+      expect(loaded).toEqual(expected);
+      expect(await listUndo(db, 'old', 'old-iv-0001')).toHaveLength(1);
+      expect((await db.meta.get('demoSeeded'))?.value).toEqual({ studyId: 'demo', at: FIXED_NOW });
+    },
+  },
+};
+
+function dexieAt(name: string, factory: IDBFactory, v: SchemaVersion): Dexie {
+  const old = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+  old.version(v.version).stores(v.stores);
+  return old;
+}
+
+/** The real IndexedDB layout: key path and index names/key paths per store. */
+async function idbLayout(factory: IDBFactory, name: string): Promise<Record<string, unknown>> {
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = factory.open(name);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const out: Record<string, unknown> = {};
+  const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
+  for (const storeName of [...idb.objectStoreNames].sort()) {
+    const store = tx.objectStore(storeName);
+    out[storeName] = {
+      keyPath: store.keyPath,
+      autoIncrement: store.autoIncrement,
+      indexes: [...store.indexNames].sort().map((n) => ({ name: n, keyPath: store.index(n).keyPath })),
+    };
+  }
+  idb.close();
+  return out;
+}
+
+describe('schema versions', () => {
+  it('matches the committed snapshot (review the diff before updating with -u)', () => {
+    const declared = SCHEMA_VERSIONS.map((v) => ({ version: v.version, why: v.why, stores: v.stores, upgrade: Boolean(v.upgrade) }));
+    expect(declared).toMatchSnapshot();
+  });
+
+  it('are strictly increasing and each declares every table', () => {
+    const versions = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(CURRENT_VERSION).toBe(versions.at(-1));
+    for (const v of SCHEMA_VERSIONS) expect(Object.keys(v.stores).sort()).toEqual([...TABLE_NAMES].sort());
+  });
+
+  it('every past version has a seed in this harness', () => {
+    const past = SCHEMA_VERSIONS.slice(0, -1).map((v) => v.version);
+    expect(Object.keys(SEEDS).map(Number)).toEqual(past);
+  });
+});
+
+describe.each(SCHEMA_VERSIONS.slice(0, -1))('upgrade from version $version', (past) => {
+  it('keeps and upgrades the rows, and ends with the same layout as a fresh install', async () => {
+    const factory = new IDBFactory();
+    const seed = SEEDS[past.version];
+    if (!seed) throw new Error(`no seed for version ${past.version}`);
+    const old = dexieAt('upgrade', factory, past);
+    await seed.seed(old);
+    old.close();
+    expect((await idbLayout(factory, 'upgrade')).segments).toBeDefined();
+
+    const db = openDatabase('upgrade', { indexedDB: factory, IDBKeyRange, now: () => FIXED_NOW });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    await seed.verify(db);
+    for (const [table, schema] of Object.entries(ROW_SCHEMAS)) {
+      for (const row of await db.table(table).toArray()) {
+        // Parsing must succeed and add nothing: upgraded rows carry every default already.
+        expect(schema.parse(row)).toEqual(row);
+      }
+    }
+    db.close();
+
+    const fresh = openDatabase('fresh', { indexedDB: factory, IDBKeyRange });
+    await fresh.open();
+    fresh.close();
+    expect(await idbLayout(factory, 'upgrade')).toEqual(await idbLayout(factory, 'fresh'));
+  });
+});
+
+describe('the harness itself', () => {
+  it('would notice a missing upgrade: version 1 rows lack kind/anchor before upgrading', async () => {
+    const factory = new IDBFactory();
+    const v1 = SCHEMA_VERSIONS[0];
+    if (!v1) throw new Error('no version 1');
+    const old = dexieAt('raw', factory, v1);
+    await SEEDS[1]?.seed(old);
+    const rows = await old.table('segments').toArray();
+    old.close();
+    expect(rows.filter((r: Record<string, unknown>) => r.kind === undefined).length).toBe(v1Data.segments.length - 1);
+    expect(rows.some((r: Record<string, unknown>) => Segment.safeParse(r).success && !('anchor' in r))).toBe(true);
+  });
+});
