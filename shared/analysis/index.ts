@@ -1,0 +1,5 @@
+export * from './stats';
+export * from './filter';
+export * from './journey';
+export * from './counsellor';
+export * from './agreement';

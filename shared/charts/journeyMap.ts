@@ -1,0 +1,156 @@
+import type { Code, Study, Valence } from '../model/schema';
+import { VALENCES } from '../model/schema';
+import type { CellStats, JourneyCell, JourneyMatrix, ValenceCounts } from '../analysis/journey';
+import { CHART_STRINGS_NB, type ChartStrings } from './strings';
+import { lightTheme, type Theme } from './theme';
+import { charsFor, finishLayout, wrapText, type Layout, type Primitive } from './types';
+
+export interface JourneyMapOptions {
+  width: number;
+  height: number;
+  theme?: Theme;
+  /**
+   * true for presentations and exports: small cells show no counts, bars, codes or quotes.
+   * false for the researcher's screen: small cells are greyed and marked, counts stay visible.
+   */
+  suppress: boolean;
+  strings?: ChartStrings;
+}
+
+const PAD = 6;
+const LANE_LABEL_W = 120;
+const HEADER_H = 40;
+const LEGEND_H = 26;
+const BAR_H = 14;
+const CHIP_H = 16;
+
+/** Draw the valence mix of `v` as one stacked bar: colour plus a glyph in every segment wide enough for it. */
+export function valenceBar(v: ValenceCounts, x: number, y: number, w: number, h: number, theme: Theme, labels: Record<Valence, string>): Primitive[] {
+  const rated = v.positive + v.mixed + v.negative;
+  const out: Primitive[] = [];
+  if (rated === 0) return out;
+  let cx = x;
+  for (const k of VALENCES) {
+    const sw = (v[k] / rated) * w;
+    if (sw <= 0) continue;
+    out.push({ type: 'rect', x: cx, y, w: sw, h, fill: theme.valence[k], stroke: theme.background, role: `bar-${k}`, title: `${labels[k]}: ${v[k]}`, data: { valence: k, n: v[k] } });
+    if (sw >= h * 0.9) out.push({ type: 'text', x: cx + sw / 2, y: y + h / 2, text: theme.glyph[k], size: h * 0.8, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: theme.onValence[k], role: `glyph-${k}` });
+    cx += sw;
+  }
+  return out;
+}
+
+/** Legend of the three valences: swatch with glyph, then the study's label. */
+export function valenceLegend(x: number, y: number, theme: Theme, labels: Record<Valence, string>, size = 11): Primitive[] {
+  const out: Primitive[] = [];
+  let cx = x;
+  for (const k of VALENCES) {
+    out.push({ type: 'rect', x: cx, y: y - size, w: size + 3, h: size + 3, fill: theme.valence[k], stroke: theme.border, role: `legend-${k}` });
+    out.push({ type: 'text', x: cx + (size + 3) / 2, y: y - size + (size + 3) / 2, text: theme.glyph[k], size: size * 0.9, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: theme.onValence[k] });
+    out.push({ type: 'text', x: cx + size + 8, y: y, text: labels[k], size, anchor: 'start', fill: theme.text });
+    cx += size + 8 + labels[k].length * 0.55 * size + 18;
+  }
+  return out;
+}
+
+function countText(s: CellStats, st: ChartStrings): string {
+  return `n = ${s.segments} ${st.segmentsShort} · ${s.informants} ${st.informantsShort}`;
+}
+
+function cellSummary(c: JourneyCell | CellStats, suppress: boolean, smallCell: number, st: ChartStrings): string {
+  if (suppress && c.suppressed) return st.suppressed(smallCell);
+  const v = c.valence;
+  return `${countText(c, st)}; + ${v.positive}, ~ ${v.mixed}, − ${v.negative}${c.suppressed ? ` (${st.smallCellNote})` : ''}`;
+}
+
+/**
+ * The journey map: stages as columns, situations as lanes. Each cell shows n (segments and
+ * informants), a valence mix bar (colour + glyph) and the top codes as chips.
+ */
+export function journeyMapLayout(matrix: JourneyMatrix, study: { study: Pick<Study, 'valenceLabels'>; codes: readonly Code[] }, opts: JourneyMapOptions): Layout {
+  const theme = opts.theme ?? lightTheme;
+  const st = opts.strings ?? CHART_STRINGS_NB;
+  const labels = study.study.valenceLabels;
+  const codeById = new Map(study.codes.map((c) => [c.id, c] as const));
+  const { width, height } = opts;
+  const nCols = Math.max(1, matrix.stages.length);
+  const nRows = Math.max(1, matrix.situations.length);
+  const colW = (width - LANE_LABEL_W - PAD) / nCols;
+  const rowH = (height - HEADER_H - LEGEND_H - PAD) / nRows;
+  const p: Primitive[] = [];
+
+  matrix.stages.forEach((stage, c) => {
+    const x = LANE_LABEL_W + c * colW;
+    p.push({ type: 'text', x: x + colW / 2, y: 16, text: stage.short ?? stage.label, size: 13, weight: 'bold', anchor: 'middle', fill: theme.text, role: 'stage-label' });
+    const tot = matrix.columnTotals[c];
+    if (tot) {
+      const t = opts.suppress && tot.suppressed ? st.suppressed(matrix.smallCell) : `n = ${tot.segments} · ${tot.informants} ${st.informantsShort}`;
+      p.push({ type: 'text', x: x + colW / 2, y: 32, text: t, size: 10, anchor: 'middle', fill: theme.mutedText, role: 'column-total' });
+    }
+  });
+
+  matrix.situations.forEach((sit, r) => {
+    const y = HEADER_H + r * rowH;
+    const lines = wrapText(sit.short ?? sit.label, charsFor(LANE_LABEL_W - 2 * PAD, 12), 3);
+    lines.forEach((line, i) => p.push({ type: 'text', x: PAD, y: y + 18 + i * 15, text: line, size: 12, weight: 'bold', anchor: 'start', fill: theme.text, role: 'lane-label' }));
+    const tot = matrix.rowTotals[r];
+    if (tot) {
+      const t = opts.suppress && tot.suppressed ? st.suppressed(matrix.smallCell) : `n = ${tot.segments} · ${tot.informants} ${st.informantsShort}`;
+      p.push({ type: 'text', x: PAD, y: y + 18 + lines.length * 15 + 2, text: t, size: 10, anchor: 'start', fill: theme.mutedText, role: 'row-total' });
+    }
+    matrix.stages.forEach((_stage, c) => {
+      const cell = matrix.cells[r]?.[c];
+      if (!cell) return;
+      const x = LANE_LABEL_W + c * colW;
+      const cw = colW - PAD;
+      const ch = rowH - PAD;
+      const hidden = opts.suppress && cell.suppressed;
+      p.push({
+        type: 'rect', x, y, w: cw, h: ch, rx: 4,
+        fill: cell.suppressed ? theme.suppressed : theme.cell, stroke: theme.border,
+        role: hidden ? 'cell-suppressed' : 'cell',
+        title: cellSummary(cell, opts.suppress, matrix.smallCell, st),
+        data: hidden ? { stageId: cell.stageId, situationId: cell.situationId, suppressed: true } : { stageId: cell.stageId, situationId: cell.situationId, suppressed: cell.suppressed, segments: cell.segments, informants: cell.informants },
+      });
+      if (hidden) {
+        wrapText(st.suppressed(matrix.smallCell), charsFor(cw - 2 * PAD, 10), 3).forEach((line, i) =>
+          p.push({ type: 'text', x: x + cw / 2, y: y + ch / 2 + (i - 0.5) * 12, text: line, size: 10, anchor: 'middle', fill: theme.mutedText, italic: true, role: 'suppressed-note' }),
+        );
+        return;
+      }
+      if (cell.segments === 0) {
+        p.push({ type: 'text', x: x + cw / 2, y: y + ch / 2, text: '–', size: 12, anchor: 'middle', baseline: 'middle', fill: theme.mutedText, role: 'empty' });
+        return;
+      }
+      const muted = cell.suppressed;
+      p.push({ type: 'text', x: x + PAD, y: y + PAD + 10, text: `n = ${cell.segments} · ${cell.informants} ${st.informantsShort}${muted ? ` (${st.smallCellNote})` : ''}`, size: 10, weight: 'bold', anchor: 'start', fill: muted ? theme.mutedText : theme.text, role: 'cell-n' });
+      p.push(...valenceBar(cell.valence, x + PAD, y + PAD + 16, cw - 2 * PAD, BAR_H, theme, labels));
+      let cy = y + PAD + 16 + BAR_H + 6;
+      for (const tc of cell.topCodes) {
+        if (cy + CHIP_H > y + ch - PAD) break;
+        const code = codeById.get(tc.codeId);
+        const name = code?.name ?? tc.codeId;
+        const maxChars = charsFor(cw - 2 * PAD - 36, 9);
+        const text = name.length > maxChars ? `${name.slice(0, Math.max(1, maxChars - 1))}…` : name;
+        p.push({ type: 'rect', x: x + PAD, y: cy, w: cw - 2 * PAD, h: CHIP_H, rx: 8, fill: theme.chip, stroke: theme.border, role: 'code-chip', title: `${name}: ${tc.n}`, data: { codeId: tc.codeId, n: tc.n } });
+        p.push({ type: 'circle', cx: x + PAD + 8, cy: cy + CHIP_H / 2, r: 4, fill: code?.color ?? theme.grid, stroke: theme.border });
+        p.push({ type: 'text', x: x + PAD + 16, y: cy + CHIP_H / 2, text, size: 9, anchor: 'start', baseline: 'middle', fill: theme.chipText });
+        p.push({ type: 'text', x: x + cw - PAD - 6, y: cy + CHIP_H / 2, text: String(tc.n), size: 9, weight: 'bold', anchor: 'end', baseline: 'middle', fill: theme.chipText });
+        cy += CHIP_H + 3;
+      }
+    });
+  });
+
+  p.push(...valenceLegend(LANE_LABEL_W, height - 8, theme, labels));
+
+  const table = {
+    header: [st.situation, ...matrix.stages.map((s) => s.short ?? s.label)],
+    rows: matrix.situations.map((sit, r) => [sit.label, ...matrix.stages.map((_s, c) => {
+      const cell = matrix.cells[r]?.[c];
+      return cell ? cellSummary(cell, opts.suppress, matrix.smallCell, st) : '';
+    })]),
+  };
+  const t = matrix.total;
+  const desc = `${matrix.stages.length} × ${matrix.situations.length}; ${opts.suppress && t.suppressed ? st.suppressed(matrix.smallCell) : countText(t, st)}`;
+  return finishLayout({ width, height, primitives: p, title: st.journeyTitle, desc, table });
+}
