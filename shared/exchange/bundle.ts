@@ -1,0 +1,239 @@
+/**
+ * The `.reisekart` bundle: a whole study in one file, optionally encrypted with a passphrase.
+ *
+ * Plain (version 2): a zip (fflate) with `manifest.json` `{ format, version, exportedAt, app, counts,
+ * studySha256 }` and `study.json` (the StudyData). Encrypted: a JSON envelope
+ * `{ format: 'reisekart-bundle-encrypted', version, kdf, cipher, data }` whose `data` is the plain
+ * zip, AES-256-GCM encrypted under a key derived with PBKDF2-HMAC-SHA256, 600 000 iterations — the
+ * OWASP Password Storage Cheat Sheet figure (2023) for PBKDF2-SHA256. WebCrypto (`crypto.subtle`)
+ * is the same in Node 20 and in browsers, so this file stays pure.
+ *
+ * `restoreBundle` is the only way in (STYLE.md §5): decrypt → safe unzip → migrate old versions →
+ * zod parse → integrity check (impossible → error; stale quote → warning + `anchor: 'lost'`).
+ */
+import { strFromU8, strToU8, zipSync } from 'fflate';
+import { z } from 'zod';
+import { StudyData } from '../model';
+import { fromBase64, toBase64 } from './base64';
+import { checkIntegrity } from './integrity';
+import type { Issue } from './issues';
+import { DEFAULT_ZIP_LIMITS, isZip, safeUnzip, type ZipLimits } from './zip';
+
+export const BUNDLE_FORMAT = 'reisekart-bundle';
+export const ENCRYPTED_FORMAT = 'reisekart-bundle-encrypted';
+export const BUNDLE_VERSION = 2;
+export const PBKDF2_ITERATIONS = 600_000;
+/** A file may ask for more iterations than we write, but not so many that opening it hangs the app. */
+const MIN_ITERATIONS = 100_000;
+const MAX_ITERATIONS = 10_000_000;
+const AAD = strToU8(`${ENCRYPTED_FORMAT}/v${BUNDLE_VERSION}`);
+
+export interface BundleManifest {
+  format: typeof BUNDLE_FORMAT;
+  version: number;
+  exportedAt: string;
+  app: string;
+  counts: Record<string, number>;
+  studySha256: string;
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+  return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function counts(data: StudyData): Record<string, number> {
+  return {
+    codes: data.codes.length,
+    interviews: data.interviews.length,
+    transcripts: data.transcripts.length,
+    segments: data.segments.length,
+    overrides: data.overrides.length,
+    benchmarks: data.benchmarks.length,
+  };
+}
+
+export interface ExportBundleOptions {
+  /** Export time (a fixed clock in tests). */
+  now: string;
+  app?: string;
+  passphrase?: string;
+  /** For tests only: fixed salt (16 bytes) and IV (12 bytes). Never reuse an IV with the same key. */
+  salt?: Uint8Array;
+  iv?: Uint8Array;
+}
+
+/** The plain (unencrypted) bundle: a zip with manifest.json and study.json. */
+export async function bundleZip(data: StudyData, opts: ExportBundleOptions): Promise<Uint8Array> {
+  const study = strToU8(JSON.stringify(data));
+  const manifest: BundleManifest = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    exportedAt: opts.now,
+    app: opts.app ?? 'Reisekart',
+    counts: counts(data),
+    studySha256: await sha256Hex(study),
+  };
+  // A fixed mtime keeps the bytes stable for the same study and clock.
+  const mtime = new Date(opts.now);
+  return zipSync({ 'manifest.json': [strToU8(JSON.stringify(manifest, null, 2)), { mtime }], 'study.json': [study, { mtime }] }, { level: 6 });
+}
+
+async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey('raw', strToU8(passphrase.normalize('NFC')) as BufferSource, 'PBKDF2', false, ['deriveKey']);
+  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+}
+
+const EncryptedEnvelope = z.object({
+  format: z.literal(ENCRYPTED_FORMAT),
+  version: z.number().int(),
+  kdf: z.object({ name: z.literal('PBKDF2'), hash: z.literal('SHA-256'), iterations: z.number().int(), salt: z.string() }),
+  cipher: z.object({ name: z.literal('AES-GCM'), iv: z.string() }),
+  data: z.string(),
+});
+export type EncryptedEnvelope = z.infer<typeof EncryptedEnvelope>;
+
+export async function encryptBytes(plain: Uint8Array, passphrase: string, opts: Pick<ExportBundleOptions, 'salt' | 'iv'> = {}): Promise<EncryptedEnvelope> {
+  const salt = opts.salt ?? crypto.getRandomValues(new Uint8Array(16));
+  const iv = opts.iv ?? crypto.getRandomValues(new Uint8Array(12));
+  const key = await deriveKey(passphrase, salt, PBKDF2_ITERATIONS);
+  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: AAD as BufferSource }, key, plain as BufferSource));
+  return {
+    format: ENCRYPTED_FORMAT,
+    version: BUNDLE_VERSION,
+    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS, salt: toBase64(salt) },
+    cipher: { name: 'AES-GCM', iv: toBase64(iv) },
+    data: toBase64(ct),
+  };
+}
+
+/** The `.reisekart` file: the zip, or (with a passphrase) the encrypted JSON envelope around it. */
+export async function exportBundle(data: StudyData, opts: ExportBundleOptions): Promise<Uint8Array> {
+  const zip = await bundleZip(data, opts);
+  if (opts.passphrase === undefined) return zip;
+  if (opts.passphrase.length === 0) throw new Error('empty passphrase');
+  return strToU8(JSON.stringify(await encryptBytes(zip, opts.passphrase, opts), null, 2));
+}
+
+export interface RestoreOptions {
+  fileName?: string;
+  limits?: ZipLimits;
+}
+
+export type RestoreResult =
+  | { ok: true; data: StudyData; version: number; encrypted: boolean; warnings: Issue[] }
+  | { ok: false; issues: Issue[]; needsPassphrase?: boolean };
+
+function fail(file: string, message: string, field?: string): { ok: false; issues: Issue[] } {
+  return { ok: false, issues: [{ file, message, ...(field ? { field } : {}) }] };
+}
+
+function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(strFromU8(bytes)) as unknown };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+const WRONG_PASSPHRASE = 'Feil passord, eller filen er skadet (dekrypteringen mislyktes)';
+
+async function decryptEnvelope(raw: unknown, passphrase: string | undefined, file: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; issues: Issue[]; needsPassphrase?: boolean }> {
+  const env = EncryptedEnvelope.safeParse(raw);
+  if (!env.success) return { ok: false, issues: env.error.issues.map((i) => ({ file, field: i.path.join('.'), message: `Ugyldig kryptert pakke: ${i.message}` })) };
+  const e = env.data;
+  if (e.version > BUNDLE_VERSION) return fail(file, `Pakken er laget av en nyere versjon (${e.version}); oppdater Reisekart`);
+  if (passphrase === undefined || passphrase === '') return { ...fail(file, 'Pakken er kryptert: skriv inn passordet'), needsPassphrase: true };
+  if (e.kdf.iterations < MIN_ITERATIONS || e.kdf.iterations > MAX_ITERATIONS) return fail(file, `Urimelig antall iterasjoner (${e.kdf.iterations})`, 'kdf.iterations');
+  const salt = fromBase64(e.kdf.salt);
+  const iv = fromBase64(e.cipher.iv);
+  const data = fromBase64(e.data);
+  if (!salt || salt.length < 16) return fail(file, 'Ugyldig salt', 'kdf.salt');
+  if (!iv || iv.length !== 12) return fail(file, 'Ugyldig IV', 'cipher.iv');
+  if (!data) return fail(file, 'Ugyldige data (ikke base64)', 'data');
+  try {
+    const key = await deriveKey(passphrase, salt, e.kdf.iterations);
+    const aad = strToU8(`${ENCRYPTED_FORMAT}/v${e.version}`);
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: aad as BufferSource }, key, data as BufferSource);
+    return { ok: true, bytes: new Uint8Array(plain) };
+  } catch {
+    // AES-GCM cannot tell a wrong key from tampered data: both fail the tag check.
+    return { ...fail(file, WRONG_PASSPHRASE), needsPassphrase: true };
+  }
+}
+
+/**
+ * Version 1 (the first app builds): plain JSON, not zipped:
+ * `{ format: 'reisekart-bundle', version: 1, exportedAt, data: { study, codes, interviews, transcripts,
+ * segments, overrides } }`; segments had `isWish: boolean` instead of `kind`, and there were no
+ * benchmarks, audit, terms or pseudonyms.
+ */
+export function migrateV1(raw: Record<string, unknown>): unknown {
+  const data = (raw.data ?? {}) as Record<string, unknown>;
+  const segments = Array.isArray(data.segments) ? data.segments : [];
+  return {
+    ...data,
+    segments: segments.map((s: unknown) => {
+      if (typeof s !== 'object' || s === null) return s;
+      const { isWish, ...rest } = s as Record<string, unknown>;
+      return { ...rest, kind: isWish === true ? 'wish' : 'experience' };
+    }),
+    benchmarks: data.benchmarks ?? [],
+  };
+}
+
+const Header = z.object({ format: z.literal(BUNDLE_FORMAT), version: z.number().int().min(1) });
+
+async function studyFromContainer(bytes: Uint8Array, file: string, limits: ZipLimits): Promise<{ ok: true; raw: unknown; version: number } | { ok: false; issues: Issue[] }> {
+  if (isZip(bytes)) {
+    const unz = safeUnzip(bytes, file, limits);
+    if (!unz.ok) return unz;
+    const m = unz.files['manifest.json'];
+    const st = unz.files['study.json'];
+    if (!m || !st) return fail(file, 'Pakken mangler manifest.json eller study.json');
+    const mj = parseJson(m);
+    if (!mj.ok) return fail(file, `manifest.json er ikke gyldig JSON: ${mj.message}`, 'manifest.json');
+    const head = Header.safeParse(mj.value);
+    if (!head.success) return fail(file, 'Dette er ikke en Reisekart-pakke', 'manifest.json');
+    if (head.data.version > BUNDLE_VERSION) return fail(file, `Pakken er laget av en nyere versjon (${head.data.version}); oppdater Reisekart`);
+    const expected = (mj.value as { studySha256?: unknown }).studySha256;
+    if (typeof expected === 'string' && expected !== (await sha256Hex(st))) return fail(file, 'study.json stemmer ikke med sjekksummen i manifest.json (skadet fil)', 'study.json');
+    const sj = parseJson(st);
+    if (!sj.ok) return fail(file, `study.json er ikke gyldig JSON: ${sj.message}`, 'study.json');
+    const raw = head.data.version === 1 ? migrateV1({ data: sj.value }) : sj.value;
+    return { ok: true, raw, version: head.data.version };
+  }
+  const j = parseJson(bytes);
+  if (!j.ok) return fail(file, 'Filen er verken en Reisekart-pakke (zip) eller JSON');
+  const head = Header.safeParse(j.value);
+  if (!head.success) return fail(file, 'Dette er ikke en Reisekart-pakke');
+  const obj = j.value as Record<string, unknown>;
+  if (head.data.version === 1) return { ok: true, raw: migrateV1(obj), version: 1 };
+  if (head.data.version > BUNDLE_VERSION) return fail(file, `Pakken er laget av en nyere versjon (${head.data.version}); oppdater Reisekart`);
+  return { ok: true, raw: obj.study, version: head.data.version };
+}
+
+export async function restoreBundle(bytes: Uint8Array, passphrase?: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
+  const file = opts.fileName ?? 'pakke.reisekart';
+  const limits = opts.limits ?? DEFAULT_ZIP_LIMITS;
+  let container = bytes;
+  let encrypted = false;
+  if (!isZip(bytes)) {
+    const j = parseJson(bytes);
+    if (j.ok && typeof j.value === 'object' && j.value !== null && (j.value as { format?: unknown }).format === ENCRYPTED_FORMAT) {
+      const dec = await decryptEnvelope(j.value, passphrase, file);
+      if (!dec.ok) return dec;
+      container = dec.bytes;
+      encrypted = true;
+    }
+  }
+  const c = await studyFromContainer(container, file, limits);
+  if (!c.ok) return c;
+  const parsed = StudyData.safeParse(c.raw);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.slice(0, 50).map((i) => ({ file, field: i.path.join('.'), message: i.message })) };
+  }
+  const checked = checkIntegrity(parsed.data, file);
+  if (checked.errors.length > 0) return { ok: false, issues: [...checked.errors, ...checked.warnings] };
+  return { ok: true, data: checked.data, version: c.version, encrypted, warnings: checked.warnings };
+}
