@@ -28,8 +28,8 @@ export function wilson(k: number, n: number, z: number = Z95): Proportion | null
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  // Clamp against floating-point drift at k = 0 and k = n.
-  return { p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+  // At k = 0 and k = n the exact bound is 0 or 1; floating point lands a hair off (1 − 1e−16).
+  return { p, lo: k === 0 ? 0 : Math.max(0, centre - half), hi: k === n ? 1 : Math.min(1, centre + half) };
 }
 
 /**
