@@ -1,0 +1,260 @@
+/**
+ * Pattern detectors: numbers, e-mail, profile URLs, addresses, postcodes, schools, study terms.
+ * Each regex is compiled once. Every repeated class has an upper bound ({1,40}, not +) so no
+ * pattern can backtrack more than a constant per start position: linear time on any input.
+ */
+import { fnrChecksumValid, fnrVariant } from './fnr';
+import { NOT_NAMES, PLACES } from './names';
+import type { Hit, HitKind, TermSpec } from './types';
+
+export function makeHit(text: string, start: number, end: number, kind: HitKind, confidence: number, reason: string, suggestedTag: string): Hit {
+  return { start, end, kind, confidence, text: text.slice(start, end), reason, suggestedTag };
+}
+
+function before(text: string, at: number, n: number): string {
+  return text.slice(Math.max(0, at - n), at);
+}
+
+// ---------------------------------------------------------------- FNR (fødselsnummer, D-, H-, synthetic)
+const FNR = /(?<!\d[ .-]?)(\d{6})[ .]?(\d{5})(?![ .-]?\d)/g;
+const FNR_CONTEXT = /(?:fødselsnummer|fødselsnr|personnummer|personnr|fnr|d-nummer|d-nr|h-nummer)[\s\p{P}]{0,5}(?:(?:er|var|mitt|hans|hennes|sitt)[\s\p{P}]{1,5}){0,2}$/iu;
+
+export function detectFnr(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(FNR)) {
+    const start = m.index;
+    const digits = `${m[1]}${m[2]}`;
+    const variant = fnrVariant(digits);
+    const context = FNR_CONTEXT.test(before(text, start, 30));
+    if (variant && fnrChecksumValid(digits)) {
+      out.push(makeHit(text, start, start + m[0].length, 'FNR', 0.98, `fnr.${variant}`, 'FNR'));
+    } else {
+      // The rule changes from 2032, and people mistype: an 11-digit run is still worth a look.
+      out.push(makeHit(text, start, start + m[0].length, 'FNR', context ? 0.8 : 0.5, context ? 'fnr.context' : 'fnr.eleven-digits', 'FNR'));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- DUF (UDI case number, 12 digits)
+const DUF = /(?<!\d[ .-]?)(\d{4})([ ]?)(\d{6})([ ]?)(\d{2})(?![ .-]?\d)/g;
+const DUF_CONTEXT = /\bDUF/i;
+
+export function detectDuf(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(DUF)) {
+    const start = m.index;
+    const year = Number(m[1]);
+    const context = DUF_CONTEXT.test(before(text, start, 40));
+    const yearLike = year >= 1900 && year <= 2099;
+    const spaced = m[2] === ' ' && m[4] === ' ';
+    if (!context && !yearLike) continue;
+    const confidence = context ? 0.95 : spaced ? 0.85 : 0.8;
+    out.push(makeHit(text, start, start + m[0].length, 'DUF', confidence, context ? 'duf.context' : 'duf.year-prefix', 'DUF'));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- TLF (Norwegian 8-digit numbers)
+const TLF = /(?<![\d+][ ]?)(?:(\+47|0047|\(\+47\)|\+ 47)[ ]?)?([2-9]\d{7}|[2-9]\d{2} \d{2} \d{3}|[2-9]\d \d{2} \d{2} \d{2}|[2-9]\d{3} \d{4}|[2-9]\d{2} \d{5}|[2-9]\d{2}-\d{2}-\d{3}|[2-9]\d-\d{2}-\d{2}-\d{2})(?![ .-]?\d|,\d|[ ]?%)/g;
+const TLF_CONTEXT = /(?:tlf|telefon|telefonnummer|mobil|mobilnummer|nummer|nr|ring|ringe|sms|tekst|whatsapp)[\s\p{P}]{0,5}(?:(?:er|var|meg|henne|han|ham|på|til|mitt|hans|hennes)[\s\p{P}]{1,5}){0,3}$/iu;
+const MONEY_BEFORE = /(?:kr|nok)\.?[ ]?$/i;
+const MONEY_AFTER = /^[ ]?(?:kr|nok|,-)/i;
+
+/** ddmmyyyy with a plausible year: a date written without dots, not a phone number. */
+function looksLikeCompactDate(d: string): boolean {
+  if (d.length !== 8) return false;
+  const day = Number(d.slice(0, 2));
+  const month = Number(d.slice(2, 4));
+  const year = Number(d.slice(4));
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12 && year >= 1950 && year <= 2050;
+}
+
+export function detectPhones(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(TLF)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (MONEY_BEFORE.test(before(text, start, 5)) || MONEY_AFTER.test(text.slice(end, end + 5))) continue;
+    const number = m[2] ?? '';
+    const compact = number.replace(/[ -]/g, '');
+    const prefixed = m[1] !== undefined;
+    const context = TLF_CONTEXT.test(before(text, start, 25));
+    let confidence = prefixed ? 0.97 : number.length > 8 ? 0.9 : 0.85;
+    let reason = prefixed ? 'tlf.country-code' : number.length > 8 ? 'tlf.grouped' : 'tlf.eight-digits';
+    if (!prefixed && looksLikeCompactDate(compact)) {
+      confidence = 0.55;
+      reason = 'tlf.date-like';
+    }
+    if (context) {
+      confidence = Math.max(confidence, 0.95);
+      reason = 'tlf.context';
+    }
+    out.push(makeHit(text, start, end, 'TLF', confidence, reason, 'TLF'));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- EPOST (scan from each "@", linear)
+const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
+const DOMAIN_CHAR = /[\p{L}\p{N}.-]/u;
+
+export function detectEmails(text: string): Hit[] {
+  const out: Hit[] = [];
+  let from = 0;
+  let lastEnd = 0;
+  for (let at = text.indexOf('@', from); at >= 0; at = text.indexOf('@', from)) {
+    from = at + 1;
+    let s = at;
+    while (s > lastEnd && at - s < 64 && LOCAL_CHAR.test(text[s - 1] ?? '')) s--;
+    while (s < at && (text[s] === '.' || text[s] === '-')) s++;
+    let e = at + 1;
+    while (e < text.length && e - at < 254 && DOMAIN_CHAR.test(text[e] ?? '')) e++;
+    while (e > at + 1 && /[.-]/.test(text[e - 1] ?? '')) e--;
+    if (s === at) continue;
+    const domain = text.slice(at + 1, e);
+    const tld = domain.slice(domain.lastIndexOf('.') + 1);
+    if (!domain.includes('.') || !/^\p{L}{2,24}$/u.test(tld)) continue;
+    out.push(makeHit(text, s, e, 'EPOST', 0.99, 'email', 'EPOST'));
+    lastEnd = e;
+    from = e;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- URL (profile links and @handles)
+const PROFILE_URL = /(?<![\p{L}\p{N}@.])(?:https?:\/\/)?(?:(?:www|m|mobile|vm|no|nb-no)\.)?(?:instagram\.com|instagr\.am|tiktok\.com|snapchat\.com|facebook\.com|fb\.com|fb\.me|x\.com|twitter\.com|youtube\.com|youtu\.be|linkedin\.com|threads\.net)\/(?:add\/|in\/|@|user\/|c\/|channel\/|u\/|profile\.php\?id=)?[\p{L}\p{N}_%-](?:[\p{L}\p{N}._%-]{0,78}[\p{L}\p{N}_%-])?\/?/giu;
+const HANDLE = /(?<![\p{L}\p{N}._%+\-@/])@([A-Za-z0-9_](?:[A-Za-z0-9._]{0,28}[A-Za-z0-9_])?)(?![A-Za-z0-9_@]|\.[A-Za-z])/gu;
+
+export function detectUrls(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(PROFILE_URL)) {
+    out.push(makeHit(text, m.index, m.index + m[0].length, 'URL', 0.95, 'url.profile', 'URL'));
+  }
+  for (const m of text.matchAll(HANDLE)) {
+    const handle = m[1] ?? '';
+    if (!/[A-Za-z]/.test(handle) || handle.length < 3) continue;
+    out.push(makeHit(text, m.index, m.index + m[0].length, 'URL', 0.85, 'url.handle', 'URL'));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- ADRESSE (street + house number)
+const STREET_SUFFIX = 'veien|vegen|veg|vei|gata|gaten|gate|allé|alléen|alle|plassen|plass|stien|sti|bakken|bakke|svingen|ringen|tunet|lia|haugen|kroken|torget|brygga|veita|løkka|jordet|åsen|dalen|stredet|smuget|kaia|parken|lykkja|tråkket|sletta|grenda|toppen|kollen';
+const HOUSE_NUMBER = String.raw`\d{1,4}(?:[A-Za-z]|[ ][A-H](?![\p{L}]))?`;
+const ADDRESS_ONE_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{L}-]{0,40}?(?:${STREET_SUFFIX})[ ]${HOUSE_NUMBER}(?![\p{L}\p{N}]|[.,]\d|[ ]?%|\.[ ]?\p{Ll})`, 'gu');
+const ADDRESS_MULTI_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}.'’-]{0,30}[ ]){1,3}(?:gate|gata|vei|veien|veg|vegen|allé|plass|bakke|sti)[ ]${HOUSE_NUMBER}(?![\p{L}\p{N}]|[.,]\d|[ ]?%|\.[ ]?\p{Ll})`, 'gu');
+const ADDRESS_CONTEXT = /(?:bor i|bor på|bodde i|bodde på|adresse|adressa|adressen|flyttet til|flytta til)\W{0,3}$/i;
+
+export function detectAddresses(text: string): Hit[] {
+  const out: Hit[] = [];
+  const push = (m: RegExpMatchArray, base: number, reason: string): void => {
+    const matchStart = m.index ?? 0;
+    let start = matchStart;
+    if (reason === 'address.multi-word') {
+      // "Da Kongens gate 5" at a sentence start: leading function words belong to the sentence.
+      const words = m[0].split(' ');
+      for (let i = 0; i < words.length - 3 && NOT_NAMES.has((words[i] ?? '').toLocaleLowerCase('nb')); i++) start += (words[i] ?? '').length + 1;
+    }
+    const context = ADDRESS_CONTEXT.test(before(text, matchStart, 20));
+    out.push(makeHit(text, start, matchStart + m[0].length, 'ADRESSE', context ? 0.97 : base, context ? 'address.context' : reason, 'ADRESSE'));
+  };
+  for (const m of text.matchAll(ADDRESS_ONE_WORD)) push(m, 0.92, 'address.street-suffix');
+  for (const m of text.matchAll(ADDRESS_MULTI_WORD)) push(m, 0.9, 'address.multi-word');
+  return out;
+}
+
+// ---------------------------------------------------------------- POSTSTED (postcode + place)
+const POSTCODE_PLACE = /(?<![\p{N}.,:/-])(\d{4})[ ]{1,2}(\p{Lu}\p{Ll}{1,30}(?:-\p{Lu}\p{Ll}{1,30})?)(?![\p{L}\p{N}])/gu;
+const AFTER_ADDRESS = /\d[ ]?[A-Za-z]?,[ ]?$/;
+
+export function detectPostPlaces(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(POSTCODE_PLACE)) {
+    const start = m.index;
+    const place = (m[2] ?? '').toLocaleLowerCase('nb');
+    const code = Number(m[1]);
+    let confidence: number;
+    let reason: string;
+    if (PLACES.has(place)) {
+      confidence = 0.95;
+      reason = 'poststed.known-place';
+    } else if (AFTER_ADDRESS.test(before(text, start, 4))) {
+      confidence = 0.9;
+      reason = 'poststed.after-address';
+    } else if (NOT_NAMES.has(place)) {
+      continue;
+    } else {
+      // 1900–2099 are real postcodes but far more often years ("i 2019 Begynte …" is rare, still).
+      confidence = code >= 1900 && code <= 2099 ? 0.45 : 0.7;
+      reason = 'poststed.pattern';
+    }
+    out.push(makeHit(text, start, start + m[0].length, 'POSTSTED', confidence, reason, 'STED'));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- SKOLE (school names)
+const SCHOOL_TYPES = 'videregående skole|videregåande skule|vidaregåande skule|vgs|ungdomsskole|ungdomsskule|barneskole|barneskule|skole|skule|oppvekstsenter|folkehøgskole|montessoriskole';
+const SCHOOL_MULTI_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}.'’-]{1,30}[ ]){1,3})(?:${SCHOOL_TYPES})(?![\p{L}\p{N}])`, 'gu');
+const SCHOOL_ONE_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}-]{2,30}?(?:ungdomsskole|ungdomsskolen|skolen|skole|skule|skulen)(?![\p{L}\p{N}])/gu;
+/** Generic compounds that name a kind of school, not a school. */
+const GENERIC_SCHOOLS = new Set(['ungdomsskole', 'ungdomsskolen', 'barneskole', 'barneskolen', 'grunnskole', 'grunnskolen', 'videregåendeskolen', 'folkehøgskole', 'folkehøgskolen', 'sommerskole', 'sommerskolen', 'nattskolen', 'kveldsskolen', 'voksenskolen', 'privatskole', 'privatskolen', 'høyskole', 'høyskolen', 'høgskole', 'høgskolen', 'fagskole', 'fagskolen', 'musikkskole', 'musikkskolen', 'kulturskole', 'kulturskolen', 'kjøreskole', 'kjøreskolen', 'språkskole', 'språkskolen', 'hjemmeskole', 'nettskole', 'nettskolen', 'leksehjelpskolen', 'ungdomsskule', 'barneskule', 'grunnskule', 'ungdomsskulen', 'yrkesskole', 'yrkesskolen', 'innføringsskole', 'innføringsskolen', 'mottaksskole', 'mottaksskolen', 'koranskole', 'koranskolen', 'helgeskole', 'leirskole', 'leirskolen', 'dagskole', 'realskole', 'hovedskole', 'storskolen', 'bygdeskolen']);
+/** Grammatical words that may start a sentence in front of a school type: "Den skolen", "Min skole". */
+const NOT_SCHOOL_WORDS = new Set(['jeg', 'du', 'han', 'hun', 'vi', 'dere', 'de', 'den', 'det', 'denne', 'dette', 'og', 'men', 'så', 'da', 'på', 'i', 'min', 'mi', 'mitt', 'din', 'hans', 'hennes', 'vår', 'deres', 'en', 'ei', 'et', 'hvilken', 'hvilke', 'hvilket', 'samme', 'annen', 'annet', 'ny', 'nye', 'gammel', 'gamle', 'vanlig', 'vanlige', 'videregående', 'ungdomsskole', 'norsk', 'norske', 'privat', 'offentlig', 'egen', 'første', 'andre', 'hele', 'neste', 'forrige', 'alle', 'noen', 'hver', 'at', 'om', 'som', 'når', 'etter', 'før', 'til', 'fra', 'med']);
+
+export function detectSchools(text: string): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(SCHOOL_MULTI_WORD)) {
+    let start = m.index;
+    const words = (m[1] ?? '').trim().split(' ');
+    // Leading grammatical words belong to the sentence, not to the name.
+    let dropped = 0;
+    while (dropped < words.length && NOT_SCHOOL_WORDS.has((words[dropped] ?? '').toLocaleLowerCase('nb'))) {
+      start += (words[dropped] ?? '').length + 1;
+      dropped++;
+    }
+    if (dropped === words.length) continue;
+    const isVgs = m[0].endsWith('vgs');
+    out.push(makeHit(text, start, m.index + m[0].length, 'SKOLE', isVgs ? 0.9 : 0.92, 'school.name-and-type', 'SKOLE'));
+  }
+  for (const m of text.matchAll(SCHOOL_ONE_WORD)) {
+    if (GENERIC_SCHOOLS.has(m[0].toLocaleLowerCase('nb'))) continue;
+    out.push(makeHit(text, m.index, m.index + m[0].length, 'SKOLE', 0.75, 'school.compound', 'SKOLE'));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- TERM (study-specific list)
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const termCache = new WeakMap<readonly TermSpec[], { regex: RegExp; kinds: Map<string, string> } | null>();
+
+/** One alternation per term list, longest first, compiled once per list (cached by identity). */
+function compileTerms(terms: readonly TermSpec[]): { regex: RegExp; kinds: Map<string, string> } | null {
+  const cached = termCache.get(terms);
+  if (cached !== undefined) return cached;
+  const kinds = new Map<string, string>();
+  for (const t of terms) {
+    const term = t.term.normalize('NFC').trim().replace(/\s+/g, ' ');
+    if (term) kinds.set(term.toLocaleLowerCase('nb'), t.kind.toLocaleUpperCase('nb'));
+  }
+  const sources = [...kinds.keys()].sort((a, b) => b.length - a.length).map((t) => escapeRegExp(t).replace(/ /g, '\\s+'));
+  const compiled = sources.length === 0 ? null : { regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), kinds };
+  termCache.set(terms, compiled);
+  return compiled;
+}
+
+export function detectTerms(text: string, terms: readonly TermSpec[]): Hit[] {
+  const compiled = compileTerms(terms);
+  if (!compiled) return [];
+  const out: Hit[] = [];
+  for (const m of text.matchAll(compiled.regex)) {
+    const key = m[0].replace(/\s+/g, ' ').toLocaleLowerCase('nb');
+    const tag = compiled.kinds.get(key) ?? 'TERM';
+    out.push(makeHit(text, m.index, m.index + m[0].length, 'TERM', 0.99, 'term.study-list', tag));
+  }
+  return out;
+}
