@@ -273,6 +273,18 @@ export async function applyChange(db: ReisekartDb, studyId: string, change: Stor
   };
   const failed = Object.values(parsed).find((p): p is WriteFailure => !p.ok);
   if (failed) return failed;
+  // An undo entry may only touch its own study: a stale entry must not write into another.
+  for (const [table, result] of Object.entries(parsed)) {
+    if (!result.ok) continue;
+    const i = result.value.findIndex((r) => r.studyId !== studyId);
+    if (i >= 0) {
+      return {
+        ok: false,
+        reason: 'invalid',
+        issues: [{ path: `puts.${table}[${i}].studyId`, field: 'studyId', message: `does not belong to study ${studyId}` }],
+      };
+    }
+  }
   const dels = change.deletes ?? {};
   const tables = [db.interviews, db.transcripts, db.segments, db.codes, db.overrides];
   return writeInStudy(db, studyId, tables, async () => {

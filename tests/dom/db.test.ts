@@ -271,6 +271,32 @@ describe('failures as values', () => {
   });
 });
 
+describe('loading a study', () => {
+  it('reads each table with one index getAll (no cursors, no per-record requests)', async () => {
+    const db = newDb();
+    unwrap(await replaceStudyData(db, syntheticStudy({ studyId: 'a', interviews: 20, segmentsPerInterview: 10 })));
+    unwrap(await replaceStudyData(db, syntheticStudy({ studyId: 'b', interviews: 3, seed: 3 })));
+    const idx = globalThis.IDBIndex.prototype;
+    const store = globalThis.IDBObjectStore.prototype;
+    const spies = {
+      indexGetAll: vi.spyOn(idx, 'getAll'),
+      indexCursor: vi.spyOn(idx, 'openCursor'),
+      storeCursor: vi.spyOn(store, 'openCursor'),
+      storeGet: vi.spyOn(store, 'get'),
+    };
+    const loaded = await loadStudyData(db, 'a');
+    expect(loaded?.segments).toHaveLength(200);
+    expect(spies.indexGetAll).toHaveBeenCalledTimes(9);
+    expect(spies.indexCursor).not.toHaveBeenCalled();
+    expect(spies.storeCursor).not.toHaveBeenCalled();
+    expect(spies.storeGet).toHaveBeenCalledTimes(1);
+  });
+
+  it('returns null for an unknown study', async () => {
+    expect(await loadStudyData(newDb(), 'nope')).toBeNull();
+  });
+});
+
 describe('durability', () => {
   it("opens with chromeTransactionDurability 'strict' and passes it to every readwrite transaction", async () => {
     const db = newDb();
@@ -366,6 +392,11 @@ describe('codes, audit and the undo log', () => {
     expect(await applyChange(db, 'a', { puts: { segments: [{ ...seg, end: -5 }] } })).toMatchObject({
       ok: false,
       issues: [{ path: 'puts.segments[0].end' }],
+    });
+
+    expect(await applyChange(db, 'a', { puts: { segments: [{ ...seg, studyId: 'b' }] } })).toMatchObject({
+      ok: false,
+      issues: [{ path: 'puts.segments[0].studyId' }],
     });
 
     for (let i = 0; i < UNDO_LIMIT + 5; i++) unwrap(await pushUndo(db, { studyId: 'a', scope: 's', label: String(i), forward, backward }));
