@@ -100,6 +100,8 @@ Juni Juli August September Oktober November Desember Koronaen Korona Covid Låne
 Dessuten Samtidig Ellers Likevel Uansett Derfor Selv Selvfølgelig Absolutt Klart Riktig Feil Sikkert Tja Åh Oi Wow Yes Nope Sorry Hallo Heisann
 Engelsk Matte Gym Naturfag Samfunnsfag Historie Norsk Tysk Spansk Fransk Arabisk Somalisk Tigrinja Polsk Dari Pashto Kunst Musikk Helse Bygg
 Elektro Restaurant Teknikk Salg Service Studiespesialisering Yrkesfag Påbygg Lærling Lærlingplass Lærebedrift Praksis Utplassering Hospitering
+Advokat Advokaten Lege Legen Tolk Tolken Saksbehandler Saksbehandleren Rektor Rektoren Assistent Assistenten Sjefen Bedriften
+Politiet Barnevernet Kommunen Udi Skatteetaten Mottaket Ledelsen Veileder Veilederen Miljøterapeuten Helsesøster Onkelen Tanten Kona Mannen
 Første Andre Ene Begge Hver Enhver Hvilken Hvilke Akkurat Plutselig Tidligere Senere Etterpå Endelig Heldigvis Dessverre Iallfall Iblant
 `);
 

@@ -59,6 +59,8 @@ export function detectDuf(text: string): Hit[] {
 const TLF = /(?<![\d+][ ]?)(?:(\+47|0047|\(\+47\)|\+ 47)[ ]?)?([2-9]\d{7}|[2-9]\d{2} \d{2} \d{3}|[2-9]\d \d{2} \d{2} \d{2}|[2-9]\d{3} \d{4}|[2-9]\d{2} \d{5}|[2-9]\d{2}-\d{2}-\d{3}|[2-9]\d-\d{2}-\d{2}-\d{2})(?![ .-]?\d|,\d|[ ]?%)/g;
 const TLF_CONTEXT = /(?:tlf|telefon|telefonnummer|mobil|mobilnummer|nummer|nr|ring|ringe|sms|tekst|whatsapp)[\s\p{P}]{0,5}(?:(?:er|var|meg|henne|han|ham|på|til|mitt|hans|hennes)[\s\p{P}]{1,5}){0,3}$/iu;
 const MONEY_BEFORE = /(?:kr|nok)\.?[ ]?$/i;
+/** Other numbers that happen to have 8 digits: invoices, orders, accounts, cases. */
+const OTHER_NUMBER_BEFORE = /(?:faktura|ordre|org|konto|sak|saks|kunde|referanse|ref|kid|bestillings|post)[\s.-]{0,3}(?:nr|nummer|nummeret)?[\s.:]{0,3}$/i;
 const MONEY_AFTER = /^[ ]?(?:kr|nok|,-)/i;
 
 /** ddmmyyyy with a plausible year: a date written without dots, not a phone number. */
@@ -75,7 +77,7 @@ export function detectPhones(text: string): Hit[] {
   for (const m of text.matchAll(TLF)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (MONEY_BEFORE.test(before(text, start, 5)) || MONEY_AFTER.test(text.slice(end, end + 5))) continue;
+    if (MONEY_BEFORE.test(before(text, start, 5)) || OTHER_NUMBER_BEFORE.test(before(text, start, 24)) || MONEY_AFTER.test(text.slice(end, end + 5))) continue;
     const number = m[2] ?? '';
     const compact = number.replace(/[ -]/g, '');
     const prefixed = m[1] !== undefined;
