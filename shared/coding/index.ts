@@ -6,3 +6,4 @@ export * from './undo';
 export * from './search';
 export * from './codebook';
 export * from './turns';
+export * from './caret';

@@ -83,10 +83,10 @@ export function commandFor(e: KeyInput, context: KeyContext, opts: { panelOpen: 
   if (key === 's' && context === 'transcript') return { type: 'select-sentence' };
   if (key === '[') return { type: 'extend', dir: 'backward' };
   if (key === ']') return { type: 'extend', dir: 'forward' };
+  if (key === 'Delete') return opts.panelOpen ? { type: 'delete-segment' } : null;
   if (!opts.panelOpen) {
     if (key === 'j') return { type: 'next-segment' };
     if (key === 'k') return { type: 'prev-segment' };
-    if (key === 'Delete') return { type: 'delete-segment' };
     return null;
   }
   if (/^[1-9]$/.test(key)) {

@@ -43,9 +43,10 @@ export interface Piece {
  * Cut [from, to) into pieces at every span boundary, each with the spans covering it: what a
  * paragraph renderer draws as runs of text with stacked underline bars.
  */
-export function piecesOf(from: number, to: number, spans: readonly Span[], lanes: ReadonlyMap<string, number>): Piece[] {
+export function piecesOf(from: number, to: number, spans: readonly Span[], lanes: ReadonlyMap<string, number>, extraCuts: readonly number[] = []): Piece[] {
   const inside = spans.filter((s) => s.end > from && s.start < to && s.end > s.start);
   const cuts = new Set<number>([from, to]);
+  for (const c of extraCuts) if (c > from && c < to) cuts.add(c);
   for (const s of inside) {
     if (s.start > from) cuts.add(s.start);
     if (s.end < to) cuts.add(s.end);

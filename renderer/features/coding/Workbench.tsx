@@ -1,0 +1,364 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Segment, Study } from '../../../shared/model';
+import {
+  SHORTCUTS,
+  assignLanes,
+  blocksOf,
+  canCode,
+  commandFor,
+  createSegmentCommand,
+  deleteSegmentCommand,
+  extendBySentence,
+  moveCaret,
+  participantAt,
+  rangeOf,
+  sentenceAt,
+  situationForKey,
+  updateSegmentCommand,
+  type Caret,
+  type KeyContext,
+} from '../../../shared/coding';
+import { appDb } from '../../db';
+import { routeHref } from '../../app/router';
+import { tracked } from '../../components/SaveIndicator';
+import { showToast } from '../../components/Toasts';
+import { CodingPanel, type PanelHandle } from './CodingPanel';
+import { TranscriptView, type SpanStyle, type TranscriptHandle } from './TranscriptView';
+import { SegmentsList } from './SegmentsList';
+import { CoderBar } from './CoderBar';
+import { draftFromSegment, emptyDraft, type Draft } from './draft';
+import { redoStep, runCommand, undoStep } from './undoLog';
+import { takePendingJump, useBlind, useCurrentCoder } from './coderState';
+
+function contextOf(target: EventTarget | null): KeyContext {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return 'transcript';
+  if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable) return 'text-field';
+  if (el.closest('[data-testid="coding-panel"]')) return 'panel';
+  if (el.closest('[data-testid="transcript"]')) return 'transcript';
+  return 'panel';
+}
+
+export function Workbench({ study, interviewId }: { study: Study; interviewId: string }) {
+  const { t } = useTranslation();
+  const db = appDb();
+  const interview = useLiveQuery(async () => (await db.interviews.get(interviewId)) ?? null, [interviewId]);
+  const transcript = useLiveQuery(async () => (await db.transcripts.get(interviewId)) ?? null, [interviewId]);
+  const allSegments = useLiveQuery(() => db.segments.where('interviewId').equals(interviewId).toArray(), [interviewId]);
+  const codes = useLiveQuery(() => db.codes.where('studyId').equals(study.id).toArray(), [study.id]);
+  const undoCounts = useLiveQuery(async () => {
+    const [u, r] = await Promise.all([
+      db.undo.where('[studyId+scope]').equals([study.id, interviewId]).count(),
+      db.undo.where('[studyId+scope]').equals([study.id, `${interviewId}#redo`]).count(),
+    ]);
+    return { undo: u, redo: r };
+  }, [study.id, interviewId]);
+  const coderId = useCurrentCoder(study);
+  const blind = useBlind(study.id);
+
+  const [caret, setCaret] = useState<Caret>({ anchor: 0, caret: 0 });
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [focused, setFocused] = useState(false);
+  const [status, setStatus] = useState('');
+  const transcriptRef = useRef<TranscriptHandle>(null);
+  const panelRef = useRef<PanelHandle>(null);
+  const keysId = useId();
+
+  const text = transcript?.text ?? '';
+  const blocks = useMemo(() => blocksOf(text, transcript?.turns ?? []), [text, transcript?.turns]);
+  const segments = useMemo(
+    () => (allSegments ?? []).filter((s) => !blind || s.coderId === coderId).sort((a, b) => a.start - b.start || a.end - b.end),
+    [allSegments, blind, coderId],
+  );
+  const codeById = useMemo(() => new Map((codes ?? []).map((c) => [c.id, c])), [codes]);
+  const { lane } = useMemo(() => assignLanes(segments), [segments]);
+  const styles = useMemo(() => {
+    const m = new Map<string, SpanStyle>();
+    for (const s of segments) {
+      const c = s.codeIds.map((id) => codeById.get(id)?.color).find(Boolean);
+      const v = s.valence ? `var(--valence-${s.valence === 'mixed' ? 'mixed' : s.valence})` : 'var(--valence-none)';
+      m.set(s.id, { color: c ?? v, lost: s.anchor === 'lost' });
+    }
+    return m;
+  }, [segments, codeById]);
+
+  const sel = rangeOf(caret);
+  const defaultParticipant = interview?.participants[0]?.id ?? 'P1';
+
+  const select = useCallback(
+    (next: Caret) => {
+      setCaret(next);
+      const r = rangeOf(next);
+      setDraft((d) => {
+        if (r.end > r.start) {
+          if (d) return { ...d, start: r.start, end: r.end };
+          return emptyDraft(r.start, r.end, participantAt(blocks, r.start, defaultParticipant));
+        }
+        return d && d.segmentId ? d : null;
+      });
+      transcriptRef.current?.scrollToOffset(next.caret);
+    },
+    [blocks, defaultParticipant],
+  );
+
+  const openSegment = useCallback((s: Segment) => {
+    setDraft(draftFromSegment(s));
+    setCaret({ anchor: s.start, caret: s.end });
+    transcriptRef.current?.scrollToOffset(s.start);
+  }, []);
+
+  // A jump requested from the segment list or search (another screen).
+  useEffect(() => {
+    if (!allSegments || !transcript) return;
+    const j = takePendingJump(interviewId);
+    if (!j) return;
+    const s = j.segmentId ? allSegments.find((x) => x.id === j.segmentId) : undefined;
+    if (s) openSegment(s);
+    else setCaret({ anchor: j.start, caret: j.end });
+    setTimeout(() => transcriptRef.current?.scrollToOffset(j.start), 0);
+  }, [allSegments, transcript, interviewId, openSegment]);
+
+  const cancel = useCallback(() => {
+    setDraft(null);
+    setCaret((c) => ({ anchor: c.caret, caret: c.caret }));
+    transcriptRef.current?.focus();
+  }, []);
+
+  const report = useCallback(
+    (r: { ok: boolean }, okMessage: string) => {
+      if (r.ok) setStatus(okMessage);
+      else showToast({ kind: 'error', message: t('coding.saveFailed') });
+    },
+    [t],
+  );
+
+  const save = useCallback(async () => {
+    if (!draft || !interview || !coderId || draft.end <= draft.start) return;
+    const now = new Date().toISOString();
+    const before = draft.segmentId ? allSegments?.find((s) => s.id === draft.segmentId) : undefined;
+    const seg: Segment = {
+      id: before?.id ?? crypto.randomUUID(),
+      studyId: study.id,
+      interviewId,
+      participantId: draft.participantId,
+      start: draft.start,
+      end: draft.end,
+      quote: text.slice(draft.start, draft.end),
+      stageId: draft.stageId,
+      situationId: draft.situationId,
+      actorIds: draft.actorIds,
+      valence: draft.valence,
+      kind: draft.kind,
+      codeIds: draft.codeIds,
+      note: draft.note,
+      coderId: before?.coderId ?? coderId,
+      anchor: 'ok',
+      createdAt: before?.createdAt ?? now,
+      updatedAt: now,
+    };
+    const cmd = before ? updateSegmentCommand(before, seg) : createSegmentCommand(seg, interview, now);
+    setDraft(null);
+    setCaret({ anchor: draft.end, caret: draft.end });
+    transcriptRef.current?.focus();
+    const t0 = performance.now();
+    const r = await tracked(() => runCommand(db, study.id, interviewId, cmd));
+    const ms = Math.round(performance.now() - t0);
+    report(r, t('coding.saved', { ms }));
+  }, [draft, interview, coderId, allSegments, study.id, interviewId, text, db, report, t]);
+
+  const remove = useCallback(async () => {
+    const s = draft?.segmentId ? allSegments?.find((x) => x.id === draft.segmentId) : undefined;
+    if (!s) return;
+    setDraft(null);
+    transcriptRef.current?.focus();
+    const r = await tracked(() => runCommand(db, study.id, interviewId, deleteSegmentCommand(s)));
+    report(r, t('coding.deleted'));
+  }, [draft, allSegments, db, study.id, interviewId, report, t]);
+
+  const undo = useCallback(async () => {
+    setDraft(null);
+    const r = await tracked(() => undoStep(db, study.id, interviewId));
+    report(r, r.ok && r.value !== null ? t('coding.undone') : t('coding.nothingToUndo'));
+  }, [db, study.id, interviewId, report, t]);
+  const redo = useCallback(async () => {
+    setDraft(null);
+    const r = await tracked(() => redoStep(db, study.id, interviewId));
+    report(r, r.ok && r.value !== null ? t('coding.redone') : t('coding.nothingToRedo'));
+  }, [db, study.id, interviewId, report, t]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const context = contextOf(e.target);
+    if (context === 'transcript' && !e.altKey) {
+      const moved = moveCaret(text, blocks, caret, e.key, { shift: e.shiftKey, word: e.ctrlKey || e.metaKey });
+      if (moved) {
+        e.preventDefault();
+        select(moved);
+        return;
+      }
+    }
+    if (context === 'panel' && (e.key === 'Enter' || e.key === ' ') && (e.target as HTMLElement).tagName === 'BUTTON') return;
+    const cmd = commandFor(e, context, { panelOpen: draft !== null, stageCount: study.stages.length });
+    if (!cmd) return;
+    e.preventDefault();
+    switch (cmd.type) {
+      case 'select-sentence': {
+        const s = sentenceAt(text, caret.caret);
+        if (s) select({ anchor: s.start, caret: s.end });
+        break;
+      }
+      case 'extend': {
+        const base = sel.end > sel.start ? sel : (sentenceAt(text, caret.caret) ?? sel);
+        const r = extendBySentence(text, base, cmd.dir);
+        select(cmd.dir === 'forward' ? { anchor: r.start, caret: r.end } : { anchor: r.end, caret: r.start });
+        break;
+      }
+      case 'stage': {
+        const id = study.stages[cmd.index]?.id ?? null;
+        if (draft) setDraft({ ...draft, stageId: draft.stageId === id ? null : id });
+        break;
+      }
+      case 'situation': {
+        const id = situationForKey(study.situations, cmd.id)?.id ?? null;
+        if (draft) setDraft({ ...draft, situationId: draft.situationId === id ? null : id });
+        break;
+      }
+      case 'valence':
+        if (draft) setDraft({ ...draft, valence: draft.valence === cmd.value ? null : cmd.value });
+        break;
+      case 'toggle-wish':
+        if (draft) setDraft({ ...draft, kind: draft.kind === 'wish' ? 'experience' : 'wish' });
+        break;
+      case 'focus-actors':
+        panelRef.current?.focusActors();
+        break;
+      case 'focus-codes':
+        panelRef.current?.focusCodes();
+        break;
+      case 'focus-note':
+        panelRef.current?.focusNote();
+        break;
+      case 'save':
+        void save();
+        break;
+      case 'cancel':
+        cancel();
+        break;
+      case 'undo':
+        void undo();
+        break;
+      case 'redo':
+        void redo();
+        break;
+      case 'delete-segment':
+        void remove();
+        break;
+      case 'next-segment':
+      case 'prev-segment': {
+        const list = cmd.type === 'next-segment' ? segments.filter((s) => s.start > caret.caret) : segments.filter((s) => s.start < sel.start).reverse();
+        const s = list[0];
+        if (s) openSegment(s);
+        break;
+      }
+    }
+  };
+
+  if (interview === undefined || transcript === undefined || codes === undefined || coderId === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (interview === null) return <div className="notice error" role="alert">{t('coding.noInterview')} <a href={routeHref({ name: 'study', studyId: study.id, view: 'coding' })}>{t('coding.pickTitle')}</a></div>;
+
+  const head = (
+    <div className="page-head">
+      <h1>
+        {t('coding.title')} <span data-testid="wb-code">{interview.code}</span>
+      </h1>
+      <span className={`badge status-${interview.status}`} data-testid="wb-status">{t(`interviews.statuses.${interview.status}`)}</span>
+      <span className="spacer" />
+      <a href={routeHref({ name: 'study', studyId: study.id, view: 'coding' })}>← {t('coding.pickTitle')}</a>
+    </div>
+  );
+
+  if (!canCode(interview.status) || transcript === null) {
+    return (
+      <div>
+        {head}
+        <div className="notice warn" role="alert" data-testid="coding-gate">
+          <p>{transcript === null ? t('coding.gate.noTranscript') : t('coding.gate.status', { status: t(`interviews.statuses.${interview.status}`) })}</p>
+          <a href={routeHref({ name: 'study', studyId: study.id, view: 'anonymise', sub: interviewId })}>{t('coding.gate.toReview')}</a>
+          {' · '}
+          <a href={routeHref({ name: 'study', studyId: study.id, view: 'transcript', sub: interviewId })}>{t('coding.gate.toTranscript')}</a>
+        </div>
+      </div>
+    );
+  }
+
+  const quote = draft ? text.slice(draft.start, draft.end) : '';
+  const stageCounts = study.stages.map((s) => ({ s, n: segments.filter((x) => x.stageId === s.id).length }));
+  const lost = segments.filter((s) => s.anchor === 'lost').length;
+
+  return (
+    <div className="workbench" onKeyDown={onKeyDown}>
+      {head}
+      <CoderBar study={study} coderId={coderId} blind={blind} />
+      <div className="wb-summary" data-testid="wb-summary" aria-label={t('coding.summary')}>
+        <span data-testid="wb-total">{t('coding.segmentCount', { count: segments.length })}</span>
+        {stageCounts.map(({ s, n }) => (
+          <span key={s.id} className="stage-count" data-testid={`stage-count-${s.id}`} data-count={n}>
+            {s.short ?? s.label}: <strong>{n}</strong>
+          </span>
+        ))}
+        {lost > 0 ? <span className="badge lost">{t('coding.lostCount', { count: lost })}</span> : null}
+        <span className="spacer" />
+        <button type="button" className="ghost" onClick={() => void undo()} disabled={!undoCounts?.undo} data-testid="undo">↶ {t('coding.undo')} <kbd>Ctrl+Z</kbd></button>
+        <button type="button" className="ghost" onClick={() => void redo()} disabled={!undoCounts?.redo} data-testid="redo">↷ {t('coding.redo')} <kbd>Ctrl+Shift+Z</kbd></button>
+      </div>
+      <p className="sr-only" aria-live="polite" data-testid="wb-status-msg">{status}</p>
+      <div className="wb-grid">
+        <TranscriptView
+          ref={transcriptRef}
+          text={text}
+          blocks={blocks}
+          spans={segments}
+          lanes={lane}
+          styles={styles}
+          selection={sel}
+          caret={caret.caret}
+          focused={focused}
+          label={t('coding.transcript')}
+          describedBy={keysId}
+          onMouseSelect={(a, f) => select({ anchor: a, caret: f })}
+          onFocusChange={setFocused}
+        />
+        <div className="wb-side">
+          {draft ? (
+            <CodingPanel
+              ref={panelRef}
+              study={study}
+              codes={codes}
+              draft={draft}
+              quote={quote}
+              onChange={setDraft}
+              onSave={() => void save()}
+              onCancel={cancel}
+              onDelete={draft.segmentId ? () => void remove() : null}
+              onReturnFocus={() => transcriptRef.current?.focus()}
+            />
+          ) : (
+            <SegmentsList study={study} codes={codes} interviews={[interview]} segments={segments} compact onOpen={openSegment} />
+          )}
+          <details className="keys card" id={keysId}>
+            <summary>{t('coding.keys.title')}</summary>
+            <dl>
+              {SHORTCUTS.map((k) => (
+                <div key={k.labelKey}>
+                  <dt><kbd>{k.keys}</kbd></dt>
+                  <dd>{t(`coding.keys.${k.labelKey}`)}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        </div>
+      </div>
+    </div>
+  );
+}
