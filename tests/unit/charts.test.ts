@@ -125,7 +125,7 @@ describe('emotionCurveLayout', () => {
 
 describe('satisfactionBarsLayout', () => {
   const assessments = assessCounsellor(data.interviews, data.segments, [], 'radgiver');
-  const breakdown = counsellorBreakdown(assessments, data.study.groups, { groupIds: ['yf-vg2', 'sf-vg2'], combinedId: 'vg2', combinedLabel: 'Vg2', smallCell: 5 });
+  const breakdown = counsellorBreakdown(assessments, data.study.groups, { groupIds: ['yf-vg2', 'sf-vg2'], combinedId: 'vg2', combinedLabel: 'Vg2', smallCell: 3 });
   const bench = benchmarkComparison(UNGDATA);
   const layout = satisfactionBarsLayout(breakdown, bench, { width: 720, suppress: true, valenceLabels: data.study.valenceLabels });
   it('matches the SVG snapshot', () => {
