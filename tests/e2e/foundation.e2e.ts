@@ -68,7 +68,8 @@ describe('first start', () => {
     const form = page.getByTestId('interview-form');
     await form.getByLabel('Kode').fill('gs-99');
     await form.getByTestId('save-interview').click();
-    await expect.poll(() => form.locator('#err-code').innerText()).toContain('allerede i bruk');
+    await expect.poll(() => form.getByTestId('field-error').innerText()).toContain('allerede i bruk');
+    expect(await form.getByLabel('Kode').getAttribute('aria-invalid')).toBe('true');
     await form.getByRole('button', { name: 'Avbryt' }).click();
     expect(await cellTexts('[data-testid="method-total"] td')).toEqual(['Totalt', '28', '15', '43']);
   });

@@ -10,6 +10,7 @@ import {
   validateDraft,
   type Interview,
   type Segment,
+  type InterviewDraft,
 } from '../../shared/model';
 
 const NOW = '2021-03-01T10:00:00.000Z';
@@ -77,7 +78,7 @@ describe('method table', () => {
 });
 
 describe('interview drafts', () => {
-  const base = { code: 'YF-01', groupId: 'yf-vg2', format: 'individual' as const, participantCount: 1, mode: 'digital' as const, date: '', interviewer: 'HÅ', site: '', consent: true, notes: '', status: 'planned' as const };
+  const base: InterviewDraft = { code: 'YF-01', groupId: 'yf-vg2', format: 'individual', participantCount: 1, mode: 'digital', date: '', interviewer: 'HÅ', site: '', consent: true, notes: '', status: 'planned' };
   const others = [{ id: 'x', code: 'YF-02' }];
   const cases: [Partial<typeof base>, string | null][] = [
     [{}, null],

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/model';
 import { db, saveInterview } from '../../db';
 import { tracked } from '../../components/SaveIndicator';
+import { Field } from '../../components/Field';
 
 function emptyDraft(study: Study): InterviewDraft {
   return {
@@ -68,14 +69,6 @@ export function InterviewForm({ study, interview, others, onClose }: { study: St
   }
 
   const statuses = selectableStatuses(interview?.status ?? 'planned');
-  const field = (f: keyof InterviewDraft) => ({
-    'aria-invalid': issueFor(f) ? true : undefined,
-    'aria-describedby': issueFor(f) ? `err-${f}` : undefined,
-  });
-  const Err = ({ f }: { f: keyof InterviewDraft }) => {
-    const m = errText(f);
-    return m ? <span id={`err-${f}`} className="field-error">{m}</span> : null;
-  };
 
   return (
     <dialog ref={ref} onCancel={(e) => { e.preventDefault(); onClose(); }} aria-labelledby="iv-form-h" data-testid="interview-form">
@@ -83,22 +76,17 @@ export function InterviewForm({ study, interview, others, onClose }: { study: St
         <h2 id="iv-form-h">{interview ? t('interviews.editTitle', { code: interview.code }) : t('interviews.newTitle')}</h2>
         {saveError ? <div className="notice error" role="alert">{saveError}</div> : null}
         <div className="form-grid">
-          <label className="field">
-            {t('interviews.code')}
-            <input name="code" value={draft.code} onChange={(e) => set('code', e.target.value)} autoFocus placeholder="YF-07" {...field('code')} />
-            <span className="muted" style={{ fontWeight: 400 }}>{t('interviews.codeHint')}</span>
-            <Err f="code" />
-          </label>
-          <label className="field">
-            {t('interviews.group')}
-            <select name="groupId" value={draft.groupId} onChange={(e) => set('groupId', e.target.value)} {...field('groupId')}>
+          <Field label={t('interviews.code')} hint={t('interviews.codeHint')} error={errText('code')}>
+            <input name="code" value={draft.code} onChange={(e) => set('code', e.target.value)} autoFocus placeholder="YF-07" autoComplete="off" />
+          </Field>
+          <Field label={t('interviews.group')} error={errText('groupId')}>
+            <select name="groupId" value={draft.groupId} onChange={(e) => set('groupId', e.target.value)}>
               {study.groups.map((g) => (
                 <option key={g.id} value={g.id}>{g.label}</option>
               ))}
             </select>
-          </label>
-          <label className="field">
-            {t('interviews.format')}
+          </Field>
+          <Field label={t('interviews.format')}>
             <select name="format" value={draft.format} onChange={(e) => {
               const f = e.target.value === 'group' ? 'group' : 'individual';
               setDraft((d) => ({ ...d, format: f, participantCount: f === 'group' ? Math.max(2, d.participantCount) : 1 }));
@@ -106,51 +94,44 @@ export function InterviewForm({ study, interview, others, onClose }: { study: St
               <option value="individual">{t('interviews.formats.individual')}</option>
               <option value="group">{t('interviews.formats.group')}</option>
             </select>
-          </label>
+          </Field>
           {draft.format === 'group' ? (
-            <label className="field">
-              {t('interviews.participants')}
-              <input name="participantCount" type="number" min={2} max={30} value={draft.participantCount} onChange={(e) => set('participantCount', Number(e.target.value))} {...field('participantCount')} />
-              <Err f="participantCount" />
-            </label>
+            <Field label={t('interviews.participants')} hint={t('interviews.participantsHint')} error={errText('participantCount')}>
+              <input name="participantCount" type="number" min={2} max={30} value={draft.participantCount} onChange={(e) => set('participantCount', Number(e.target.value))} />
+            </Field>
           ) : null}
-          <label className="field">
-            {t('interviews.mode')}
+          <Field label={t('interviews.mode')}>
             <select name="mode" value={draft.mode} onChange={(e) => set('mode', InterviewMode.parse(e.target.value))}>
               {InterviewMode.options.map((m) => (
                 <option key={m} value={m}>{t(`interviews.modes.${m}`)}</option>
               ))}
             </select>
-          </label>
-          <label className="field">
-            {t('interviews.date')}
-            <input name="date" type="date" value={draft.date} onChange={(e) => set('date', e.target.value)} {...field('date')} />
-          </label>
-          <label className="field">
-            {t('interviews.interviewer')}
-            <input name="interviewer" value={draft.interviewer} maxLength={10} onChange={(e) => set('interviewer', e.target.value)} />
-          </label>
-          <label className="field">
-            {t('interviews.site')}
+          </Field>
+          <Field label={t('interviews.date')} error={errText('date')}>
+            <input name="date" type="date" value={draft.date} onChange={(e) => set('date', e.target.value)} />
+          </Field>
+          <Field label={t('interviews.interviewer')}>
+            <input name="interviewer" value={draft.interviewer} maxLength={10} onChange={(e) => set('interviewer', e.target.value)} autoComplete="off" />
+          </Field>
+          <Field label={t('interviews.site')}>
             <input name="site" value={draft.site} onChange={(e) => set('site', e.target.value)} />
-          </label>
-          <label className="field">
-            {t('interviews.status')}
+          </Field>
+          <Field label={t('interviews.status')}>
             <select name="status" value={draft.status} onChange={(e) => set('status', e.target.value as InterviewDraft['status'])}>
               {statuses.map((s) => (
                 <option key={s} value={s}>{t(`interviews.statuses.${s}`)}</option>
               ))}
             </select>
-          </label>
-          <label className="field inline">
+          </Field>
+          <Field label={t('interviews.consent')} inline>
             <input name="consent" type="checkbox" checked={draft.consent} onChange={(e) => set('consent', e.target.checked)} />
-            {t('interviews.consent')}
-          </label>
+          </Field>
         </div>
-        <label className="field" style={{ marginTop: 16 }}>
-          {t('interviews.notes')}
-          <textarea name="notes" value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
-        </label>
+        <div style={{ marginTop: 16 }}>
+          <Field label={t('interviews.notes')}>
+            <textarea name="notes" value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
+          </Field>
+        </div>
         <div className="form-actions">
           <button type="button" onClick={onClose}>{t('common.cancel')}</button>
           <button type="submit" className="primary" data-testid="save-interview">{t('common.save')}</button>
