@@ -27,6 +27,8 @@ import {
   writeAudit,
   type ReisekartDb,
 } from '../../renderer/db';
+import { StudyData } from '../../shared/model';
+import demoJson from '../../fixtures/demo/demo-study.json';
 import { FIXED_NOW, freshDb, sortedStudy, syntheticStudy } from './db-fixtures';
 
 const open: ReisekartDb[] = [];
@@ -88,6 +90,18 @@ describe('demo seeding', () => {
 
     unwrap(await resetDemoStudy(db, demo));
     expect(await loadStudyData(db, 'demo')).toEqual(sortedStudy({ ...demo, study: { ...demo.study, demo: true } }));
+  });
+
+  it('seeds the shipped demo (fixtures/demo/demo-study.json) and loads it back unchanged', async () => {
+    const db = newDb();
+    const r = unwrap(await ensureDemoStudy(db, demoJson));
+    expect(r.seeded).toBe(true);
+    const expected = StudyData.parse(demoJson);
+    const loaded = await loadStudyData(db, r.studyId);
+    expect(loaded).toEqual(sortedStudy({ ...expected, study: { ...expected.study, demo: true } }));
+    const [summary] = await listStudies(db);
+    expect(summary).toMatchObject({ id: r.studyId, demo: true });
+    expect(summary?.counts.segments).toBe(expected.segments.length);
   });
 
   it('seeds once when two windows start at the same time', async () => {
