@@ -40,7 +40,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await waitFor(baseUrl, 30_000);
   } catch (e) {
     server.kill();
-    throw new Error(`${String(e)}\n${log}`);
+    throw new Error(`${String(e)}\n${log}`, { cause: e });
   }
   project.provide('baseUrl', baseUrl);
   return async () => {
