@@ -5,6 +5,7 @@
  * lines in our transcripts, so a sentence never crosses a turn.
  */
 
+const SPEAKER_LABEL = /^(P\d{1,3}|I|Intervjuer|Interviewer)\s*:\s*/;
 const END = /[.!?…]+["'»”)\]]*(?=\s|$)|\n/g;
 
 /** Sentence boundaries of `text` as [start, end) spans with surrounding white space trimmed. */
@@ -17,6 +18,11 @@ export function sentenceSpans(text: string): { start: number; end: number }[] {
     let s = a;
     let e = b;
     while (s < e && /\s/.test(text[s] as string)) s++;
+    // A speaker label ("P2:", "Intervjuer:") at the start of a line is not part of what was said.
+    if (s === 0 || text[s - 1] === '\n') {
+      const label = SPEAKER_LABEL.exec(text.slice(s, Math.min(e, s + 24)));
+      if (label) s += label[0].length;
+    }
     while (e > s && /\s/.test(text[e - 1] as string)) e--;
     if (e > s) out.push({ start: s, end: e });
   };

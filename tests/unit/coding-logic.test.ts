@@ -76,7 +76,7 @@ describe('sentences', () => {
     const fwd = extendBySentence(text, s!, 'forward');
     expect(text.slice(fwd.start, fwd.end)).toBe('Rådgiveren hjalp meg! Det var bra.');
     const back = extendBySentence(text, s!, 'backward');
-    expect(text.slice(back.start, back.end)).toBe('P1: Jeg visste ikke. Rådgiveren hjalp meg!');
+    expect(text.slice(back.start, back.end)).toBe('Jeg visste ikke. Rådgiveren hjalp meg!');
   });
   it('never crosses a line (speaker turn)', () => {
     const s = sentenceAt(text, text.indexOf('bra'));

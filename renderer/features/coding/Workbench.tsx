@@ -159,13 +159,12 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
       updatedAt: now,
     };
     const cmd = before ? updateSegmentCommand(before, seg) : createSegmentCommand(seg, interview, now);
+    setStatus('');
     setDraft(null);
     setCaret({ anchor: draft.end, caret: draft.end });
     transcriptRef.current?.focus();
-    const t0 = performance.now();
     const r = await tracked(() => runCommand(db, study.id, interviewId, cmd));
-    const ms = Math.round(performance.now() - t0);
-    report(r, t('coding.saved', { ms }));
+    report(r, t('coding.saved', { ms: r.ok ? Math.round(r.value) : 0 }));
   }, [draft, interview, coderId, allSegments, study.id, interviewId, text, db, report, t]);
 
   const remove = useCallback(async () => {

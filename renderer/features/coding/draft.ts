@@ -35,4 +35,4 @@ export function emptyDraft(start: number, end: number, participantId: string): D
   return { segmentId: null, start, end, participantId, stageId: null, situationId: null, actorIds: [], valence: null, kind: 'experience', codeIds: [], note: '' };
 }
 
-export const VALENCE_GLYPH: Record<Valence, string> = { positive: '＋', mixed: '~', negative: '−' };
+export const VALENCE_GLYPH: Record<Valence, string> = { positive: '+', mixed: '~', negative: '−' };
