@@ -24,9 +24,6 @@ export type DecodeResult = { ok: true; text: string; encoding: TextEncodingName 
 export function decodeCsv(bytes: Uint8Array, fileName: string): DecodeResult {
   if (bytes.length === 0) return { ok: false, issues: [{ file: fileName, message: 'Filen er tom' }] };
   const { text, encoding } = decodeText(bytes);
-  if (text.includes('\0')) {
-    return { ok: false, issues: [{ file: fileName, message: 'Filen ser ut til å være binær, ikke CSV' }] };
-  }
   return { ok: true, text, encoding };
 }
 
