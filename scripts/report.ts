@@ -1,0 +1,201 @@
+/**
+ * Headless PDF report, the same code path as the app's export (shared/report buildReport):
+ *
+ *   npm run report -- --study <bundle.reisekart | study.json | demo> --out report.pdf
+ *                     [--sections method,journey,…] [--groups yf-vg2,sf-vg2] [--stages vg1,vg2]
+ *                     [--title "…"] [--subtitle "…"] [--organisation "…"] [--authors "…"]
+ *                     [--date yyyy-mm-dd] [--locale nb|nn|en] [--journey-page a4|a3]
+ *                     [--passphrase …] [--force]
+ *
+ * Exit codes: 0 written; 1 bad input (located message); 2 leak check blocked (use --force after
+ * review); 3 the file could not be written. The PDF is written to a temporary file beside the
+ * target and renamed into place, so a failed write never leaves half a PDF.
+ */
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { restoreBundle } from '../shared/exchange/bundle';
+import { StudyData } from '../shared/model';
+import { buildReport, DEFAULT_SECTIONS, SECTION_IDS, type ReportIssue, type ReportOptions, type SectionId } from '../shared/report';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DEMO = join(ROOT, 'fixtures/demo/demo-study.json');
+
+export interface CliArgs {
+  study: string;
+  out: string;
+  sections: SectionId[];
+  groups: string[];
+  stages: string[];
+  title?: string;
+  subtitle?: string;
+  organisation?: string;
+  authors?: string;
+  date?: string;
+  locale: 'nb' | 'nn' | 'en';
+  journeyPage: 'a4' | 'a3';
+  passphrase?: string;
+  force: boolean;
+}
+
+type Parsed = { ok: true; args: CliArgs } | { ok: false; message: string };
+
+const list = (v: string): string[] => v.split(',').map((s) => s.trim()).filter(Boolean);
+
+export function parseArgs(argv: readonly string[]): Parsed {
+  const values = new Map<string, string>();
+  let force = false;
+  const known = ['study', 'out', 'sections', 'groups', 'stages', 'title', 'subtitle', 'organisation', 'authors', 'date', 'locale', 'journey-page', 'passphrase'];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--force') {
+      force = true;
+      continue;
+    }
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
+    if (!m || !known.includes(m[1] ?? '')) return { ok: false, message: `argument ${i + 1}: unknown option «${a}» (known: ${known.map((k) => `--${k}`).join(', ')}, --force)` };
+    const value = m[2] ?? argv[++i];
+    if (value === undefined) return { ok: false, message: `argument ${i}: --${m[1]} needs a value` };
+    values.set(m[1] as string, value);
+  }
+  const study = values.get('study');
+  const out = values.get('out');
+  if (!study) return { ok: false, message: '--study is required (a .reisekart bundle, a study JSON file, or "demo")' };
+  if (!out) return { ok: false, message: '--out is required (where to write the PDF)' };
+  const sections = values.has('sections') ? list(values.get('sections') ?? '') : [...DEFAULT_SECTIONS];
+  for (const s of sections) if (!(SECTION_IDS as readonly string[]).includes(s)) return { ok: false, message: `--sections: unknown section «${s}» (known: ${SECTION_IDS.join(', ')})` };
+  const locale = values.get('locale') ?? 'nb';
+  if (locale !== 'nb' && locale !== 'nn' && locale !== 'en') return { ok: false, message: `--locale: «${locale}» is not nb, nn or en` };
+  const journeyPage = values.get('journey-page') ?? 'a4';
+  if (journeyPage !== 'a4' && journeyPage !== 'a3') return { ok: false, message: `--journey-page: «${journeyPage}» is not a4 or a3` };
+  const date = values.get('date');
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return { ok: false, message: `--date: «${date}» is not yyyy-mm-dd` };
+  const opt = (k: string): { [key: string]: string } => (values.has(k) ? { [k]: values.get(k) as string } : {});
+  return {
+    ok: true,
+    args: {
+      study,
+      out,
+      sections: sections as SectionId[],
+      groups: list(values.get('groups') ?? ''),
+      stages: list(values.get('stages') ?? ''),
+      ...opt('title'),
+      ...opt('subtitle'),
+      ...opt('organisation'),
+      ...opt('authors'),
+      ...opt('date'),
+      ...opt('passphrase'),
+      locale,
+      journeyPage,
+      force,
+    },
+  };
+}
+
+type Loaded = { ok: true; data: StudyData } | { ok: false; message: string };
+
+export async function loadStudy(path: string, passphrase?: string): Promise<Loaded> {
+  const file = path === 'demo' ? DEMO : resolve(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    return { ok: false, message: `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+  }
+  // A plain study JSON (like the demo fixture) is parsed directly; anything else goes through restoreBundle.
+  if (bytes[0] === 0x7b) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(new TextDecoder().decode(bytes));
+    } catch (e) {
+      return { ok: false, message: `${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+    }
+    if (typeof raw === 'object' && raw !== null && 'study' in raw && !('format' in raw)) {
+      const parsed = StudyData.safeParse(raw);
+      if (!parsed.success) {
+        const first = parsed.error.issues.slice(0, 5).map((i) => `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+        return { ok: false, message: first.join('\n') };
+      }
+      return { ok: true, data: parsed.data };
+    }
+  }
+  const r = await restoreBundle(bytes, passphrase, { fileName: basename(file) });
+  if (!r.ok) return { ok: false, message: r.issues.map((i) => `${file}: ${i.field ? `${i.field}: ` : ''}${i.message}`).join('\n') };
+  return { ok: true, data: r.data };
+}
+
+/** Write atomically: temp file in the same directory (same file system), then rename. */
+export function writeAtomic(target: string, bytes: Uint8Array): { ok: true } | { ok: false; message: string } {
+  const abs = resolve(target);
+  const tmp = join(dirname(abs), `.${basename(abs)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, bytes, { flag: 'wx' });
+    renameSync(tmp, abs);
+    return { ok: true };
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'no permission to write there' : code === 'ENOENT' ? 'the folder does not exist' : code === 'EROFS' ? 'the file system is read-only' : e instanceof Error ? e.message : String(e);
+    return { ok: false, message: `${abs}: could not write the PDF: ${why}${code ? ` (${code})` : ''}. Nothing was written.` };
+  }
+}
+
+function describe(issue: ReportIssue): string[] {
+  if (issue.kind === 'leak') {
+    return [
+      `The leak check found ${issue.hits.length} possible identifier(s) in the report:`,
+      ...issue.hits.map((h) => `  [${h.section}] ${h.kind} (${Math.round(h.confidence * 100)} %): «${h.text}» in «${h.context}»`),
+      'Fix them in the study (anonymise), or run again with --force to export anyway.',
+    ];
+  }
+  if (issue.kind === 'options') return [`option ${issue.field}: ${issue.message}`];
+  return [`${issue.kind}: ${issue.message}`];
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    console.error(`report: ${parsed.message}`);
+    return 1;
+  }
+  const a = parsed.args;
+  const loaded = await loadStudy(a.study, a.passphrase);
+  if (!loaded.ok) {
+    console.error(`report: ${loaded.message}`);
+    return 1;
+  }
+  const fontDir = join(ROOT, 'node_modules/dejavu-fonts-ttf/ttf');
+  const fonts = { regular: new Uint8Array(readFileSync(join(fontDir, 'DejaVuSans.ttf'))), bold: new Uint8Array(readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf'))) };
+  const options: ReportOptions = {
+    title: a.title ?? loaded.data.study.title,
+    date: a.date ?? new Date().toISOString().slice(0, 10),
+    sections: a.sections,
+    groupIds: a.groups,
+    stageIds: a.stages,
+    locale: a.locale,
+    journeyPage: a.journeyPage,
+    overrideLeaks: a.force,
+    ...(a.subtitle ? { subtitle: a.subtitle } : {}),
+    ...(a.organisation ? { organisation: a.organisation } : {}),
+    ...(a.authors ? { authors: a.authors } : {}),
+  };
+  const t0 = performance.now();
+  const r = await buildReport(loaded.data, options, { fonts });
+  if (!r.ok) {
+    for (const issue of r.issues) for (const line of describe(issue)) console.error(`report: ${line}`);
+    return r.issues.some((i) => i.kind === 'leak') ? 2 : 1;
+  }
+  const w = writeAtomic(a.out, r.bytes);
+  if (!w.ok) {
+    console.error(`report: ${w.message}`);
+    return 3;
+  }
+  console.log(`report: wrote ${resolve(a.out)} (${r.pages} pages, ${Math.round(r.bytes.length / 1024)} KB, ${Math.round(performance.now() - t0)} ms)`);
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,380 @@
+/**
+ * StudyData + options → the report's document model (sections of blocks). Pure. Every number
+ * comes from shared/analysis and every chart from shared/charts: this file only chooses, words and
+ * suppresses. Counts come before percentages; intervals are Wilson; small cells say "<k" or "skjult".
+ */
+import { RATED_CATEGORIES, benchmarkComparison, counsellorBreakdown, type BreakdownRow, type RatedCategory } from '../analysis/counsellor';
+import { buildIndex, type AnalysisFilter } from '../analysis/filter';
+import { codeFrequencies, codeTreeOrder, emotionCurve, journeyMatrix, personaKim, presentJourney } from '../analysis/journey';
+import { CHART_STRINGS_EN, CHART_STRINGS_NB, type ChartStrings } from '../charts/strings';
+import { codeFrequencyLayout } from '../charts/codeFrequency';
+import { emotionCurveLayout } from '../charts/emotionCurve';
+import { journeyMapLayout } from '../charts/journeyMap';
+import { satisfactionBarsLayout } from '../charts/satisfactionBars';
+import { storyboardLayout } from '../charts/storyboard';
+import { assessCounsellor } from '../model/counsellor';
+import { methodTable } from '../model/method';
+import type { Interview, InterviewMode, StudyData } from '../model/schema';
+import { fmtCount, fmtDate, fmtDecimal, fmtRange, type ReportLocale } from './format';
+import { contentBox, PORTRAIT_A4, SECTION_TITLE_H } from './geometry';
+import { reportLabels, tpl, type ReportLabels } from './labels';
+import { SECTION_IDS, type Block, type PageSpec, type ReportDoc, type ReportIssue, type ReportOptions, type ReportSection, type SectionId } from './types';
+
+/** What every section builder gets: the filtered study, once. */
+interface Ctx {
+  data: StudyData;
+  /** The study with stages and groups cut to the selection, for every analysis. */
+  view: StudyData;
+  filter: AnalysisFilter;
+  interviews: Interview[];
+  opts: ReportOptions;
+  L: ReportLabels;
+  locale: ReportLocale;
+  chart: ChartStrings;
+  k: number;
+  stageFiltered: boolean;
+}
+
+export type ComposeResult = { ok: true; doc: ReportDoc } | { ok: false; issues: ReportIssue[] };
+
+/** "<5" for 1…k−1, the number otherwise (0 is shown: nobody is not a person). */
+function small(n: number, ctx: Ctx): string {
+  return n > 0 && n < ctx.k ? tpl(ctx.L.fewer, { k: ctx.k }) : fmtCount(n, ctx.locale);
+}
+
+function noData(ctx: Ctx): Block {
+  return { kind: 'no-data', text: ctx.L.noData };
+}
+
+function section(id: SectionId, ctx: Ctx, page: PageSpec, blocks: Block[], empty: boolean): ReportSection {
+  return { id, title: ctx.L.sections[id], page, blocks: empty ? [noData(ctx)] : blocks, empty };
+}
+
+/**
+ * Charts are laid out wider than the page and drawn scaled down (text 10 px → 8 pt): the layouts'
+ * labels are sized for a screen, and at the page's 495 pt the stage labels of the emotion curve
+ * and the code chips of the journey map would collide or be cut.
+ */
+const PRINT_SCALE = 0.8;
+
+function chartWidth(page: PageSpec): number {
+  return contentBox(page).w / PRINT_SCALE;
+}
+
+// ---- method --------------------------------------------------------------------------------
+
+function periodText(interviews: readonly Interview[], ctx: Ctx): string {
+  const dates = interviews.map((iv) => iv.date).filter((d): d is string => d !== null).sort();
+  const from = dates[0];
+  const to = dates[dates.length - 1];
+  if (!from || !to) return ctx.L.method.noDates;
+  if (from === to) return tpl(ctx.L.method.onePeriod, { date: fmtDate(from) });
+  return tpl(ctx.L.method.period, { from: fmtDate(from), to: fmtDate(to) });
+}
+
+const MODES: readonly InterviewMode[] = ['digital', 'in-person', 'drawing-workshop'];
+
+function methodSection(ctx: Ctx): ReportSection {
+  const M = ctx.L.method;
+  const ivs = ctx.interviews;
+  if (ivs.length === 0) return section('method', ctx, PORTRAIT_A4, [], true);
+  const table = methodTable(ctx.view.study.groups, ivs);
+  const informants = table.total.total;
+  const blocks: Block[] = [
+    { kind: 'paragraph', text: tpl(M.intro, { informants: fmtCount(informants, ctx.locale), interviews: fmtCount(ivs.length, ctx.locale), period: periodText(ivs, ctx) }) },
+    {
+      kind: 'table',
+      head: [M.group, M.individual, M.inGroup, M.total],
+      rows: table.rows.map((r) => [r.label, small(r.individual, ctx), small(r.group, ctx), small(r.total, ctx)]),
+      foot: [[M.total, small(table.total.individual, ctx), small(table.total.group, ctx), small(table.total.total, ctx)]],
+      align: ['left', 'right', 'right', 'right'],
+      caption: M.caption,
+    },
+    { kind: 'subheading', text: M.modesTitle },
+    {
+      kind: 'table',
+      head: [M.mode, M.interviews, M.informants],
+      rows: MODES.map((m) => {
+        const list = ivs.filter((iv) => iv.mode === m);
+        const inf = list.reduce((a, iv) => a + iv.participants.length, 0);
+        return [M.modes[m], fmtCount(list.length, ctx.locale), small(inf, ctx)];
+      }).filter((r) => r[1] !== '0'),
+      align: ['left', 'right', 'right'],
+    },
+    { kind: 'paragraph', style: 'note', text: tpl(ctx.L.smallCellNote, { k: ctx.k }) },
+  ];
+  return section('method', ctx, PORTRAIT_A4, blocks, false);
+}
+
+// ---- journey map ---------------------------------------------------------------------------
+
+function journeySection(ctx: Ctx): ReportSection {
+  const page: PageSpec = { format: ctx.opts.journeyPage ?? 'a4', orientation: 'landscape' };
+  const index = buildIndex(ctx.view);
+  const m = journeyMatrix(index, ctx.filter, { smallCell: ctx.k, topCodes: 3, quotes: 0 });
+  if (m.filtered === 0) return section('journey', ctx, page, [], true);
+  const box = contentBox(page);
+  // Room for the title and a two-line intro above the map.
+  const height = Math.max(240, box.h - SECTION_TITLE_H - 44) / PRINT_SCALE;
+  const layout = journeyMapLayout(m, ctx.view, { width: box.w / PRINT_SCALE, height, suppress: true, strings: ctx.chart });
+  return section('journey', ctx, page, [{ kind: 'paragraph', style: 'note', text: ctx.L.journey.intro }, { kind: 'chart', layout }], false);
+}
+
+// ---- emotion curve -------------------------------------------------------------------------
+
+function emotionSection(ctx: Ctx): ReportSection {
+  const E = ctx.L.emotion;
+  const curve = emotionCurve(buildIndex(ctx.view), ctx.filter, { smallCell: ctx.k });
+  if (curve.every((c) => c.n === 0)) return section('emotion', ctx, PORTRAIT_A4, [], true);
+  const layout = emotionCurveLayout(curve, { width: chartWidth(PORTRAIT_A4), height: 320, suppress: true, smallCell: ctx.k, strings: ctx.chart });
+  const f2 = (v: number): string => fmtDecimal(v, 2, ctx.locale);
+  const rows = curve.map((c) => {
+    if (c.suppressed) return [c.label, ctx.L.hidden, small(c.informants, ctx), ctx.L.hidden, ctx.L.hidden];
+    return [c.label, fmtCount(c.n, ctx.locale), fmtCount(c.informants, ctx.locale), c.mean === null ? '–' : f2(c.mean), c.lo !== null && c.hi !== null ? `${f2(c.lo)} – ${f2(c.hi)}` : '–'];
+  });
+  return section('emotion', ctx, PORTRAIT_A4, [
+    { kind: 'paragraph', text: E.intro },
+    { kind: 'chart', layout },
+    { kind: 'table', head: [E.stage, E.segments, E.informants, E.mean, E.interval], rows, align: ['left', 'right', 'right', 'right', 'right'] },
+  ], false);
+}
+
+// ---- counsellor ----------------------------------------------------------------------------
+
+/** Default Vg2 groups: ids or short labels that say Vg2 (the method's counsellor finding is about Vg2). */
+function defaultCounsellorGroups(ctx: Ctx): string[] {
+  return ctx.view.study.groups.filter((g) => /vg2/i.test(g.id) || /vg2/i.test(g.short ?? g.label)).map((g) => g.id);
+}
+
+function pctText(p: number, ctx: Ctx): string {
+  return `${fmtDecimal(p, Number.isInteger(p) ? 0 : 1, ctx.locale)} %`;
+}
+
+function categorySentence(row: BreakdownRow, c: RatedCategory, ctx: Ctx): string {
+  const ci = row.intervals[c];
+  return tpl(ctx.L.counsellor.sentence, {
+    label: ctx.data.study.valenceLabels[c],
+    k: fmtCount(row.counts[c], ctx.locale),
+    n: fmtCount(row.n, ctx.locale),
+    pct: `${fmtCount(row.percents[c], ctx.locale)} %`,
+    range: ci ? fmtRange(ci.lo, ci.hi, 1, ctx.locale) : '–',
+  });
+}
+
+function breakdownCell(row: BreakdownRow, c: RatedCategory, ctx: Ctx): string {
+  if (row.suppressed) return ctx.L.hidden;
+  const ci = row.intervals[c];
+  const head = `${tpl(ctx.L.counsellor.ofN, { k: fmtCount(row.counts[c], ctx.locale), n: fmtCount(row.n, ctx.locale) })} · ${fmtCount(row.percents[c], ctx.locale)} %`;
+  return ci ? `${head}\n${fmtRange(ci.lo, ci.hi, 1, ctx.locale)}` : head;
+}
+
+function counsellorSection(ctx: Ctx): ReportSection {
+  const C = ctx.L.counsellor;
+  const stageSet = ctx.filter.stageIds && ctx.filter.stageIds.length > 0 ? new Set(ctx.filter.stageIds) : null;
+  // A stage filter narrows the evidence: an informant is assessed on the chosen stages only.
+  const segments = stageSet ? ctx.data.segments.filter((s) => s.stageId !== null && stageSet.has(s.stageId)) : ctx.data.segments;
+  const assessments = assessCounsellor(ctx.interviews, segments, ctx.data.overrides, ctx.data.study.counsellorActorId);
+  const wanted = ctx.opts.counsellorGroupIds ?? defaultCounsellorGroups(ctx);
+  const chosen = wanted.filter((id) => ctx.view.study.groups.some((g) => g.id === id));
+  const breakdown = counsellorBreakdown(assessments, ctx.view.study.groups, {
+    groupIds: chosen,
+    smallCell: ctx.k,
+    stageOrder: ctx.view.study.stages.map((s) => s.id),
+  });
+  const rows = [...(breakdown.combined ? [breakdown.combined] : []), ...breakdown.groups];
+  if (rows.every((r) => r.n === 0)) return section('counsellor', ctx, PORTRAIT_A4, [], true);
+
+  const benchId = ctx.opts.benchmarkId === undefined ? ctx.data.benchmarks[0]?.id : ctx.opts.benchmarkId;
+  const bench = benchId === null || benchId === undefined ? undefined : ctx.data.benchmarks.find((b) => b.id === benchId);
+  const comparison = bench ? benchmarkComparison(bench, ctx.data.study.valenceLabels) : null;
+  const focus = breakdown.combined ?? (breakdown.groups.length === 1 ? breakdown.groups[0] : undefined);
+
+  const blocks: Block[] = [{ kind: 'paragraph', text: C.intro }];
+  if (ctx.stageFiltered) blocks.push({ kind: 'paragraph', style: 'note', text: C.stageFilter });
+  if (focus && !focus.suppressed && focus.n > 0) {
+    blocks.push({ kind: 'subheading', text: tpl(C.combinedTitle, { label: focus.label, n: fmtCount(focus.n, ctx.locale) }) });
+    blocks.push({ kind: 'paragraph', style: 'lead', text: RATED_CATEGORIES.map((c) => categorySentence(focus, c, ctx)).join('\n') });
+    blocks.push({ kind: 'paragraph', text: tpl(C.honest, { n: fmtCount(focus.n, ctx.locale) }) });
+  }
+  blocks.push({ kind: 'chart', layout: satisfactionBarsLayout(breakdown, comparison, { width: chartWidth(PORTRAIT_A4), suppress: true, strings: ctx.chart, valenceLabels: ctx.data.study.valenceLabels, ...(focus && chosen.length > 0 ? { groupIds: chosen } : {}) }) });
+  blocks.push({
+    kind: 'table',
+    head: [C.group, C.n, ...RATED_CATEGORIES.map((c) => ctx.data.study.valenceLabels[c]), C.notDiscussed],
+    rows: rows.map((r) => [r.label, r.suppressed ? small(r.n, ctx) : fmtCount(r.n, ctx.locale), ...RATED_CATEGORIES.map((c) => breakdownCell(r, c, ctx)), small(r.notDiscussed, ctx)]),
+    align: ['left', 'right', 'right', 'right', 'right', 'right'],
+    caption: C.tableCaption,
+  });
+  if (comparison) {
+    const approx = comparison.nApprox ? '≈' : '=';
+    blocks.push({ kind: 'subheading', text: tpl(C.benchmarkTitle, { name: comparison.name }) });
+    blocks.push({ kind: 'paragraph', style: 'note', text: C.benchmarkIntro });
+    blocks.push({
+      kind: 'table',
+      head: [C.benchmarkCategory, C.benchmarkPercent, C.benchmarkMapsTo],
+      rows: comparison.categories.map((c) => [
+        c.label,
+        pctText(c.percent, ctx),
+        c.mapsTo === null ? C.none : c.mapsTo === 'not-discussed' ? C.notDiscussed : ctx.data.study.valenceLabels[c.mapsTo],
+      ]),
+      align: ['left', 'right', 'left'],
+    });
+    const notes = [tpl(C.benchmarkSource, { source: comparison.source, year: comparison.year, approx, n: fmtCount(comparison.n, ctx.locale) })];
+    if (comparison.categoriesDiffer) notes.push(C.categoriesDiffer);
+    if (comparison.sum !== 100) {
+      const terms = comparison.categories.map((c) => fmtDecimal(c.percent, Number.isInteger(c.percent) ? 0 : 1, ctx.locale)).join(' + ');
+      notes.push(tpl(C.rounding, { sum: fmtDecimal(comparison.sum, Number.isInteger(comparison.sum) ? 0 : 1, ctx.locale), terms }));
+    }
+    blocks.push({ kind: 'paragraph', style: 'note', text: notes.join(' ') });
+  }
+  return section('counsellor', ctx, PORTRAIT_A4, blocks, false);
+}
+
+// ---- quotes --------------------------------------------------------------------------------
+
+function quotesSection(ctx: Ctx): ReportSection {
+  const Q = ctx.L.quotes;
+  const m = journeyMatrix(buildIndex(ctx.view), ctx.filter, { smallCell: ctx.k, topCodes: 0, quotes: 6 });
+  const shown = presentJourney(m);
+  const blocks: Block[] = [{ kind: 'paragraph', text: Q.intro }];
+  let any = false;
+  m.stages.forEach((stage, c) => {
+    const stageBlocks: Block[] = [];
+    m.situations.forEach((sit, r) => {
+      const cell = shown.cells[r]?.[c];
+      const raw = m.cells[r]?.[c];
+      if (!cell || !raw || raw.segments === 0) return;
+      if (cell.suppressed) {
+        stageBlocks.push({ kind: 'paragraph', style: 'note', text: tpl(Q.hiddenCell, { situation: sit.label, k: ctx.k }) });
+        return;
+      }
+      if (cell.quotes.length === 0) return;
+      any = true;
+      stageBlocks.push({ kind: 'paragraph', style: 'lead', text: sit.label });
+      // The same words from several informants are printed once, with every source.
+      const byText = new Map<string, Extract<Block, { kind: 'quote' }>>();
+      for (const q of cell.quotes) {
+        const key = q.quote.toLocaleLowerCase('nb');
+        const source = `${q.interviewCode} ${q.participantId}`;
+        const prev = byText.get(key);
+        if (prev) prev.source = `${prev.source}, ${source}`;
+        else byText.set(key, { kind: 'quote', text: q.quote, source, valence: q.valence });
+      }
+      stageBlocks.push(...[...byText.values()].slice(0, 3));
+    });
+    if (stageBlocks.length > 0) blocks.push({ kind: 'subheading', text: stage.label }, ...stageBlocks);
+  });
+  return section('quotes', ctx, PORTRAIT_A4, blocks, !any);
+}
+
+// ---- storyboard ----------------------------------------------------------------------------
+
+function storyboardSection(ctx: Ctx): ReportSection {
+  const page: PageSpec = { format: 'a4', orientation: 'landscape' };
+  const persona = personaKim(buildIndex(ctx.view), ctx.filter, { top: 3 });
+  const anything = persona.some((s) => s.pains.length + s.helps.length + s.wishes.length > 0);
+  if (!anything) return section('storyboard', ctx, page, [], true);
+  const box = contentBox(page);
+  const layout = storyboardLayout(persona, { width: box.w / PRINT_SCALE, height: (box.h - SECTION_TITLE_H - 40) / PRINT_SCALE, codes: ctx.data.codes, smallCell: ctx.k, suppress: true, strings: ctx.chart });
+  return section('storyboard', ctx, page, [{ kind: 'paragraph', style: 'note', text: ctx.L.storyboard.intro }, { kind: 'chart', layout }], false);
+}
+
+// ---- codes ---------------------------------------------------------------------------------
+
+function codesSection(ctx: Ctx): ReportSection {
+  const freqs = codeFrequencies(buildIndex(ctx.view), ctx.filter);
+  if (freqs.every((f) => f.segmentsRolled === 0)) return section('codes', ctx, PORTRAIT_A4, [], true);
+  const layout = codeFrequencyLayout(freqs, ctx.data.codes, { width: chartWidth(PORTRAIT_A4), strings: ctx.chart, smallCell: ctx.k, suppress: true });
+  return section('codes', ctx, PORTRAIT_A4, [{ kind: 'paragraph', text: ctx.L.codes.intro }, { kind: 'chart', layout }, { kind: 'paragraph', style: 'note', text: tpl(ctx.L.smallCellNote, { k: ctx.k }) }], false);
+}
+
+// ---- codebook ------------------------------------------------------------------------------
+
+function codebookSection(ctx: Ctx): ReportSection {
+  const B = ctx.L.codebook;
+  if (ctx.data.codes.length === 0) return section('codebook', ctx, PORTRAIT_A4, [], true);
+  const index = buildIndex(ctx.data);
+  const order = codeTreeOrder(index);
+  const rows = order.map(({ id, depth }) => {
+    const c = index.codeById.get(id);
+    const name = c?.name ?? id;
+    return [`${'   '.repeat(depth)}${depth > 0 ? '– ' : ''}${name}`, c?.definition ?? '', (c?.examples ?? []).map((e) => `«${e}»`).join('\n')];
+  });
+  return section('codebook', ctx, PORTRAIT_A4, [{ kind: 'paragraph', text: B.intro }, { kind: 'table', head: [B.code, B.definition, B.examples], rows, widths: [0.28, 0.42, 0.3], strongRows: order.flatMap((o, i) => (o.depth === 0 ? [i] : [])) }], false);
+}
+
+const BUILDERS: Record<SectionId, (ctx: Ctx) => ReportSection> = {
+  method: methodSection,
+  journey: journeySection,
+  emotion: emotionSection,
+  counsellor: counsellorSection,
+  quotes: quotesSection,
+  storyboard: storyboardSection,
+  codes: codesSection,
+  codebook: codebookSection,
+};
+
+function checkOptions(data: StudyData, o: ReportOptions): ReportIssue[] {
+  const issues: ReportIssue[] = [];
+  if (o.title.trim() === '') issues.push({ kind: 'options', field: 'title', message: 'Rapporten må ha en tittel' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date)) issues.push({ kind: 'options', field: 'date', message: `Datoen må være åååå-mm-dd (fikk «${o.date}»)` });
+  for (const s of o.sections) if (!(SECTION_IDS as readonly string[]).includes(s)) issues.push({ kind: 'options', field: 'sections', message: `Ukjent del «${s}» (kjente: ${SECTION_IDS.join(', ')})` });
+  if (o.sections.length === 0) issues.push({ kind: 'options', field: 'sections', message: 'Velg minst én del' });
+  for (const g of o.groupIds ?? []) if (!data.study.groups.some((x) => x.id === g)) issues.push({ kind: 'options', field: 'groupIds', message: `Ukjent gruppe «${g}» (kjente: ${data.study.groups.map((x) => x.id).join(', ')})` });
+  for (const s of o.stageIds ?? []) if (!data.study.stages.some((x) => x.id === s)) issues.push({ kind: 'options', field: 'stageIds', message: `Ukjent trinn «${s}» (kjente: ${data.study.stages.map((x) => x.id).join(', ')})` });
+  if (o.benchmarkId && !data.benchmarks.some((b) => b.id === o.benchmarkId)) issues.push({ kind: 'options', field: 'benchmarkId', message: `Ukjent sammenligningsgrunnlag «${o.benchmarkId}»` });
+  return issues;
+}
+
+/** Compose the report's document model. Fails (as a value) only on impossible options. */
+export function composeReport(data: StudyData, opts: ReportOptions): ComposeResult {
+  const issues = checkOptions(data, opts);
+  if (issues.length > 0) return { ok: false, issues };
+  const locale = opts.locale ?? 'nb';
+  const L = reportLabels(locale);
+  const groupIds = opts.groupIds && opts.groupIds.length > 0 ? [...opts.groupIds] : null;
+  const stageIds = opts.stageIds && opts.stageIds.length > 0 ? [...opts.stageIds] : null;
+  const groups = groupIds ? data.study.groups.filter((g) => groupIds.includes(g.id)) : data.study.groups;
+  const stages = stageIds ? data.study.stages.filter((s) => stageIds.includes(s.id)) : data.study.stages;
+  // The study as the selection sees it: analyses then list only the chosen stages and groups.
+  const view: StudyData = { ...data, study: { ...data.study, groups, stages } };
+  const ctx: Ctx = {
+    data,
+    view,
+    filter: { ...(groupIds ? { groupIds } : {}), ...(stageIds ? { stageIds } : {}) },
+    interviews: groupIds ? data.interviews.filter((iv) => groupIds.includes(iv.groupId)) : data.interviews,
+    opts,
+    L,
+    locale,
+    chart: locale === 'en' ? CHART_STRINGS_EN : CHART_STRINGS_NB,
+    k: data.study.smallCellThreshold,
+    stageFiltered: stageIds !== null,
+  };
+  const seen = new Set<SectionId>();
+  const sections: ReportSection[] = [];
+  for (const id of opts.sections) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    sections.push(BUILDERS[id](ctx));
+  }
+  const selection = tpl(L.selectionText, {
+    groups: groupIds ? groups.map((g) => g.short ?? g.label).join(', ') : L.allGroups,
+    stages: stageIds ? stages.map((s) => s.short ?? s.label).join(', ') : L.allStages,
+  });
+  return {
+    ok: true,
+    doc: {
+      meta: {
+        title: opts.title.trim(),
+        subtitle: opts.subtitle?.trim() ?? '',
+        organisation: opts.organisation?.trim() ?? '',
+        authors: opts.authors?.trim() ?? '',
+        date: opts.date,
+        locale,
+        selection,
+        smallCellNote: tpl(L.smallCellNote, { k: ctx.k }),
+      },
+      sections,
+    },
+  };
+}
+
