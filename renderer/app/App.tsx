@@ -7,12 +7,17 @@ import { StudyHome } from '../features/home/StudyHome';
 import { ToastArea } from '../components/Toasts';
 import { SaveIndicator } from '../components/SaveIndicator';
 import { useStudy } from '../db/hooks';
+import { AboutDialog } from '../components/AboutDialog';
+import { useCommands } from './commands';
+import { LANGS, setLang, type Lang } from './i18n';
+import { setTheme, useTheme } from './theme';
 
 
 export function App() {
   const { t } = useTranslation();
   const boot = useBoot();
   const route = useRoute();
+  useCommands(route.name === 'study' ? route.studyId : null);
 
   if (boot.state === 'loading') return <p className="muted" style={{ padding: 24 }}>{t('app.loading')}</p>;
   if (boot.state === 'error') return <div className="notice error" role="alert" style={{ margin: 24 }}>{boot.message}</div>;
@@ -36,7 +41,12 @@ export function App() {
 }
 
 function TopBar({ studyTitle }: { studyTitle?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const theme = useTheme();
+  const [about, setAbout] = useState(false);
+  useEffect(() => {
+    document.title = studyTitle ? `${studyTitle} – ${t('app.name')}` : t('app.name');
+  }, [studyTitle, t]);
   return (
     <header className="topbar">
       <a className="brand" href="#/">
@@ -46,6 +56,19 @@ function TopBar({ studyTitle }: { studyTitle?: string }) {
       {studyTitle ? <span className="study-title" data-testid="study-title">{studyTitle}</span> : null}
       <span className="spacer" />
       <SaveIndicator />
+      <label className="sr-only" htmlFor="lang-select">{t('prefs.language')}</label>
+      <select id="lang-select" className="compact" value={i18n.language} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang-select">
+        {LANGS.map((l) => (
+          <option key={l} value={l}>{t(`prefs.langNames.${l}`)}</option>
+        ))}
+      </select>
+      <button type="button" className="ghost compact" aria-pressed={theme === 'contrast'} onClick={() => setTheme(theme === 'contrast' ? 'light' : 'contrast')} title={t('prefs.contrast')}>
+        <span aria-hidden="true">◐</span> <span className="sr-only">{t('prefs.contrast')}</span>
+      </button>
+      <button type="button" className="ghost compact" onClick={() => setAbout(true)} title={t('about.open')}>
+        <span aria-hidden="true">ⓘ</span> <span className="sr-only">{t('about.open')}</span>
+      </button>
+      {about ? <AboutDialog onClose={() => setAbout(false)} /> : null}
     </header>
   );
 }

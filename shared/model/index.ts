@@ -4,3 +4,4 @@ export * from './informants';
 export * from './counsellor';
 export * from './method';
 export * from './interview-draft';
+export * from './frames';
