@@ -286,24 +286,35 @@ describe('failures as values', () => {
 });
 
 describe('loading a study', () => {
-  it('reads each table with one index getAll (no cursors, no per-record requests)', async () => {
+  it('reads each table with one getAll, no cursors: the store for a big share, the index for a small one', async () => {
     const db = newDb();
-    unwrap(await replaceStudyData(db, syntheticStudy({ studyId: 'a', interviews: 20, segmentsPerInterview: 10 })));
-    unwrap(await replaceStudyData(db, syntheticStudy({ studyId: 'b', interviews: 3, seed: 3 })));
+    const big = syntheticStudy({ studyId: 'a', interviews: 20, segmentsPerInterview: 10 });
+    const small = syntheticStudy({ studyId: 'b', interviews: 3, seed: 3 });
+    unwrap(await replaceStudyData(db, big));
+    unwrap(await replaceStudyData(db, small));
+    const reads: string[] = [];
     const idx = globalThis.IDBIndex.prototype;
     const store = globalThis.IDBObjectStore.prototype;
-    const spies = {
-      indexGetAll: vi.spyOn(idx, 'getAll'),
-      indexCursor: vi.spyOn(idx, 'openCursor'),
-      storeCursor: vi.spyOn(store, 'openCursor'),
-      storeGet: vi.spyOn(store, 'get'),
-    };
-    const loaded = await loadStudyData(db, 'a');
-    expect(loaded?.segments).toHaveLength(200);
-    expect(spies.indexGetAll).toHaveBeenCalledTimes(9);
-    expect(spies.indexCursor).not.toHaveBeenCalled();
-    expect(spies.storeCursor).not.toHaveBeenCalled();
-    expect(spies.storeGet).toHaveBeenCalledTimes(1);
+    const idxGetAll = idx.getAll;
+    const storeGetAll = store.getAll;
+    vi.spyOn(idx, 'getAll').mockImplementation(function (this: IDBIndex, ...args: Parameters<IDBIndex['getAll']>) {
+      reads.push(`index:${this.objectStore.name}`);
+      return idxGetAll.apply(this, args);
+    });
+    vi.spyOn(store, 'getAll').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['getAll']>) {
+      reads.push(`store:${this.name}`);
+      return storeGetAll.apply(this, args);
+    });
+    const cursors = [vi.spyOn(idx, 'openCursor'), vi.spyOn(store, 'openCursor')];
+
+    expect(await loadStudyData(db, 'a')).toEqual(sortedStudy(big));
+    expect(reads).toContain('store:segments');
+    expect(new Set(reads).size).toBe(reads.length);
+    reads.length = 0;
+    expect(await loadStudyData(db, 'b')).toEqual(sortedStudy(small));
+    expect(reads).toContain('index:segments');
+    expect(new Set(reads).size).toBe(reads.length);
+    for (const c of cursors) expect(c).not.toHaveBeenCalled();
   });
 
   it('returns null for an unknown study', async () => {
