@@ -125,44 +125,84 @@ export function detectEmails(text: string): Hit[] {
 }
 
 // ---------------------------------------------------------------- URL (profile links and @handles)
-const PROFILE_URL = /(?<![\p{L}\p{N}@.])(?:https?:\/\/)?(?:(?:www|m|mobile|vm|no|nb-no)\.)?(?:instagram\.com|instagr\.am|tiktok\.com|snapchat\.com|facebook\.com|fb\.com|fb\.me|x\.com|twitter\.com|youtube\.com|youtu\.be|linkedin\.com|threads\.net)\/(?:add\/|in\/|@|user\/|c\/|channel\/|u\/|profile\.php\?id=)?[\p{L}\p{N}_%-](?:[\p{L}\p{N}._%-]{0,78}[\p{L}\p{N}_%-])?\/?/giu;
-const HANDLE = /(?<![\p{L}\p{N}._%+\-@/])@([A-Za-z0-9_](?:[A-Za-z0-9._]{0,28}[A-Za-z0-9_])?)(?![A-Za-z0-9_@]|\.[A-Za-z])/gu;
+// Anchored on the domain literal (fast to find), then the optional scheme/host prefix is read backwards.
+const PROFILE_URL = /(?:instagram\.com|instagr\.am|tiktok\.com|snapchat\.com|facebook\.com|fb\.com|fb\.me|x\.com|twitter\.com|youtube\.com|youtu\.be|linkedin\.com|threads\.net)\/(?:add\/|in\/|@|user\/|c\/|channel\/|u\/|profile\.php\?id=)?[\p{L}\p{N}_%-](?:[\p{L}\p{N}._%-]{0,78}[\p{L}\p{N}_%-])?\/?/giu;
+const URL_PREFIX = /(?:https?:\/\/)?(?:(?:www|m|mobile|vm|no|nb-no)\.)?$/i;
+const HANDLE = /@([A-Za-z0-9_](?:[A-Za-z0-9._]{0,28}[A-Za-z0-9_])?)(?![A-Za-z0-9_@]|\.[A-Za-z])/g;
+const NOT_BEFORE_URL = /[\p{L}\p{N}@.-]/u;
+const NOT_BEFORE_HANDLE = /[\p{L}\p{N}._%+\-@/]/u;
 
 export function detectUrls(text: string): Hit[] {
   const out: Hit[] = [];
   for (const m of text.matchAll(PROFILE_URL)) {
-    out.push(makeHit(text, m.index, m.index + m[0].length, 'URL', 0.95, 'url.profile', 'URL'));
+    const prefix = URL_PREFIX.exec(before(text, m.index, 20));
+    const start = m.index - (prefix?.[0].length ?? 0);
+    if (NOT_BEFORE_URL.test(text[start - 1] ?? '')) continue;
+    out.push(makeHit(text, start, m.index + m[0].length, 'URL', 0.95, 'url.profile', 'URL'));
   }
   for (const m of text.matchAll(HANDLE)) {
     const handle = m[1] ?? '';
-    if (!/[A-Za-z]/.test(handle) || handle.length < 3) continue;
+    if (NOT_BEFORE_HANDLE.test(text[m.index - 1] ?? '') || !/[A-Za-z]/.test(handle) || handle.length < 3) continue;
     out.push(makeHit(text, m.index, m.index + m[0].length, 'URL', 0.85, 'url.handle', 'URL'));
   }
   return out;
 }
 
 // ---------------------------------------------------------------- ADRESSE (street + house number)
-const STREET_SUFFIX = 'veien|vegen|veg|vei|gata|gaten|gate|allé|alléen|alle|plassen|plass|stien|sti|bakken|bakke|svingen|ringen|tunet|lia|haugen|kroken|torget|brygga|veita|løkka|jordet|åsen|dalen|stredet|smuget|kaia|parken|lykkja|tråkket|sletta|grenda|toppen|kollen';
-const HOUSE_NUMBER = String.raw`\d{1,4}(?:[A-Za-z]|[ ][A-H](?![\p{L}]))?`;
-const ADDRESS_ONE_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])\p{Lu}[\p{L}-]{0,40}?(?:${STREET_SUFFIX})[ ]${HOUSE_NUMBER}(?![\p{L}\p{N}]|[.,]\d|[ ]?%|\.[ ]?\p{Ll})`, 'gu');
-const ADDRESS_MULTI_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}.'’-]{0,30}[ ]){1,3}(?:gate|gata|vei|veien|veg|vegen|allé|plass|bakke|sti)[ ]${HOUSE_NUMBER}(?![\p{L}\p{N}]|[.,]\d|[ ]?%|\.[ ]?\p{Ll})`, 'gu');
+const STREET_SUFFIXES = ['veien', 'vegen', 'veg', 'vei', 'gata', 'gaten', 'gate', 'allé', 'alléen', 'alle', 'plassen', 'plass', 'stien', 'sti', 'bakken', 'bakke', 'svingen', 'ringen', 'tunet', 'lia', 'haugen', 'kroken', 'torget', 'brygga', 'veita', 'løkka', 'jordet', 'åsen', 'dalen', 'stredet', 'smuget', 'kaia', 'parken', 'lykkja', 'tråkket', 'sletta', 'grenda', 'toppen', 'kollen'];
+const HOUSE_NUMBER = String.raw`\d{1,4}(?:[A-Za-z]|[ ][A-H](?![\p{L}]))?(?![\p{L}\p{N}]|[.,]\d|[ ]?%|\.[ ]?\p{Ll})`;
+/** A capitalised word, a space, a house number; the street suffix is checked in code (cheaper than an alternation per step). */
+const ADDRESS_NUMBER = new RegExp(String.raw`[ ]${HOUSE_NUMBER}`, 'gu');
+/** "Kong Oscars gate 5": found from the street word, then capitalised words are read backwards. */
+const ADDRESS_MULTI_WORD = new RegExp(String.raw`[ ](?:gate|gata|vei|veien|veg|vegen|allé|plass|bakke|sti)[ ]${HOUSE_NUMBER}`, 'gu');
 const ADDRESS_CONTEXT = /(?:bor i|bor på|bodde i|bodde på|adresse|adressa|adressen|flyttet til|flytta til)\W{0,3}$/i;
+const UPPER = /\p{Lu}/u;
+const WORD_CHAR_RE = /[\p{L}.'’-]/u;
+
+/** Start of up to `max` capitalised words ending at `end` (exclusive), skipping leading function words; -1 if none. */
+function capitalisedWordsBefore(text: string, end: number, max: number, skip: ReadonlySet<string>): number {
+  let start = -1;
+  let at = end;
+  const starts: number[] = [];
+  for (let n = 0; n < max; n++) {
+    let s = at;
+    while (s > 0 && WORD_CHAR_RE.test(text[s - 1] ?? '')) s--;
+    if (s === at || !UPPER.test(text[s] ?? '')) break;
+    starts.push(s);
+    start = s;
+    if (text[s - 1] !== ' ') break;
+    at = s - 1;
+  }
+  // Drop leading function words ("Da Kongens gate 5", "Min Skien vgs").
+  while (starts.length > 0) {
+    const s = starts[starts.length - 1] as number;
+    const next = starts.length > 1 ? (starts[starts.length - 2] as number) - 1 : end;
+    if (!skip.has(text.slice(s, next).toLowerCase())) break;
+    starts.pop();
+    start = starts.length > 0 ? (starts[starts.length - 1] as number) : -1;
+  }
+  return start;
+}
 
 export function detectAddresses(text: string): Hit[] {
   const out: Hit[] = [];
-  const push = (m: RegExpMatchArray, base: number, reason: string): void => {
-    const matchStart = m.index ?? 0;
-    let start = matchStart;
-    if (reason === 'address.multi-word') {
-      // "Da Kongens gate 5" at a sentence start: leading function words belong to the sentence.
-      const words = m[0].split(' ');
-      for (let i = 0; i < words.length - 3 && NOT_NAMES.has((words[i] ?? '').toLocaleLowerCase('nb')); i++) start += (words[i] ?? '').length + 1;
-    }
-    const context = ADDRESS_CONTEXT.test(before(text, matchStart, 20));
-    out.push(makeHit(text, start, matchStart + m[0].length, 'ADRESSE', context ? 0.97 : base, context ? 'address.context' : reason, 'ADRESSE'));
+  const push = (start: number, end: number, base: number, reason: string): void => {
+    const context = ADDRESS_CONTEXT.test(before(text, start, 20));
+    out.push(makeHit(text, start, end, 'ADRESSE', context ? 0.97 : base, context ? 'address.context' : reason, 'ADRESSE'));
   };
-  for (const m of text.matchAll(ADDRESS_ONE_WORD)) push(m, 0.92, 'address.street-suffix');
-  for (const m of text.matchAll(ADDRESS_MULTI_WORD)) push(m, 0.9, 'address.multi-word');
+  // Every " 12" is a candidate; the word before it must be capitalised and end in a street suffix.
+  for (const m of text.matchAll(ADDRESS_NUMBER)) {
+    let start = m.index;
+    while (start > 0 && m.index - start <= 41 && /[\p{L}-]/u.test(text[start - 1] ?? '')) start--;
+    if (start === m.index || !UPPER.test(text[start] ?? '') || /[\p{N}]/u.test(text[start - 1] ?? '')) continue;
+    const word = text.slice(start, m.index).toLowerCase();
+    if (STREET_SUFFIXES.some((suffix) => word.length > suffix.length && word.endsWith(suffix))) push(start, m.index + m[0].length, 0.92, 'address.street-suffix');
+  }
+  for (const m of text.matchAll(ADDRESS_MULTI_WORD)) {
+    if (!WORD_CHAR_RE.test(text[m.index - 1] ?? '')) continue;
+    const start = capitalisedWordsBefore(text, m.index, 3, NOT_NAMES);
+    if (start >= 0) push(start, m.index + m[0].length, 0.9, 'address.multi-word');
+  }
   return out;
 }
 
@@ -174,7 +214,7 @@ export function detectPostPlaces(text: string): Hit[] {
   const out: Hit[] = [];
   for (const m of text.matchAll(POSTCODE_PLACE)) {
     const start = m.index;
-    const place = (m[2] ?? '').toLocaleLowerCase('nb');
+    const place = (m[2] ?? '').toLowerCase();
     const code = Number(m[1]);
     let confidence: number;
     let reason: string;
@@ -197,9 +237,8 @@ export function detectPostPlaces(text: string): Hit[] {
 }
 
 // ---------------------------------------------------------------- SKOLE (school names)
-const SCHOOL_TYPES = 'videregående skole|videregåande skule|vidaregåande skule|vgs|ungdomsskole|ungdomsskule|barneskole|barneskule|skole|skule|oppvekstsenter|folkehøgskole|montessoriskole';
-const SCHOOL_MULTI_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])((?:\p{Lu}[\p{L}.'’-]{1,30}[ ]){1,3})(?:${SCHOOL_TYPES})(?![\p{L}\p{N}])`, 'gu');
-const SCHOOL_ONE_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}-]{2,30}?(?:ungdomsskole|ungdomsskolen|skolen|skole|skule|skulen)(?![\p{L}\p{N}])/gu;
+const SCHOOL_MULTI_WORD = /[ ](?:videregående skole|videregåande skule|vidaregåande skule|vgs|ungdomsskole|ungdomsskule|barneskole|barneskule|skole|skule|oppvekstsenter|folkehøgskole|montessoriskole)(?![\p{L}\p{N}])/gu;
+const SCHOOL_ONE_WORD = /(?:skolen|skole|skulen|skule)(?![\p{L}\p{N}])/gu;
 /** Generic compounds that name a kind of school, not a school. */
 const GENERIC_SCHOOLS = new Set(['ungdomsskole', 'ungdomsskolen', 'barneskole', 'barneskolen', 'grunnskole', 'grunnskolen', 'videregåendeskolen', 'folkehøgskole', 'folkehøgskolen', 'sommerskole', 'sommerskolen', 'nattskolen', 'kveldsskolen', 'voksenskolen', 'privatskole', 'privatskolen', 'høyskole', 'høyskolen', 'høgskole', 'høgskolen', 'fagskole', 'fagskolen', 'musikkskole', 'musikkskolen', 'kulturskole', 'kulturskolen', 'kjøreskole', 'kjøreskolen', 'språkskole', 'språkskolen', 'hjemmeskole', 'nettskole', 'nettskolen', 'leksehjelpskolen', 'ungdomsskule', 'barneskule', 'grunnskule', 'ungdomsskulen', 'yrkesskole', 'yrkesskolen', 'innføringsskole', 'innføringsskolen', 'mottaksskole', 'mottaksskolen', 'koranskole', 'koranskolen', 'helgeskole', 'leirskole', 'leirskolen', 'dagskole', 'realskole', 'hovedskole', 'storskolen', 'bygdeskolen']);
 /** Grammatical words that may start a sentence in front of a school type: "Den skolen", "Min skole". */
@@ -208,21 +247,23 @@ const NOT_SCHOOL_WORDS = new Set(['jeg', 'du', 'han', 'hun', 'vi', 'dere', 'de',
 export function detectSchools(text: string): Hit[] {
   const out: Hit[] = [];
   for (const m of text.matchAll(SCHOOL_MULTI_WORD)) {
-    let start = m.index;
-    const words = (m[1] ?? '').trim().split(' ');
-    // Leading grammatical words belong to the sentence, not to the name.
-    let dropped = 0;
-    while (dropped < words.length && NOT_SCHOOL_WORDS.has((words[dropped] ?? '').toLocaleLowerCase('nb'))) {
-      start += (words[dropped] ?? '').length + 1;
-      dropped++;
-    }
-    if (dropped === words.length) continue;
+    if (!WORD_CHAR_RE.test(text[m.index - 1] ?? '')) continue;
+    const start = capitalisedWordsBefore(text, m.index, 3, NOT_SCHOOL_WORDS);
+    if (start < 0) continue;
     const isVgs = m[0].endsWith('vgs');
     out.push(makeHit(text, start, m.index + m[0].length, 'SKOLE', isVgs ? 0.9 : 0.92, 'school.name-and-type', 'SKOLE'));
   }
   for (const m of text.matchAll(SCHOOL_ONE_WORD)) {
-    if (GENERIC_SCHOOLS.has(m[0].toLocaleLowerCase('nb'))) continue;
-    out.push(makeHit(text, m.index, m.index + m[0].length, 'SKOLE', 0.75, 'school.compound', 'SKOLE'));
+    if (!/\p{Ll}/u.test(text[m.index - 1] ?? '')) continue;
+    let start = m.index;
+    while (start > 0 && /[\p{Ll}-]/u.test(text[start - 1] ?? '')) start--;
+    if (start > 0 && UPPER.test(text[start - 1] ?? '')) start--;
+    else continue;
+    if (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1] ?? '')) continue;
+    const end = m.index + m[0].length;
+    const word = text.slice(start, end).toLowerCase();
+    if (m.index - start < 3 || GENERIC_SCHOOLS.has(word)) continue;
+    out.push(makeHit(text, start, end, 'SKOLE', 0.75, 'school.compound', 'SKOLE'));
   }
   return out;
 }
@@ -241,7 +282,7 @@ function compileTerms(terms: readonly TermSpec[]): { regex: RegExp; kinds: Map<s
   const kinds = new Map<string, string>();
   for (const t of terms) {
     const term = t.term.normalize('NFC').trim().replace(/\s+/g, ' ');
-    if (term) kinds.set(term.toLocaleLowerCase('nb'), t.kind.toLocaleUpperCase('nb'));
+    if (term) kinds.set(term.toLowerCase(), t.kind.toLocaleUpperCase('nb'));
   }
   const sources = [...kinds.keys()].sort((a, b) => b.length - a.length).map((t) => escapeRegExp(t).replace(/ /g, '\\s+'));
   const compiled = sources.length === 0 ? null : { regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), kinds };
@@ -254,7 +295,7 @@ export function detectTerms(text: string, terms: readonly TermSpec[]): Hit[] {
   if (!compiled) return [];
   const out: Hit[] = [];
   for (const m of text.matchAll(compiled.regex)) {
-    const key = m[0].replace(/\s+/g, ' ').toLocaleLowerCase('nb');
+    const key = m[0].replace(/\s+/g, ' ').toLowerCase();
     const tag = compiled.kinds.get(key) ?? 'TERM';
     out.push(makeHit(text, m.index, m.index + m[0].length, 'TERM', 0.99, 'term.study-list', tag));
   }

@@ -12,16 +12,44 @@ import { AMBIGUOUS_NAMES, FIRST_NAMES, NOT_NAMES, SURNAMES } from './names';
 import { makeHit } from './patterns';
 import type { Hit } from './types';
 
-const TOKEN = /(?<![\p{L}\p{N}_'’-])\p{Lu}\p{Ll}{1,30}(?:['’]\p{Lu}\p{Ll}{1,30})?(?:-\p{Lu}\p{Ll}{1,30})?(?![\p{L}\p{N}_])/gu;
-const CUE_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(heter|het|hette|kalt|kalla|kalles|navnet (?:hans|hennes|mitt|hennar|til \p{L}+) er|navn er|ved navn|` +
-    String.raw`rådgiver(?:en)?|rådgjevar(?:en)?|lærer(?:en|inna|inne)?|kontaktlærer(?:en)?|helsesykepleier(?:en)?|helsesøster(?:en)?|miljøterapeut(?:en)?|` +
-    String.raw`miljøarbeider(?:en)?|trener(?:en)?|sjef(?:en)?|nabo(?:en)?|rektor(?:en)?|saksbehandler(?:en)?|veileder(?:en)?|tolk(?:en)?|assistent(?:en)?|` +
-    String.raw`mamma|pappa|mor|far|mora mi|moren min|moren|faren min|faren|broren min|bror min|broren|bror|brorsan|søstera mi|søsteren min|søsteren|søstera|søster|` +
-    String.raw`venninn(?:a|en) mi(?:n)?|venninne|vennen min|venn(?:en)?|kompis(?:en)? min|kompisen|kjæresten min|kjæresten|onkel|tante|bestemor|bestefar|` +
-    String.raw`fetter(?:en)? min|fetteren|kusine(?:n)? mi(?:n)?|kusina|kusinen|elev(?:en)?|jenta|gutten|dama|typen)[ ]+$`,
-  'iu',
+const TOKEN = /\p{Lu}\p{Ll}{1,30}(?:['’]\p{Lu}\p{Ll}{1,30})?(?:-\p{Lu}\p{Ll}{1,30})?(?![\p{L}\p{N}_])/gu;
+/**
+ * Words and phrases that announce a name right after them. Looked up as the last 1–3 words before
+ * a token in a Set (no regex per token: this runs for every capitalised word).
+ */
+const CUE_PHRASES: ReadonlySet<string> = new Set(
+  `heter|het|hette|kalt|kalla|kalles|navn er|navnet er|navnet hans er|navnet hennes er|navnet mitt er|ved navn|
+  rådgiver|rådgiveren|rådgjevar|rådgjevaren|lærer|læreren|lærerinne|lærerinna|kontaktlærer|kontaktlæreren|helsesykepleier|helsesykepleieren|
+  helsesøster|helsesøsteren|miljøterapeut|miljøterapeuten|miljøarbeider|miljøarbeideren|trener|treneren|sjef|sjefen|nabo|naboen|rektor|rektoren|
+  saksbehandler|saksbehandleren|veileder|veilederen|tolk|tolken|assistent|assistenten|mamma|pappa|mor|far|mora mi|moren min|moren|faren min|faren|
+  broren min|bror min|broren|bror|brorsan|søstera mi|søsteren min|søsteren|søstera|søster|venninna mi|venninnen min|venninne|venninna|vennen min|
+  venn|vennen|kompis min|kompisen min|kompisen|kjæresten min|kjæresten|onkel|onkelen min|tante|tanta mi|bestemor|bestefar|fetteren min|fetteren|
+  kusina mi|kusinen min|kusina|kusinen|elev|eleven|jenta|gutten|dama|typen|kona mi|mannen min|sønnen min|dattera mi|datteren min`
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean),
 );
+
+/** The cue phrase ending right before `at` (one space between), or null. */
+function cueBefore(text: string, at: number): string | null {
+  if (text[at - 1] !== ' ') return null;
+  let phrase = '';
+  let end = at - 1;
+  for (let words = 0; words < 4; words++) {
+    let start = end;
+    while (start > 0 && LETTER.test(text[start - 1] ?? '')) start--;
+    if (start === end) return null;
+    phrase = phrase ? `${text.slice(start, end)} ${phrase}` : text.slice(start, end);
+    const key = phrase.toLowerCase();
+    if (CUE_PHRASES.has(key)) return key;
+    if (text[start - 1] !== ' ') return null;
+    end = start - 1;
+  }
+  return null;
+}
+
+const LETTER = /\p{L}/u;
+const NOT_BEFORE_TOKEN = /[\p{L}\p{N}_'’-]/u;
 const CUE_AFTER = /^[ ](?:sa|sier|spurte|spør|mente|syntes|synes|sendte|ringte|fortalte|forteller|hjalp|svarte|skrev|ville|kom|og jeg)(?![\p{L}])/u;
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…', '\n']);
 const SKIPPABLE = new Set([' ', '\t', '"', '«', '»', '(', '-', '–', '—', '*', "'", '“', '”']);
@@ -42,7 +70,7 @@ interface Candidate {
 }
 
 function lower(s: string): string {
-  return s.toLocaleLowerCase('nb');
+  return s.toLowerCase();
 }
 
 function isKnownName(key: string): 'first' | 'surname' | null {
@@ -70,12 +98,12 @@ function scoreToken(text: string, start: number, end: number, previous: Candidat
   }
   const notName = NOT_NAMES.has(key);
   const initial = isSentenceInitial(text, start);
-  const cue = CUE_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+  const cue = cueBefore(text, start);
   const cueAfter = CUE_AFTER.test(text.slice(end, end + 12));
   const followsName = previous !== null && previous.end + 1 === start && text[previous.end] === ' ';
   if (known) {
     const ambiguous = AMBIGUOUS_NAMES.has(key) || notName;
-    if (cue) return { start, end, confidence: 0.97, reason: `name.cue.${lower(cue[1] ?? '')}`, known: true };
+    if (cue) return { start, end, confidence: 0.97, reason: `name.cue.${cue}`, known: true };
     if (followsName) return { start, end, confidence: 0.9, reason: 'name.full-name', known: true };
     if (!initial) {
       if (notName) return { start, end, confidence: 0.55, reason: 'name.list.ambiguous', known: true };
@@ -85,7 +113,7 @@ function scoreToken(text: string, start: number, end: number, previous: Candidat
     return { start, end, confidence: ambiguous ? 0.4 : 0.8, reason: ambiguous ? 'name.list.sentence-start-ambiguous' : 'name.list.sentence-start', known: true };
   }
   if (notName) return null;
-  if (cue) return { start, end, confidence: 0.85, reason: `name.cue.${lower(cue[1] ?? '')}`, known: false };
+  if (cue) return { start, end, confidence: 0.85, reason: `name.cue.${cue}`, known: false };
   if (followsName && previous?.known && !initial) return { start, end, confidence: 0.8, reason: 'name.after-first-name', known: false };
   if (cueAfter) return { start, end, confidence: initial ? 0.55 : 0.7, reason: 'name.cue-after', known: false };
   return null;
@@ -95,6 +123,11 @@ export function detectNames(text: string): Hit[] {
   const merged: Candidate[] = [];
   let previous: Candidate | null = null;
   for (const m of text.matchAll(TOKEN)) {
+    // Checked here rather than as a lookbehind, which would run at every position.
+    if (NOT_BEFORE_TOKEN.test(text[m.index - 1] ?? '')) {
+      previous = null;
+      continue;
+    }
     const candidate = scoreToken(text, m.index, m.index + m[0].length, previous);
     previous = candidate;
     if (!candidate) continue;
