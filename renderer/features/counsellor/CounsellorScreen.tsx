@@ -1,0 +1,105 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CounsellorCategory as CounsellorCategorySchema, assessCounsellor, type CounsellorAssessment, type CounsellorCategory } from '../../../shared/model';
+import { appDb, saveOverride } from '../../db';
+import { useStudyData } from '../../db/hooks';
+import { tracked } from '../../components/SaveIndicator';
+import { showToast } from '../../components/Toasts';
+import { formatDate } from '../../app/format';
+import type { ScreenProps } from '../../app/features';
+import { useCurrentCoder } from '../coding/coderState';
+import { VALENCE_GLYPH } from '../coding/draft';
+import '../coding/coding.css';
+
+/** Per informant: the counsellor category derived by assessCounsellor (the method's rule), its evidence, and overrides with reasons. */
+export function CounsellorScreen({ study }: ScreenProps) {
+  const { t } = useTranslation();
+  const data = useStudyData(study.id);
+  const coderId = useCurrentCoder(study);
+  const [group, setGroup] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  const list = useMemo(
+    () => (data ? assessCounsellor(data.interviews, data.segments, data.overrides, study.counsellorActorId) : []),
+    [data, study.counsellorActorId],
+  );
+  if (!data) return <p className="muted">{t('app.loading')}</p>;
+  const shown = list.filter((a) => !group || a.groupId === group);
+  const coderName = study.coders.find((c) => c.id === coderId)?.name ?? coderId ?? '';
+  const groupLabel = new Map(study.groups.map((g) => [g.id, g.short ?? g.label]));
+
+  return (
+    <div>
+      <div className="page-head"><h1>{t('counsellor.title')}</h1></div>
+      <p className="muted">{t('counsellor.rule')}</p>
+      <div className="toolbar">
+        <label className="field">{t('counsellor.group')}
+          <select value={group} onChange={(e) => setGroup(e.target.value)} data-testid="counsellor-group">
+            <option value="">{t('common.all')}</option>
+            {study.groups.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}
+          </select>
+        </label>
+        <span className="muted" data-testid="counsellor-count">{t('counsellor.count', { count: shown.length })}</span>
+      </div>
+      <section className="card">
+        <table className="data" data-testid="counsellor-table">
+          <thead><tr><th scope="col">{t('counsellor.informant')}</th><th scope="col">{t('counsellor.group')}</th><th scope="col">{t('counsellor.category')}</th><th scope="col">{t('counsellor.evidence')}</th><th scope="col" /></tr></thead>
+          <tbody>
+            {shown.map((a) => (
+              <tr key={a.informantKey} data-informant={`${a.interviewCode}-${a.participantId}`}>
+                <th scope="row">{a.interviewCode} {a.participantId}</th>
+                <td>{groupLabel.get(a.groupId) ?? a.groupId}</td>
+                <td>
+                  <span className={`badge cat-${a.category}`}>{t(`counsellor.cat.${a.category}`)}</span>
+                  {a.override ? (
+                    <div className="muted" style={{ fontSize: 13 }} data-testid="override-note">
+                      {t('counsellor.overridden', { derived: t(`counsellor.cat.${a.derived}`), by: a.override.by, date: formatDate(a.override.at) })}: «{a.override.reason}»
+                    </div>
+                  ) : null}
+                </td>
+                <td>
+                  <ul className="evidence">
+                    {a.evidence.map((s) => (
+                      <li key={s.id}><span className={`vglyph v-${s.valence ?? 'none'}`} aria-label={s.valence ? study.valenceLabels[s.valence] : ''}>{s.valence ? VALENCE_GLYPH[s.valence] : '·'}</span> «{s.quote.length > 140 ? `${s.quote.slice(0, 140)} …` : s.quote}»</li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  {editing === a.informantKey ? (
+                    <OverrideForm a={a} onDone={() => setEditing(null)} save={async (category, reason) => {
+                      const r = await tracked(() => saveOverride(appDb(), { id: crypto.randomUUID(), studyId: study.id, interviewId: a.interviewId, participantId: a.participantId, category, reason, by: coderName || 'ukjent', at: new Date().toISOString() }));
+                      if (!r.ok) showToast({ kind: 'error', message: t('counsellor.failed') });
+                      else setEditing(null);
+                    }} />
+                  ) : (
+                    <button type="button" className="ghost" onClick={() => setEditing(a.informantKey)}>{t('counsellor.override')} <span className="sr-only">{a.interviewCode} {a.participantId}</span></button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+function OverrideForm({ a, save, onDone }: { a: CounsellorAssessment; save: (c: CounsellorCategory, reason: string) => Promise<void>; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [category, setCategory] = useState<CounsellorCategory>(a.category);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState(false);
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); if (!reason.trim()) { setError(true); return; } void save(category, reason.trim()); }} data-testid="override-form">
+      <label className="field">{t('counsellor.category')}
+        <select value={category} onChange={(e) => setCategory(e.target.value as CounsellorCategory)}>
+          {CounsellorCategorySchema.options.map((c) => <option key={c} value={c}>{t(`counsellor.cat.${c}`)}</option>)}
+        </select>
+      </label>
+      <label className="field">{t('counsellor.reason')}
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} required aria-invalid={error} aria-describedby={error ? 'reason-err' : undefined} autoFocus />
+      </label>
+      {error ? <p className="field-error" id="reason-err">{t('counsellor.reasonRequired')}</p> : null}
+      <div className="form-actions"><button type="button" onClick={onDone}>{t('common.cancel')}</button><button type="submit" className="primary">{t('common.save')}</button></div>
+    </form>
+  );
+}
