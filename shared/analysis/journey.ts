@@ -121,19 +121,15 @@ function topCodesOf(index: StudyIndex, segs: readonly number[], k: number): Code
 const QUOTE_MIN = 40;
 const QUOTE_MAX = 220;
 
-/**
- * Representative quotes, chosen deterministically so two runs (and the PDF and the screen) agree:
- * segments of the preferred valence first, then quotes whose length is within 40–220 characters
- * (long enough to say something, short enough to print), then the shortest, then by segment id.
- * One quote per informant before a second from the same informant, so one voice does not fill the cell.
- */
-export function pickQuotes(index: StudyIndex, segs: readonly number[], k: number, prefer: Valence | null): QuoteRef[] {
-  if (k <= 0) return [];
-  const candidates = segs
-    .map((i) => index.segments[i] as Segment)
-    .filter((s) => s.quote.trim().length > 0)
-    .map((s) => ({ s, len: s.quote.trim().length }));
-  candidates.sort((a, b) => {
+interface QuoteCandidate {
+  s: Segment;
+  len: number;
+  informant: number;
+}
+
+/** The order quotes are chosen in (see pickQuotes); a total order, ties end at the segment id. */
+function quoteOrder(prefer: Valence | null): (a: QuoteCandidate, b: QuoteCandidate) => number {
+  return (a, b) => {
     const pa = prefer !== null && a.s.valence === prefer ? 0 : 1;
     const pb = prefer !== null && b.s.valence === prefer ? 0 : 1;
     if (pa !== pb) return pa - pb;
@@ -142,21 +138,57 @@ export function pickQuotes(index: StudyIndex, segs: readonly number[], k: number
     if (ra !== rb) return ra - rb;
     if (a.len !== b.len) return a.len - b.len;
     return a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0;
-  });
-  const chosen: Segment[] = [];
-  const usedInformants = new Set<string>();
-  for (const { s } of candidates) {
-    if (chosen.length >= k) break;
-    const key = `${s.interviewId}:${s.participantId}`;
-    if (usedInformants.has(key)) continue;
-    usedInformants.add(key);
-    chosen.push(s);
+  };
+}
+
+/** The k smallest items under cmp, in order: one pass with a bounded insertion (k is 1–3 here). */
+function smallestK<T>(items: Iterable<T>, k: number, cmp: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  if (k <= 0) return out;
+  for (const it of items) {
+    if (out.length === k && cmp(it, out[k - 1] as T) >= 0) continue;
+    let j = Math.min(out.length, k - 1);
+    if (out.length < k) out.push(it);
+    while (j > 0 && cmp(it, out[j - 1] as T) < 0) {
+      out[j] = out[j - 1] as T;
+      j--;
+    }
+    out[j] = it;
   }
-  for (const { s } of candidates) {
-    if (chosen.length >= k) break;
-    if (!chosen.includes(s)) chosen.push(s);
+  return out;
+}
+
+/**
+ * Representative quotes, chosen deterministically so two runs (and the PDF and the screen) agree:
+ * segments of the preferred valence first, then quotes whose length is within 40–220 characters
+ * (long enough to say something, short enough to print), then the shortest, then by segment id.
+ * One quote per informant before a second from the same informant, so one voice does not fill the cell.
+ *
+ * Linear in the number of segments: walking the fully sorted list and taking each informant's
+ * first quote is the same as taking the k best of the informants' best quotes, so no full sort
+ * is needed (a cell of a 50,000-segment study holds thousands; a filter change must stay fast).
+ */
+export function pickQuotes(index: StudyIndex, segs: readonly number[], k: number, prefer: Valence | null): QuoteRef[] {
+  if (k <= 0) return [];
+  const cmp = quoteOrder(prefer);
+  const all: QuoteCandidate[] = [];
+  const bestOf = new Map<number, QuoteCandidate>();
+  for (const i of segs) {
+    const s = index.segments[i] as Segment;
+    const len = s.quote.trim().length;
+    if (len === 0) continue;
+    const c: QuoteCandidate = { s, len, informant: index.segInformant[i] as number };
+    all.push(c);
+    const best = bestOf.get(c.informant);
+    if (best === undefined || cmp(c, best) < 0) bestOf.set(c.informant, c);
   }
-  return chosen.map((s) => ({
+  const chosen = smallestK(bestOf.values(), k, cmp);
+  if (chosen.length < k) {
+    // Fewer informants than quotes wanted: fill with the next best, in the same order.
+    const taken = new Set(chosen);
+    chosen.push(...smallestK(all.filter((c) => !taken.has(c)), k - chosen.length, cmp));
+  }
+  return chosen.map(({ s }) => ({
     segmentId: s.id,
     interviewId: s.interviewId,
     interviewCode: index.interviewById.get(s.interviewId)?.code ?? s.interviewId,

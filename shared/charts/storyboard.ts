@@ -13,6 +13,11 @@ export interface StoryboardOptions {
   /** When set with suppress, items backed by fewer informants are left out (their quotes too). */
   smallCell?: number;
   suppress?: boolean;
+  /**
+   * Leave out who said a quote (interview code, P-number) in the panels and the table: for
+   * presentations, where nothing may point at an interview or an informant.
+   */
+  anonymous?: boolean;
 }
 
 const GAP = 10;
@@ -51,8 +56,8 @@ export function storyboardLayout(persona: readonly PersonaStage[], opts: Storybo
         p.push({ type: 'text', x: x + PAD, y: cy, text: l, size: 10, italic: true, anchor: 'start', fill: theme.text, role: 'quote' });
         cy += 13;
       }
-      p.push({ type: 'text', x: x + pw - PAD, y: cy, text: `— ${quote.interviewCode} ${quote.participantId}`, size: 9, anchor: 'end', fill: theme.mutedText, role: 'quote-source' });
-      cy += 18;
+      if (!opts.anonymous) p.push({ type: 'text', x: x + pw - PAD, y: cy, text: `— ${quote.interviewCode} ${quote.participantId}`, size: 9, anchor: 'end', fill: theme.mutedText, role: 'quote-source' });
+      cy += opts.anonymous ? 8 : 18;
     } else {
       p.push({ type: 'text', x: x + PAD, y: cy, text: st.noData, size: 10, italic: true, anchor: 'start', fill: theme.mutedText, role: 'quote' });
       cy += 20;
@@ -74,7 +79,7 @@ export function storyboardLayout(persona: readonly PersonaStage[], opts: Storybo
       }
       cy += 4;
     }
-    table.rows.push([stage.label, stage.pains.filter(keep).map(itemText).join('; '), stage.helps.filter(keep).map(itemText).join('; '), stage.wishes.filter(keep).map(itemText).join('; '), quote ? `«${quote.quote}» (${quote.interviewCode} ${quote.participantId})` : '']);
+    table.rows.push([stage.label, stage.pains.filter(keep).map(itemText).join('; '), stage.helps.filter(keep).map(itemText).join('; '), stage.wishes.filter(keep).map(itemText).join('; '), quote ? (opts.anonymous ? `«${quote.quote}»` : `«${quote.quote}» (${quote.interviewCode} ${quote.participantId})`) : '']);
   });
   return finishLayout({ width, height, primitives: p, title: st.storyboardTitle, desc: persona.map((s) => s.label).join(' → '), table });
 }

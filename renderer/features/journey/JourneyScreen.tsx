@@ -1,0 +1,204 @@
+/**
+ * The journey map screen: stages as columns, situations as lanes, the emotion curve, quotes per
+ * cell, filters, small multiples per group, as-is / to-be and the "Kim" persona. Numbers come from
+ * shared/analysis, pictures from shared/charts; this file only wires them to the screen.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { emotionCurve, journeyMatrix, personaKim, type AnalysisFilter, type StudyIndex } from '../../../shared/analysis';
+import { emotionCurveLayout, journeyMapLayout, type ChartStrings, type RectPrimitive } from '../../../shared/charts';
+import type { ScreenProps } from '../../app/features';
+import { navigate } from '../../app/router';
+import { ChartFigure } from '../../components/chart/ChartFigure';
+import { chartStringsFor } from '../../components/chart/chartStrings';
+import { requestFullscreenQuietly } from '../present/fullscreen';
+import { cached, useStudyIndex } from './analysisCache';
+import { EMPTY_FILTER, JourneyFilters, toAnalysisFilter, type JourneyFilterState } from './filters';
+import { PersonaPanel } from './PersonaPanel';
+import { QuotePanel } from './QuotePanel';
+import './journey.css';
+
+export const MAP_W = 1100;
+const LANE_H = 130;
+const SMALL_W = 640;
+
+export function mapHeight(lanes: number, laneH = LANE_H): number {
+  return 40 + 26 + 6 + lanes * laneH;
+}
+
+/** Filter → paint, measured for the bench (tests/bench reads performance.getEntriesByName). */
+function useRedrawMarks(dep: unknown): () => void {
+  const pending = useRef(false);
+  useEffect(() => {
+    if (!pending.current) return;
+    pending.current = false;
+    let timer = 0;
+    // After the commit: the next frame is painted, then the macrotask after it runs.
+    const raf = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => {
+        performance.mark('journey:redraw:end');
+        performance.measure('journey:redraw', 'journey:redraw:start', 'journey:redraw:end');
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(raf);
+      clearTimeout(timer);
+    };
+  }, [dep]);
+  return useCallback(() => {
+    performance.mark('journey:redraw:start');
+    pending.current = true;
+  }, []);
+}
+
+export function enterPresentation(studyId: string): void {
+  requestFullscreenQuietly();
+  navigate({ name: 'study', studyId, view: 'present' });
+}
+
+export function JourneyScreen({ study }: ScreenProps) {
+  const { t } = useTranslation();
+  const loaded = useStudyIndex(study.id);
+  return (
+    <div className="journey-screen" data-testid="journey-screen">
+      <div className="page-head">
+        <h1>{t('journey.title')}</h1>
+        <span className="spacer" />
+        <button type="button" className="primary" onClick={() => enterPresentation(study.id)} data-testid="open-present" aria-keyshortcuts="F11">
+          {t('journey.present')}
+        </button>
+      </div>
+      {loaded === undefined ? <p className="muted">{t('journey.loading')}</p> : loaded === null ? null : <JourneyBody index={loaded.index} />}
+    </div>
+  );
+}
+
+function JourneyBody({ index }: { index: StudyIndex }) {
+  const { t, i18n } = useTranslation();
+  const study = index.study;
+  const [state, setState] = useState<JourneyFilterState>(EMPTY_FILTER);
+  const [selected, setSelected] = useState<{ stageId: string; situationId: string } | null>(null);
+  const [compare, setCompare] = useState(false);
+  const [showPersona, setShowPersona] = useState(false);
+  const filter = useMemo(() => toAnalysisFilter(state), [state]);
+  const smallCell = study.smallCellThreshold;
+  const strings: ChartStrings = useMemo(() => ({ ...chartStringsFor(i18n.language), smallCellNote: t('journey.fewInformants') }), [i18n.language, t]);
+
+  const matrix = cached(index, 'matrix', filter, () => journeyMatrix(index, filter, { smallCell }));
+  const curve = cached(index, 'curve', filter, () => emotionCurve(index, filter, { smallCell }));
+  const height = mapHeight(study.situations.length);
+  const mapLayout = useMemo(() => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: false, strings }), [matrix, index, height, strings]);
+  const curveLayout = useMemo(() => emotionCurveLayout(curve, { width: MAP_W, height: 280, suppress: false, smallCell, strings }), [curve, smallCell, strings]);
+  const markStart = useRedrawMarks(mapLayout);
+
+  const update = (patch: Partial<JourneyFilterState>): void => {
+    markStart();
+    setState((s) => ({ ...s, ...patch }));
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'F11' && !e.defaultPrevented) {
+        e.preventDefault();
+        enterPresentation(study.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [study.id]);
+
+  const onCell = (p: RectPrimitive): void => {
+    const stageId = p.data?.stageId;
+    const situationId = p.data?.situationId;
+    if (typeof stageId === 'string' && typeof situationId === 'string') setSelected({ stageId, situationId });
+  };
+  const isSelected = (p: RectPrimitive): boolean => selected !== null && p.data?.stageId === selected.stageId && p.data?.situationId === selected.situationId;
+
+  return (
+    <>
+      <JourneyFilters index={index} value={state} onChange={update} />
+      <div className="toolbar journey-options">
+        <label className="field inline">
+          <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} data-testid="toggle-compare" />
+          {t('journey.compare')}
+        </label>
+        <label className="field inline">
+          <input type="checkbox" checked={showPersona} onChange={(e) => setShowPersona(e.target.checked)} data-testid="toggle-persona" />
+          {t('journey.persona.toggle')}
+        </label>
+        <span className="muted" data-testid="journey-total">
+          {t('journey.total', { segments: matrix.total.segments, informants: matrix.total.informants, unplaced: matrix.unplaced })}
+        </span>
+      </div>
+      <div className={selected ? 'journey-layout with-panel' : 'journey-layout'}>
+        <div className="journey-main">
+          <div className="card">
+            <ChartFigure
+              heading={state.kind === 'wish' ? t('journey.mapTitleToBe') : t('journey.mapTitle')}
+              layout={mapLayout}
+              fileBase={t('journey.mapTitle')}
+              exportLayout={() => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: true, strings: chartStringsFor(i18n.language) })}
+              interactiveRoles={['cell']}
+              onActivate={onCell}
+              isSelected={isSelected}
+              testId="journey-map"
+            />
+            <p className="muted chart-hint">{t('journey.cellHint', { k: smallCell })}</p>
+          </div>
+          <div className="card">
+            {state.kind === 'wish' ? (
+              <p className="muted">{t('journey.curveNoWishes')}</p>
+            ) : (
+              <ChartFigure
+                heading={t('journey.curveTitle')}
+                layout={curveLayout}
+                fileBase={t('journey.curveTitle')}
+                exportLayout={() => emotionCurveLayout(curve, { width: MAP_W, height: 280, suppress: true, smallCell, strings: chartStringsFor(i18n.language) })}
+                testId="emotion-curve"
+              />
+            )}
+          </div>
+          {compare ? <SmallMultiples index={index} filter={filter} strings={strings} /> : null}
+          {showPersona ? <Persona index={index} filter={filter} /> : null}
+        </div>
+        {selected ? <QuotePanel index={index} filter={filter} stageId={selected.stageId} situationId={selected.situationId} onClose={() => setSelected(null)} /> : null}
+      </div>
+    </>
+  );
+}
+
+function Persona({ index, filter }: { index: StudyIndex; filter: AnalysisFilter }) {
+  // Kim sums up the whole journey: experiences (pains, helps) and wishes together.
+  const all: AnalysisFilter = { ...filter, kind: 'all' };
+  const persona = cached(index, 'persona', all, () => personaKim(index, all));
+  return <PersonaPanel index={index} persona={persona} />;
+}
+
+function SmallMultiples({ index, filter, strings }: { index: StudyIndex; filter: AnalysisFilter; strings: ChartStrings }) {
+  const { t } = useTranslation();
+  const study = index.study;
+  return (
+    <section className="card small-multiples" aria-labelledby="sm-title" data-testid="small-multiples">
+      <h2 id="sm-title">{t('journey.compareTitle')}</h2>
+      <p className="muted">{t('journey.compareIntro')}</p>
+      <div className="sm-grid">
+        {study.groups.map((g) => {
+          const f: AnalysisFilter = { ...filter, groupIds: [g.id] };
+          const m = cached(index, 'matrix', f, () => journeyMatrix(index, f, { smallCell: study.smallCellThreshold, quotes: 0 }));
+          const layout = journeyMapLayout(m, index, { width: SMALL_W, height: mapHeight(study.situations.length, 96), suppress: false, strings: { ...strings, journeyTitle: g.label } });
+          return (
+            <ChartFigure
+              key={g.id}
+              heading={g.label}
+              headingLevel={3}
+              layout={layout}
+              fileBase={`${t('journey.mapTitle')} ${g.short ?? g.label}`}
+              exportLayout={() => journeyMapLayout(m, index, { width: SMALL_W, height: mapHeight(study.situations.length, 96), suppress: true, strings: { ...strings, journeyTitle: g.label } })}
+              testId={`small-map-${g.id}`}
+            />
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+/** The quotes behind one journey cell, for the researcher: with interview code and participant. */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { filterSegments, type AnalysisFilter, type StudyIndex } from '../../../shared/analysis';
+import { VALENCE_GLYPHS } from '../../../shared/charts';
+import { cached } from './analysisCache';
+
+const SHOWN = 100;
+
+export function QuotePanel({ index, filter, stageId, situationId, onClose }: { index: StudyIndex; filter: AnalysisFilter; stageId: string; situationId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const cellFilter: AnalysisFilter = { ...filter, stageIds: [stageId], situationIds: [situationId] };
+  const segs = cached(index, 'cell-segments', cellFilter, () => filterSegments(index, cellFilter));
+  const stage = index.study.stages.find((s) => s.id === stageId);
+  const sit = index.study.situations.find((s) => s.id === situationId);
+  const informants = new Set(segs.map((s) => `${s.interviewId}:${s.participantId}`)).size;
+  const small = informants < index.study.smallCellThreshold;
+  useEffect(() => headingRef.current?.focus(), [stageId, situationId]);
+  return (
+    <aside className="card quote-panel" aria-labelledby="quote-panel-title" data-testid="quote-panel">
+      <div className="quote-panel-head">
+        <h2 id="quote-panel-title" tabIndex={-1} ref={headingRef}>
+          {stage?.label} · {sit?.label}
+        </h2>
+        <button type="button" className="ghost" onClick={onClose} aria-label={t('journey.quotes.close')}>×</button>
+      </div>
+      <p className="muted" data-testid="quote-panel-n">
+        {t('journey.quotes.count', { segments: segs.length, informants })}
+        {small ? <span className="badge few-informants"> {t('journey.fewInformants')}</span> : null}
+      </p>
+      {segs.length === 0 ? <p>{t('journey.quotes.none')}</p> : null}
+      <ol className="quote-list">
+        {segs.slice(0, SHOWN).map((s) => (
+          <li key={s.id} className={`quote-item valence-${s.valence ?? 'none'}`} data-testid="quote-item">
+            <span className="valence-glyph" aria-label={s.valence ? index.study.valenceLabels[s.valence] : t('journey.quotes.noValence')}>
+              {s.valence ? VALENCE_GLYPHS[s.valence] : '·'}
+            </span>
+            <blockquote>«{s.quote.trim()}»</blockquote>
+            <div className="quote-meta">
+              <span className="quote-source">{index.interviewById.get(s.interviewId)?.code ?? s.interviewId} {s.participantId}</span>
+              {s.kind === 'wish' ? <span className="badge">{t('journey.kinds.wish')}</span> : null}
+              {s.codeIds.map((c) => (
+                <span key={c} className="badge">{index.codeById.get(c)?.name ?? c}</span>
+              ))}
+            </div>
+          </li>
+        ))}
+      </ol>
+      {segs.length > SHOWN ? <p className="muted">{t('journey.quotes.more', { shown: SHOWN, total: segs.length })}</p> : null}
+    </aside>
+  );
+}
