@@ -111,7 +111,8 @@ function methodSection(ctx: Ctx): ReportSection {
 function journeySection(ctx: Ctx): ReportSection {
   const page: PageSpec = { format: ctx.opts.journeyPage ?? 'a4', orientation: 'landscape' };
   const index = buildIndex(ctx.view);
-  const m = journeyMatrix(index, ctx.filter, { smallCell: ctx.k, topCodes: 3, quotes: 0 });
+  // A3 has room for more code chips per cell.
+  const m = journeyMatrix(index, ctx.filter, { smallCell: ctx.k, topCodes: page.format === 'a3' ? 5 : 3, quotes: 0 });
   if (m.filtered === 0) return section('journey', ctx, page, [], true);
   const box = contentBox(page);
   // Room for the title and a two-line intro above the map.

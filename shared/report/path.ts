@@ -27,7 +27,7 @@ function tokenize(d: string): { ok: true; tokens: (string | number)[] } | { ok: 
     re.lastIndex = i;
     const m = re.exec(d);
     if (!m || m[1] === undefined) return { ok: false, message: `unexpected character ${JSON.stringify(d.slice(i, i + 8))}`, at: i };
-    tokens.push(/[A-Za-z]/.test(m[1]) ? m[1] : Number(m[1]));
+    tokens.push(/^[A-Za-z]$/.test(m[1]) ? m[1] : Number(m[1]));
     i = re.lastIndex;
   }
   return { ok: true, tokens };

@@ -149,7 +149,9 @@ function quote(doc: jsPDF, c: Cursor, b: Extract<Block, { kind: 'quote' }>): voi
   font(doc, 'normal', 9.5, T.text);
   const ls = lines(doc, `«${b.text}»`, w);
   const h = ls.length * 9.5 * LEADING + 13;
-  ensure(doc, c, Math.min(h, 80));
+  // A quote is kept whole on one page (they are short); only one longer than a page may break.
+  ensure(doc, c, Math.min(h, bottomOf(c.spec) - CONTENT_TOP));
+  const page = doc.getNumberOfPages();
   const top = c.y;
   const v: Valence | null = b.valence;
   drawLines(doc, c, ls, MARGIN_X + indent, 9.5);
@@ -157,7 +159,7 @@ function quote(doc: jsPDF, c: Cursor, b: Extract<Block, { kind: 'quote' }>): voi
   doc.text(`— ${b.source}`, MARGIN_X + indent + w, c.y + 8, { align: 'right' });
   c.y += 12;
   // The bar beside the quote: valence colour, and its glyph as the non-colour cue.
-  const barTop = c.y - top > bottomOf(c.spec) ? CONTENT_TOP : top;
+  const barTop = doc.getNumberOfPages() === page ? top : CONTENT_TOP;
   doc.setFillColor(v ? T.valence[v] : T.grid);
   doc.rect(MARGIN_X, barTop + 1, 3, Math.max(8, c.y - barTop - 4), 'F');
   if (v) {
