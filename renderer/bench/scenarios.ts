@@ -1,0 +1,346 @@
+/**
+ * Bench scenarios that run unchanged in Node (fake-indexeddb) and in the Chromium bench page (real
+ * IndexedDB): each measures one operation of the app and, in the same run, a peer that bounds it
+ * from below (a bare loop, a raw getAll, PapaParse alone plus a raw bulk write). The runner
+ * (tests/bench/run.ts) turns the results into rows with limits and ratios.
+ */
+import Papa from 'papaparse';
+import { buildIndex, emotionCurve, journeyMatrix, type AnalysisFilter, type StudyIndex } from '../../shared/analysis';
+import { anonymiserThroughput } from '../../shared/anonymise';
+import { CHART_STRINGS_NB, emotionCurveLayout, journeyMapLayout } from '../../shared/charts';
+import { exportCsv } from '../../shared/exchange/csv-export';
+import { decodeCsv, importCsv, parseCsv, suggestMapping } from '../../shared/exchange/csv-import';
+import type { InterviewFormat, InterviewMode, Segment, SegmentKind, StudyData } from '../../shared/model';
+import { loadStudyData, openDatabase, replaceStudyData, saveSegment, saveSegments, type ReisekartDb } from '../db';
+import { SCHEMA_VERSIONS } from '../db/schema';
+import { lcg, median, summarise, type Timing } from './stats';
+
+export type Now = () => number;
+/** Lets the event loop run between iterations (a macrotask in the page, so each step is its own task). */
+export type Yield = () => Promise<void>;
+
+export interface IdbEnv {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+}
+
+const FORMATS: readonly InterviewFormat[] = ['individual', 'group'];
+const MODES: readonly InterviewMode[] = ['digital', 'in-person', 'drawing-workshop'];
+const KINDS: readonly (SegmentKind | 'all')[] = ['experience', 'wish', 'all'];
+
+/**
+ * `count` distinct filters of the kinds the journey screen offers (one group, format, mode, actor,
+ * code, kind), chosen by a seeded LCG: every change is a new filter, so no cache can answer it.
+ */
+export function filterSequence(index: StudyIndex, count: number, seed = 42): AnalysisFilter[] {
+  const rand = lcg(seed);
+  const pick = <T>(xs: readonly T[]): T | undefined => (rand() < 0.5 ? undefined : xs[Math.floor(rand() * xs.length)]);
+  const study = index.study;
+  const seen = new Set<string>();
+  const out: AnalysisFilter[] = [];
+  for (let tries = 0; out.length < count && tries < count * 50; tries++) {
+    const group = pick(study.groups.map((g) => g.id));
+    const format = pick(FORMATS);
+    const mode = pick(MODES);
+    const actor = pick(study.actors.map((a) => a.id));
+    const code = pick(index.codes.map((c) => c.id));
+    const kind = KINDS[Math.floor(rand() * KINDS.length)] ?? 'experience';
+    const f: AnalysisFilter = {
+      groupIds: group ? [group] : [],
+      formats: format ? [format] : [],
+      modes: mode ? [mode] : [],
+      actorIds: actor ? [actor] : [],
+      codeIds: code ? [code] : [],
+      kind,
+    };
+    const key = JSON.stringify(f);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
+
+/** What the journey screen computes per filter change: matrix, curve and both layouts. */
+export function journeyRedrawWork(index: StudyIndex, filter: AnalysisFilter): number {
+  const smallCell = index.study.smallCellThreshold;
+  const matrix = journeyMatrix(index, filter, { smallCell });
+  const curve = emotionCurve(index, filter, { smallCell });
+  const map = journeyMapLayout(matrix, index, { width: 1100, height: 40 + 26 + 6 + index.study.situations.length * 130, suppress: false, strings: CHART_STRINGS_NB });
+  const curveLayout = emotionCurveLayout(curve, { width: 1100, height: 280, suppress: false, smallCell, strings: CHART_STRINGS_NB });
+  return map.primitives.length + curveLayout.primitives.length;
+}
+
+/**
+ * The floor for a filter change: one plain loop over the same segments testing the same filter
+ * with the joins already done, counting into a stage × situation × valence array. Any journey
+ * analysis has to do at least this much.
+ */
+export function bareLoop(index: StudyIndex, filter: AnalysisFilter): number {
+  const stageIdx = new Map(index.study.stages.map((s, i) => [s.id, i] as const));
+  const sitIdx = new Map(index.study.situations.map((s, i) => [s.id, i] as const));
+  const counts = new Int32Array(stageIdx.size * sitIdx.size * 4);
+  const groups = filter.groupIds?.length ? new Set(filter.groupIds) : null;
+  const formats = filter.formats?.length ? new Set<string>(filter.formats) : null;
+  const modes = filter.modes?.length ? new Set<string>(filter.modes) : null;
+  const actors = filter.actorIds?.length ? new Set(filter.actorIds) : null;
+  const codes = filter.codeIds?.length ? new Set(filter.codeIds.flatMap((c) => [c, ...(index.codeDescendants.get(c) ?? [])])) : null;
+  const kind = filter.kind && filter.kind !== 'all' ? filter.kind : null;
+  const segs = index.segments;
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i] as Segment;
+    if (kind !== null && s.kind !== kind) continue;
+    if (groups && !groups.has(index.segGroup[i] as string)) continue;
+    if (formats && !formats.has(index.segFormat[i] ?? '')) continue;
+    if (modes && !modes.has(index.segMode[i] ?? '')) continue;
+    if (actors && !s.actorIds.some((a) => actors.has(a))) continue;
+    if (codes && !s.codeIds.some((c) => codes.has(c))) continue;
+    const st = s.stageId === null ? undefined : stageIdx.get(s.stageId);
+    const si = s.situationId === null ? undefined : sitIdx.get(s.situationId);
+    if (st === undefined || si === undefined) continue;
+    const v = s.valence === 'positive' ? 0 : s.valence === 'mixed' ? 1 : s.valence === 'negative' ? 2 : 3;
+    counts[(st * sitIdx.size + si) * 4 + v] = (counts[(st * sitIdx.size + si) * 4 + v] ?? 0) + 1;
+  }
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+export interface JourneyResult {
+  segments: number;
+  interviews: number;
+  buildIndexMs: number;
+  analysis: Timing;
+  bare: Timing;
+}
+
+/** `changes` filter changes, each timed for the screen's work and for the bare loop, alternately. */
+export async function benchJourney(data: StudyData, changes: number, now: Now, yieldNow: Yield): Promise<JourneyResult> {
+  const t0 = now();
+  const index = buildIndex(data);
+  const buildIndexMs = now() - t0;
+  const filters = filterSequence(index, changes);
+  // One warm-up of each, so the JIT has seen both before anything is timed.
+  journeyRedrawWork(index, {});
+  bareLoop(index, {});
+  const analysis: number[] = [];
+  const bare: number[] = [];
+  let sink = 0;
+  for (const f of filters) {
+    await yieldNow();
+    const a = now();
+    sink += journeyRedrawWork(index, f);
+    analysis.push(now() - a);
+    await yieldNow();
+    const b = now();
+    sink += bareLoop(index, f);
+    bare.push(now() - b);
+  }
+  if (sink < 0) throw new Error('unreachable');
+  return { segments: data.segments.length, interviews: data.interviews.length, buildIndexMs, analysis: summarise(analysis), bare: summarise(bare) };
+}
+
+export function transcriptText(data: StudyData): string {
+  return data.transcripts.map((t) => t.text).join('\n\n');
+}
+
+export interface AnonymiserResult {
+  mb: number;
+  mbPerSecond: number;
+  hits: number;
+}
+
+/** Median of `rounds` runs of detectIdentifiers over the study's transcripts. */
+export function benchAnonymiser(text: string, rounds: number, now: Now): AnonymiserResult {
+  const runs = Array.from({ length: rounds }, () => anonymiserThroughput(text, now));
+  return { mb: text.length / (1024 * 1024), mbPerSecond: median(runs.map((r) => r.mbPerSecond)), hits: runs[0]?.hits ?? 0 };
+}
+
+// ---------------------------------------------------------------- raw IndexedDB (the limits)
+
+function req<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+  });
+}
+
+/** A plain IndexedDB database with the segments store of the app's current schema (same key and indexes). */
+export async function openRawSegments(env: IdbEnv, name: string): Promise<IDBDatabase> {
+  await req(env.indexedDB.deleteDatabase(name) as unknown as IDBRequest<unknown>);
+  const spec = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.stores.segments ?? 'id, studyId, interviewId';
+  const [key = 'id', ...indexes] = spec.split(',').map((s) => s.trim());
+  const open = env.indexedDB.open(name, 1);
+  open.onupgradeneeded = () => {
+    const store = open.result.createObjectStore('segments', { keyPath: key });
+    for (const ix of indexes) store.createIndex(ix, ix);
+  };
+  return req(open);
+}
+
+/** One readwrite transaction, one put per record: what Dexie's bulkPut does underneath. */
+export async function rawBulkPut(db: IDBDatabase, records: readonly unknown[]): Promise<void> {
+  // Same durability as the app's database (renderer/db/database.ts), so the limit pays the same flush.
+  const tx = db.transaction('segments', 'readwrite', { durability: 'strict' });
+  const store = tx.objectStore('segments');
+  for (const r of records) store.put(r);
+  await done(tx);
+}
+
+/** getAll of every store in one read transaction: the least a whole-study load can cost. */
+export async function rawGetAllEveryStore(db: IDBDatabase): Promise<number> {
+  const names = Array.from(db.objectStoreNames);
+  const tx = db.transaction(names, 'readonly');
+  const all = await Promise.all(names.map((n) => req(tx.objectStore(n).getAll())));
+  return all.reduce((a, rows) => a + rows.length, 0);
+}
+
+async function freshAppDb(env: IdbEnv, name: string): Promise<ReisekartDb> {
+  await req(env.indexedDB.deleteDatabase(name) as unknown as IDBRequest<unknown>);
+  let n = 0;
+  return openDatabase(name, { indexedDB: env.indexedDB, IDBKeyRange: env.IDBKeyRange, now: () => '2021-04-01T12:00:00.000Z', newId: () => `bench-${++n}` });
+}
+
+export interface LoadResult {
+  segments: number;
+  writeMs: number;
+  load: number;
+  raw: number;
+  rounds: number;
+}
+
+/**
+ * Write the study once (replaceStudyData), then `rounds` interleaved reads: loadStudyData against a
+ * raw getAll of every store of the same database, which holds this study only (so both read the
+ * same records). Medians.
+ */
+export async function benchLoad(env: IdbEnv, data: StudyData, rounds: number, now: Now, yieldNow: Yield): Promise<LoadResult> {
+  const db = await freshAppDb(env, 'reisekart-bench-load');
+  const w0 = now();
+  const put = await replaceStudyData(db, data);
+  const writeMs = now() - w0;
+  if (!put.ok) throw new Error(`replaceStudyData failed: ${JSON.stringify(put).slice(0, 300)}`);
+  const native = db.backendDB();
+  const load: number[] = [];
+  const raw: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    await yieldNow();
+    const a = now();
+    const loaded = await loadStudyData(db, data.study.id);
+    load.push(now() - a);
+    if (loaded?.segments.length !== data.segments.length) throw new Error('loadStudyData lost segments');
+    await yieldNow();
+    const b = now();
+    await rawGetAllEveryStore(native);
+    raw.push(now() - b);
+  }
+  db.close();
+  await req(env.indexedDB.deleteDatabase('reisekart-bench-load') as unknown as IDBRequest<unknown>);
+  return { segments: data.segments.length, writeMs, load: median(load), raw: median(raw), rounds };
+}
+
+export interface CsvResult {
+  rows: number;
+  bytes: number;
+  /** decode + parse + map + import (zod) + saveSegments. */
+  importMs: number;
+  parseMs: number;
+  toRecordsMs: number;
+  writeMs: number;
+  /** PapaParse alone + a raw bulk write of the same records into a store with the same indexes. */
+  papaMs: number;
+  rawWriteMs: number;
+}
+
+/**
+ * CSV import of the segments table: the file is the app's own export of `data` (so every row maps),
+ * imported into the study without its segments. The peer: PapaParse alone on the same text plus a
+ * raw IndexedDB write of the records the import produced.
+ */
+export async function benchCsvImport(env: IdbEnv, data: StudyData, now: Now, yieldNow: Yield): Promise<CsvResult> {
+  const bytes = exportCsv('segments', data, 'excel-nb');
+  const target: StudyData = { ...data, segments: [] };
+  const db = await freshAppDb(env, 'reisekart-bench-csv');
+  const seeded = await replaceStudyData(db, target);
+  if (!seeded.ok) throw new Error('seeding the CSV target failed');
+  await yieldNow();
+
+  const t0 = now();
+  const decoded = decodeCsv(bytes, 'segments.csv');
+  if (!decoded.ok) throw new Error('decode failed');
+  const parsed = parseCsv(decoded.text, 'segments.csv');
+  if (!parsed.ok) throw new Error(`parse failed: ${JSON.stringify(parsed.issues.slice(0, 2))}`);
+  const t1 = now();
+  const mapping = suggestMapping('segments', parsed.table.headers);
+  const imported = importCsv('segments', parsed.table, mapping, target, { now: '2021-04-01T12:00:00.000Z' });
+  if (!imported.ok) throw new Error(`import failed: ${JSON.stringify(imported.issues.slice(0, 2))}`);
+  const t2 = now();
+  const saved = await saveSegments(db, imported.records);
+  if (!saved.ok) throw new Error('saveSegments failed');
+  const t3 = now();
+  db.close();
+  await yieldNow();
+
+  const raw = await openRawSegments(env, 'reisekart-bench-csv-raw');
+  const p0 = now();
+  const papa = Papa.parse<string[]>(decoded.text, { delimiter: parsed.table.delimiter, skipEmptyLines: 'greedy' });
+  const p1 = now();
+  if (papa.data.length < imported.records.length) throw new Error('PapaParse found fewer rows');
+  await rawBulkPut(raw, imported.records);
+  const p2 = now();
+  raw.close();
+  for (const n of ['reisekart-bench-csv', 'reisekart-bench-csv-raw']) await req(env.indexedDB.deleteDatabase(n) as unknown as IDBRequest<unknown>);
+  return {
+    rows: imported.records.length,
+    bytes: bytes.length,
+    importMs: t3 - t0,
+    parseMs: t1 - t0,
+    toRecordsMs: t2 - t1,
+    writeMs: t3 - t2,
+    papaMs: p1 - p0,
+    rawWriteMs: p2 - p1,
+  };
+}
+
+export interface SaveResult {
+  save: Timing;
+  raw: Timing;
+}
+
+/**
+ * Coding a segment: `n` saveSegment calls (parse + one put in one transaction) on a store that
+ * already holds the study, against a raw put of the same record in its own transaction.
+ */
+export async function benchSaveSegment(env: IdbEnv, data: StudyData, n: number, now: Now, yieldNow: Yield): Promise<SaveResult> {
+  const db = await freshAppDb(env, 'reisekart-bench-save');
+  const put = await replaceStudyData(db, data);
+  if (!put.ok) throw new Error('seeding failed');
+  const native = db.backendDB();
+  const codes = data.codes.map((c) => c.id);
+  const save: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const seg = data.segments[(i * 7919) % data.segments.length] as Segment;
+    const next: Segment = { ...seg, codeIds: [codes[i % codes.length] as string], note: `bench ${i}` };
+    await yieldNow();
+    const a = now();
+    const r = await saveSegment(db, next);
+    save.push(now() - a);
+    if (!r.ok) throw new Error('saveSegment failed');
+    await yieldNow();
+    const b = now();
+    const tx = native.transaction('segments', 'readwrite', { durability: 'strict' });
+    tx.objectStore('segments').put({ ...r.value, note: `raw ${i}` });
+    await done(tx);
+    raw.push(now() - b);
+  }
+  db.close();
+  await req(env.indexedDB.deleteDatabase('reisekart-bench-save') as unknown as IDBRequest<unknown>);
+  return { save: summarise(save), raw: summarise(raw) };
+}

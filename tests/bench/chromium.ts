@@ -1,0 +1,298 @@
+/**
+ * The Chromium half of the bench: the app (built to .bench/web) and the bench page (.bench/page)
+ * served on one 127.0.0.1 origin, driven by playwright-core against Debian's Chromium.
+ *
+ * - bench page: the scenarios of renderer/bench/scenarios.ts on real IndexedDB, each with its long tasks;
+ * - app: cold start to the study home, opening the large study's journey screen, JS heap (CDP), and
+ *   the screen's own redraw measure (`journey:redraw`, JourneyScreen.tsx) over real filter changes;
+ * - the gzip size of the app build.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import type { BenchApi, Measured, StudySize } from '../../renderer/bench/api';
+import { row, type BenchRow } from '../../renderer/bench/stats';
+import { launch, newSession } from '../e2e/chromium';
+import { serve } from './server';
+import type { Sizes } from './sizes';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const WEB = join(ROOT, '.bench/web');
+const PAGE = join(ROOT, '.bench/page');
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** Builds the app and the bench page into .bench/ (never dist/, which the e2e suite owns). */
+export function buildAll(log: (s: string) => void): void {
+  const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
+  for (const args of [
+    ['build', '--config', 'vite.web.config.ts', '--outDir', WEB, '--emptyOutDir'],
+    ['build', '--config', 'vite.bench.config.ts'],
+  ]) {
+    log(`chromium: vite ${args.slice(0, 3).join(' ')}`);
+    const r = spawnSync(process.execPath, [vite, ...args], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`vite ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+  }
+}
+
+export interface BundleSize {
+  jsGzip: number;
+  cssGzip: number;
+  raw: number;
+  largestChunk: { name: string; gzip: number };
+}
+
+/** gzip -9 of every .js/.css/.html file of the build (source maps excluded: they are not shipped to the page). */
+export function bundleSize(dir: string): BundleSize {
+  const out: BundleSize = { jsGzip: 0, cssGzip: 0, raw: 0, largestChunk: { name: '', gzip: 0 } };
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) {
+        walk(p);
+        continue;
+      }
+      if (!/\.(js|css|html)$/.test(name)) continue;
+      const bytes = readFileSync(p);
+      const gz = gzipSync(bytes, { level: 9 }).length;
+      out.raw += bytes.length;
+      if (name.endsWith('.css')) out.cssGzip += gz;
+      else out.jsGzip += gz;
+      if (name.endsWith('.js') && gz > out.largestChunk.gzip) out.largestChunk = { name, gzip: gz };
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+type Api = { __bench: BenchApi };
+
+async function callBench<T>(page: Page, method: keyof BenchApi, ...args: unknown[]): Promise<Measured<T>> {
+  return page.evaluate(
+    ([m, a]) => ((window as unknown as Api).__bench[m as keyof BenchApi] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])),
+    [method, args] as const,
+  ) as Promise<Measured<T>>;
+}
+
+function openDemoLabel(): string {
+  const core = JSON.parse(readFileSync(join(ROOT, 'shared/locales/nb/core.json'), 'utf8')) as { home?: { openDemo?: string } };
+  return core.home?.openDemo ?? 'Åpne demostudien';
+}
+
+/** Collects long tasks from the first script on, in every page of the context. */
+const LONGTASK_INIT = `
+  window.__longtasks = [];
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true }); } catch {}
+`;
+
+async function longTasksSince(page: Page, since: number): Promise<{ max: number; count: number }> {
+  await page.waitForTimeout(60);
+  return page.evaluate((s) => {
+    const all = (window as unknown as { __longtasks?: { start: number; duration: number }[] }).__longtasks ?? [];
+    const mine = all.filter((e) => e.start >= s);
+    return { max: mine.reduce((m, e) => Math.max(m, e.duration), 0), count: mine.length };
+  }, since);
+}
+
+/** Navigation start → the demo card's button visible (polled every frame, so ±16 ms), and DOMContentLoaded as the peer. */
+async function coldStart(page: Page, baseUrl: string, label: string): Promise<{ visible: number; dcl: number }> {
+  await page.goto(baseUrl, { waitUntil: 'commit' });
+  const visible = await page.waitForFunction(
+    (text) => {
+      for (const b of document.querySelectorAll('button')) if (b.textContent?.trim() === text && b.offsetParent !== null) return performance.now();
+      return false;
+    },
+    label,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  const t = (await visible.jsonValue()) as number;
+  const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? 0);
+  return { visible: t, dcl };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.ceil(s.length / 2) - 1] ?? Number.NaN;
+}
+
+export async function runChromiumBench(sizes: Sizes, log: (s: string) => void, opts: { build: boolean }): Promise<{ rows: BenchRow[]; chromium: string }> {
+  if (opts.build || !existsSync(join(WEB, 'index.html')) || !existsSync(join(PAGE, 'bench.html'))) buildAll(log);
+  const { server, baseUrl } = await serve([
+    { prefix: '/bench/', dir: PAGE },
+    { prefix: '/', dir: WEB },
+  ]);
+  const browser: Browser = await launch();
+  const rows: BenchRow[] = [];
+  const large: StudySize = { interviews: sizes.interviews, segments: sizes.segments, seed: 42 };
+  const scaleText = `${fmt(sizes.interviews)} interviews / ${fmt(sizes.segments)} segments`;
+  try {
+    // ---------------------------------------------------------------- bench page scenarios
+    {
+      const s = await newSession(browser, baseUrl);
+      await s.page.goto(`${baseUrl}bench/bench.html`);
+      await s.page.waitForSelector('#status[data-ready="true"]');
+
+      log('chromium: journey filter changes');
+      const j = await callBench<import('../../renderer/bench/scenarios').JourneyResult>(s.page, 'journey', large, sizes.filterChanges);
+      const jr = j.result;
+      rows.push(
+        row({ id: 'journey.p50', env: 'chromium', label: 'Journey analysis + layout per filter change, p50', value: jr.analysis.p50, unit: 'ms', detail: `${jr.analysis.n} filter changes, ${scaleText}`, peer: { label: 'bare loop p50', value: jr.bare.p50 } }),
+        row({ id: 'journey.p95', env: 'chromium', label: 'Journey analysis + layout per filter change, p95', value: jr.analysis.p95, unit: 'ms', detail: `${jr.analysis.n} filter changes, ${scaleText}`, limit: { op: '<', value: 50 }, peer: { label: 'bare loop p95', value: jr.bare.p95 } }),
+        row({ id: 'journey.buildIndex', env: 'chromium', label: 'buildIndex (once per loaded study)', value: jr.buildIndexMs, unit: 'ms', detail: scaleText, peer: { label: 'bare loop p50', value: jr.bare.p50 } }),
+        row({ id: 'longtask.journey', env: 'chromium', label: 'Longest task during the filter changes', value: j.longTasks.max, unit: 'ms', detail: `${j.longTasks.count} long tasks (> 50 ms)`, limit: { op: '<=', value: 200 } }),
+      );
+
+      log('chromium: anonymiser');
+      const a = await callBench<import('../../renderer/bench/scenarios').AnonymiserResult>(s.page, 'anonymiser', large, sizes.anonymiserRounds);
+      rows.push(
+        row({ id: 'anonymiser', env: 'chromium', label: 'Anonymiser (detectIdentifiers) throughput', value: a.result.mbPerSecond, unit: 'MB/s', detail: `median of ${sizes.anonymiserRounds}, ${a.result.mb.toFixed(1)} MB of transcripts (main thread here; the app runs it in a worker)`, limit: { op: '>=', value: 5 } }),
+      );
+
+      log('chromium: loadStudyData');
+      const l = await callBench<import('../../renderer/bench/scenarios').LoadResult>(s.page, 'load', large, sizes.loadRounds);
+      rows.push(
+        row({ id: 'load', env: 'chromium', label: 'loadStudyData, whole study', value: l.result.load, unit: 'ms', detail: `median of ${l.result.rounds}, ${scaleText} (written once by replaceStudyData in ${fmt(Math.round(l.result.writeMs))} ms)`, peer: { label: 'raw getAll of every store', value: l.result.raw, maxRatio: 1.5 } }),
+        row({ id: 'longtask.load', env: 'chromium', label: 'Longest task during the loads', value: l.longTasks.max, unit: 'ms', detail: `${l.longTasks.count} long tasks; includes the one-off replaceStudyData (zod parse of the study)`, limit: { op: '<=', value: 200 } }),
+      );
+
+      log('chromium: saveSegment');
+      const sv = await callBench<import('../../renderer/bench/scenarios').SaveResult>(s.page, 'save', large, sizes.saves);
+      rows.push(
+        row({ id: 'save', env: 'chromium', label: 'Coding a segment: saveSegment, p95', value: sv.result.save.p95, unit: 'ms', detail: `${sv.result.save.n} saves, p50 ${sv.result.save.p50.toFixed(1)} ms, store of ${scaleText}, durability strict`, limit: { op: '<', value: 50 }, peer: { label: 'raw put p95', value: sv.result.raw.p95 } }),
+      );
+      await s.page.evaluate(() => (window as unknown as Api).__bench.forget());
+
+      log('chromium: CSV import');
+      const csvSize: StudySize = { interviews: sizes.interviews, segments: sizes.csvRows, seed: 43 };
+      const c = await callBench<import('../../renderer/bench/scenarios').CsvResult>(s.page, 'csv', csvSize);
+      const cr = c.result;
+      rows.push(
+        row({ id: 'csv', env: 'chromium', label: `CSV import, ${fmt(cr.rows)} segment rows`, value: cr.importMs, unit: 'ms', detail: `${(cr.bytes / 2 ** 20).toFixed(1)} MB; parse ${fmt(Math.round(cr.parseMs))} + records ${fmt(Math.round(cr.toRecordsMs))} + write ${fmt(Math.round(cr.writeMs))} ms; peer: Papa ${fmt(Math.round(cr.papaMs))} + raw write ${fmt(Math.round(cr.rawWriteMs))} ms`, peer: { label: 'PapaParse + raw bulk write', value: cr.papaMs + cr.rawWriteMs, maxRatio: 1.5 } }),
+        row({ id: 'longtask.csv', env: 'chromium', label: 'Longest task during the CSV import', value: c.longTasks.max, unit: 'ms', detail: `${c.longTasks.count} long tasks (the import runs on the page's main thread here)`, limit: { op: '<=', value: 200 } }),
+      );
+      await s.context.close();
+    }
+
+    // ---------------------------------------------------------------- the app: cold start
+    const label = openDemoLabel();
+    const colds: number[] = [];
+    const dcls: number[] = [];
+    let coldLong = { max: 0, count: 0 };
+    log('chromium: cold start');
+    for (let i = 0; i < 3; i++) {
+      const s = await newSession(browser, baseUrl);
+      await s.context.addInitScript(LONGTASK_INIT);
+      const r = await coldStart(s.page, baseUrl, label);
+      colds.push(r.visible);
+      dcls.push(r.dcl);
+      const lt = await longTasksSince(s.page, 0);
+      if (lt.max > coldLong.max) coldLong = lt;
+      if (s.errors.length > 0) log(`  console errors: ${s.errors.join(' | ')}`);
+      await s.context.close();
+    }
+    rows.push(
+      row({ id: 'coldstart', env: 'chromium', label: 'Cold start: navigation → demo card visible (fresh profile, seeds the demo)', value: median(colds), unit: 'ms', detail: `median of 3 fresh profiles (${colds.map((c) => Math.round(c)).join(', ')} ms)`, peer: { label: 'DOMContentLoaded of the same load', value: median(dcls) } }),
+      row({ id: 'longtask.coldstart', env: 'chromium', label: 'Longest task during cold start', value: coldLong.max, unit: 'ms', detail: `${coldLong.count} long tasks in the worst of 3`, limit: { op: '<=', value: 200 } }),
+    );
+
+    // ---------------------------------------------------------------- the app with the large study
+    {
+      const s = await newSession(browser, baseUrl);
+      await s.context.addInitScript(LONGTASK_INIT);
+      await coldStart(s.page, baseUrl, label); // the demo is seeded, as on a real first run
+      const warm = await coldStart(s.page, baseUrl, label);
+      rows.push(row({ id: 'warmstart', env: 'chromium', label: 'Start with an existing profile: navigation → demo card visible', value: warm.visible, unit: 'ms', detail: 'second load of the same profile', peer: { label: 'DOMContentLoaded of the same load', value: warm.dcl } }));
+
+      log('chromium: seeding the app database with the large study');
+      const benchPage = await s.context.newPage();
+      await benchPage.goto(`${baseUrl}bench/bench.html`);
+      await benchPage.waitForSelector('#status[data-ready="true"]');
+      const seeded = await callBench<string>(benchPage, 'seedApp', large);
+      await benchPage.close();
+
+      log('chromium: opening the large study on the journey screen');
+      const page = s.page;
+      const t0 = Date.now();
+      await page.goto(`${baseUrl}#/study/${encodeURIComponent(seeded.result)}/journey`);
+      await page.waitForSelector('[data-testid="journey-map"] svg', { timeout: 120_000 });
+      await page.waitForSelector('[data-testid="filter-actor"]');
+      const openMs = Date.now() - t0;
+      const openLong = await longTasksSince(page, 0);
+      rows.push(
+        row({ id: 'open.journey', env: 'chromium', label: 'Open the large study on the journey screen (load + index + first draw)', value: openMs, unit: 'ms', detail: scaleText, peer: { label: 'loadStudyData alone (bench page)', value: rows.find((r) => r.id === 'load' && r.env === 'chromium')?.value ?? Number.NaN } }),
+        row({ id: 'longtask.open', env: 'chromium', label: 'Longest task while opening the large study', value: openLong.max, unit: 'ms', detail: `${openLong.count} long tasks`, limit: { op: '<=', value: 200 } }),
+      );
+
+      const cdp = await s.context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('Performance.enable');
+      const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+      const heapUsed = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+      rows.push(row({ id: 'heap', env: 'chromium', label: 'JS heap after opening the large study (after GC)', value: heapUsed / 2 ** 20, unit: 'MB', detail: `CDP Performance.getMetrics JSHeapUsedSize, journey screen, ${scaleText}`, limit: { op: '<', value: 300 } }));
+
+      log('chromium: journey redraws in the app');
+      const redraw = await appRedraws(page, sizes.filterChanges);
+      const since = redraw.since;
+      const lt = await longTasksSince(page, since);
+      const analysisP95 = rows.find((r) => r.id === 'journey.p95' && r.env === 'chromium')?.value ?? Number.NaN;
+      rows.push(
+        row({ id: 'redraw.p50', env: 'chromium', label: 'Journey screen full redraw per filter change (journey:redraw), p50', value: redraw.p50, unit: 'ms', detail: `${redraw.n} filter changes via the screen's selects, ${scaleText}`, peer: { label: 'analysis + layout p50 (bench page)', value: rows.find((r) => r.id === 'journey.p50' && r.env === 'chromium')?.value ?? Number.NaN } }),
+        row({ id: 'redraw.p95', env: 'chromium', label: 'Journey screen full redraw per filter change (journey:redraw), p95', value: redraw.p95, unit: 'ms', detail: `${redraw.n} filter changes; mark → next frame painted`, peer: { label: 'analysis + layout p95 (bench page)', value: analysisP95 } }),
+        row({ id: 'longtask.redraw', env: 'chromium', label: 'Longest task during the screen redraws', value: lt.max, unit: 'ms', detail: `${lt.count} long tasks`, limit: { op: '<=', value: 200 } }),
+      );
+      if (s.errors.length > 0) log(`  console errors: ${s.errors.join(' | ')}`);
+      await s.context.close();
+    }
+
+    const b = bundleSize(WEB);
+    rows.push(
+      row({ id: 'bundle', env: 'chromium', label: 'Renderer bundle, gzip -9 (JS + CSS + HTML, no source maps)', value: (b.jsGzip + b.cssGzip) / 1024, unit: 'KB', detail: `JS ${fmt(Math.round(b.jsGzip / 1024))} KB, CSS ${fmt(Math.round(b.cssGzip / 1024))} KB; largest chunk ${b.largestChunk.name} ${fmt(Math.round(b.largestChunk.gzip / 1024))} KB`, peer: { label: 'uncompressed', value: b.raw / 1024 } }),
+    );
+    return { rows, chromium: browser.version() };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/**
+ * Drives the journey screen's selects through distinct filters (actor × group, a new pair at every
+ * step) and reads the screen's own `journey:redraw` measures.
+ */
+async function appRedraws(page: Page, changes: number): Promise<{ p50: number; p95: number; n: number; since: number }> {
+  const options = async (testId: string) =>
+    page.$$eval(`[data-testid="${testId}"] option`, (os) => os.map((o) => (o as HTMLOptionElement).value));
+  const groups = await options('filter-group');
+  const actors = await options('filter-actor');
+  const codes = await options('filter-code');
+  const since = await page.evaluate(() => performance.now());
+  await page.evaluate(() => performance.clearMeasures('journey:redraw'));
+  const steps: { testId: string; value: string }[] = [];
+  // Walk actor-major, group-minor: every step selects a (actor, group, code) state not seen before.
+  outer: for (const code of codes.slice(0, 4)) {
+    steps.push({ testId: 'filter-code', value: code });
+    for (const actor of actors) {
+      steps.push({ testId: 'filter-actor', value: actor });
+      for (const g of groups) {
+        steps.push({ testId: 'filter-group', value: g });
+        if (steps.length >= changes + 5) break outer;
+      }
+    }
+  }
+  const current = new Map<string, string>();
+  let count = 0;
+  for (const step of steps) {
+    if (count >= changes) break;
+    const before = current.get(step.testId) ?? (await page.$eval(`[data-testid="${step.testId}"]`, (e) => (e as HTMLSelectElement).value));
+    if (before === step.value) continue;
+    await page.selectOption(`[data-testid="${step.testId}"]`, step.value);
+    current.set(step.testId, step.value);
+    count++;
+    await page.waitForFunction((n) => performance.getEntriesByName('journey:redraw').length >= n, count, { polling: 'raf', timeout: 30_000 });
+  }
+  const durations = await page.evaluate(() => performance.getEntriesByName('journey:redraw').map((e) => e.duration));
+  const sorted = [...durations].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(Math.max(Math.ceil((p / 100) * sorted.length), 1), sorted.length) - 1] ?? Number.NaN;
+  return { p50: at(50), p95: at(95), n: durations.length, since };
+}

@@ -1,0 +1,71 @@
+/** Bench results → bench-results/latest.json and the tables of docs/bench.md (between markers, so the prose around them stays). */
+import type { BenchRow, Limit } from '../../renderer/bench/stats';
+import type { Machine } from './machine';
+
+export interface BenchResults {
+  machine: Machine;
+  scale: string;
+  durationMs: number;
+  rows: BenchRow[];
+}
+
+export const BEGIN = '<!-- bench:results:begin (written by npm run bench) -->';
+export const END = '<!-- bench:results:end -->';
+
+function num(v: number, unit: string): string {
+  if (!Number.isFinite(v)) return '—';
+  const digits = unit === 'MB/s' || Math.abs(v) < 10 ? 2 : Math.abs(v) < 100 ? 1 : 0;
+  return `${v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`;
+}
+
+function limitText(l: Limit | undefined, unit: string): string {
+  return l ? `${l.op === '<=' ? '≤' : l.op === '>=' ? '≥' : '<'} ${num(l.value, unit)}` : '';
+}
+
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|');
+}
+
+export function markdownTable(rows: readonly BenchRow[]): string {
+  const head = '| Measure | Value | Target | Peer (same run) | Ratio | Verdict | Detail |\n|---|---:|---|---|---:|---|---|';
+  const lines = rows.map((r) => {
+    const target = [limitText(r.limit, r.unit), r.peer?.maxRatio !== undefined ? `≤ ${r.peer.maxRatio}× peer` : ''].filter(Boolean).join(', ') || '—';
+    const peer = r.peer ? `${r.peer.label}: ${num(r.peer.value, r.unit)}` : '—';
+    const ratio = r.ratio !== undefined ? `${r.ratio.toFixed(2)}×` : '—';
+    return `| ${cell(r.label)} | ${num(r.value, r.unit)} | ${target} | ${cell(peer)} | ${ratio} | ${r.verdict === 'INFO' ? 'info' : `**${r.verdict}**`} | ${cell(r.detail)} |`;
+  });
+  return [head, ...lines].join('\n');
+}
+
+export function resultsSection(res: BenchResults): string {
+  const m = res.machine;
+  const envs: { env: BenchRow['env']; title: string }[] = [
+    { env: 'chromium', title: 'Chromium (real IndexedDB, the built renderer)' },
+    { env: 'node', title: 'Node (fake-indexeddb for the database rows: ratios matter, not absolute times)' },
+  ];
+  const pass = res.rows.filter((r) => r.verdict === 'PASS').length;
+  const fail = res.rows.filter((r) => r.verdict === 'FAIL').length;
+  const parts = [
+    BEGIN,
+    `Run ${m.date.slice(0, 10)} (${m.date}), scale: ${res.scale}, took ${(res.durationMs / 1000).toFixed(0)} s.`,
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, ${m.platform}; Node ${m.node}; Chromium ${m.chromium ?? 'not run'}.`,
+    '',
+    `${pass} PASS, ${fail} FAIL, ${res.rows.length - pass - fail} info.`,
+  ];
+  for (const { env, title } of envs) {
+    const rows = res.rows.filter((r) => r.env === env);
+    if (rows.length === 0) continue;
+    parts.push('', `### ${title}`, '', markdownTable(rows));
+  }
+  parts.push(END);
+  return parts.join('\n');
+}
+
+/** Replaces the generated section of an existing document, or appends it. */
+export function updateDoc(doc: string, section: string): string {
+  const a = doc.indexOf(BEGIN);
+  const b = doc.indexOf(END);
+  if (a >= 0 && b > a) return doc.slice(0, a) + section + doc.slice(b + END.length);
+  return `${doc.trimEnd()}\n\n## Latest results\n\n${section}\n`;
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+import { rendererConfig } from './vite.web.config';
+
+/**
+ * The bench page (renderer/bench.html → .bench/page), built for `npm run bench` only. It shares the
+ * renderer's settings so the scenarios run the same compiled code as the app; the runner serves it
+ * beside the app build (.bench/web) on one origin.
+ */
+export default defineConfig({
+  ...rendererConfig,
+  build: {
+    ...rendererConfig.build,
+    sourcemap: false,
+    outDir: resolve(import.meta.dirname, '.bench/page'),
+    emptyOutDir: true,
+    rollupOptions: { input: resolve(import.meta.dirname, 'renderer/bench.html') },
+  },
+});
