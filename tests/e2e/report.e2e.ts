@@ -55,11 +55,48 @@ describe('report composer', () => {
     expect(s.foreignRequests).toEqual([]);
   });
 
-  it('a section left without data says so in the preview', async () => {
+  it('the group filter applies to the whole preview, with small cells suppressed', async () => {
     const { page } = s;
-    // Vg1 stage only, 10th-grade group only: the counsellor and emotion sections still compose; the preview shows what is empty.
+    const preview = page.getByTestId('report-preview');
     await page.getByTestId('report-groups').getByLabel('Grunnskole 10. klasse').check();
-    await expect.poll(async () => (await page.getByTestId('report-preview').innerText()).includes('Grupper: 10. kl.')).toBe(true);
+    await expect.poll(async () => (await preview.innerText()).includes('Grupper: 10. kl.')).toBe(true);
+    const method = preview.locator('#rp-method table').first();
+    expect(await method.locator('tbody tr').count()).toBe(1);
+    // Four informants: below the small-cell threshold, so the total prints "<5", not 4.
+    expect(await method.locator('tfoot td').allInnerTexts()).toEqual(['Totalt', '<5', '0', '<5']);
+    expect(await preview.innerText()).not.toContain('Yrkesfag Vg2');
     expect(s.errors).toEqual([]);
+  });
+
+  it('the leak check blocks a phone number, shows it, and "Eksporter likevel" still exports', async () => {
+    const { page } = s;
+    await page.getByTestId('report-title').fill('Rapport – ring 912 34 567');
+    await page.getByTestId('report-export').click();
+    const blocked = page.getByTestId('report-blocked');
+    await blocked.waitFor({ timeout: 60_000 });
+    const rows = await page.getByTestId('leak-list').locator('tbody tr').allInnerTexts();
+    expect(rows.some((r) => r.includes('TLF') && r.includes('912 34 567'))).toBe(true);
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('report-export-anyway').click();
+    expect((await download).suggestedFilename()).toBe('reisekart-rapport.pdf');
+    await page.getByTestId('report-done').waitFor();
+    // The override is in the audit log with counts per kind, and the number itself is nowhere in it.
+    const audit = await page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('reisekart');
+          open.onerror = () => reject(new Error('open failed'));
+          open.onsuccess = () => {
+            const req = open.result.transaction('audit').objectStore('audit').getAll();
+            req.onsuccess = () => resolve(JSON.stringify(req.result));
+            req.onerror = () => reject(new Error('read failed'));
+          };
+        }),
+    );
+    const entries = JSON.parse(audit) as { action: string; counts: Record<string, number> }[];
+    expect(entries.find((e) => e.action === 'report.export-override')?.counts).toMatchObject({ TLF: 1 });
+    expect(audit).not.toContain('912');
+    expect(s.errors).toEqual([]);
+    expect(s.foreignRequests).toEqual([]);
   });
 });
