@@ -9,6 +9,7 @@ import { tracked } from '../../components/SaveIndicator';
 import { Field } from '../../components/Field';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { showToast } from '../../components/Toasts';
+import { backupBefore } from '../../backup';
 import demoJson from '../../../fixtures/demo/demo-study.json';
 
 const FRAMES: FrameKind[] = ['stages', 'situations', 'groups', 'actors'];
@@ -73,6 +74,7 @@ export function SettingsScreen({ study }: ScreenProps) {
             setConfirm(null);
             void (async () => {
               if (confirm === 'delete') {
+                await backupBefore(study.id, 'before-delete');
                 const r = await tracked(() => deleteStudy(db, study.id));
                 if (r.ok) navigate({ name: 'home' });
               } else {

@@ -1,0 +1,90 @@
+/**
+ * Bulk operations on whole studies, each preceded by a snapshot of the study at risk: stage,
+ * validate, then one transaction (replaceStudyData), so a failure — a full disk included —
+ * leaves the live study as it was.
+ */
+import { reidStudy } from '../../shared/exchange/outbound';
+import type { StudyData } from '../../shared/model';
+import { db as appDb, replaceStudyData, type ReisekartDb, type WriteFailure } from '../db';
+import { snapshotStudy, type BackupReason } from './index';
+
+export type BulkResult = { ok: true; studyId: string } | WriteFailure | { ok: false; reason: 'backup'; message: string };
+
+/**
+ * Record ids are primary keys across every study: is any of these already used (by a study
+ * other than `exceptStudyId`)?
+ */
+async function idsTaken(database: ReisekartDb, data: StudyData, exceptStudyId?: string): Promise<boolean> {
+  if (data.study.id !== exceptStudyId && (await database.studies.get(data.study.id))) return true;
+  const checks: [string, string[]][] = [
+    ['interviews', data.interviews.map((r) => r.id)],
+    ['transcripts', data.transcripts.map((r) => r.interviewId)],
+    ['segments', data.segments.map((r) => r.id)],
+    ['codes', data.codes.map((r) => r.id)],
+    ['overrides', data.overrides.map((r) => r.id)],
+    ['benchmarks', data.benchmarks.map((r) => r.id)],
+    ['audit', data.audit.map((r) => r.id)],
+    ['terms', data.terms.map((r) => r.id)],
+    ['pseudonyms', data.pseudonyms.map((r) => r.id)],
+  ];
+  for (const [table, ids] of checks) {
+    if (ids.length === 0) continue;
+    const found = (await database.table(table).bulkGet(ids)) as ({ studyId: string } | undefined)[];
+    if (found.some((x) => x !== undefined && x.studyId !== exceptStudyId)) return true;
+  }
+  return false;
+}
+
+export interface BulkOptions {
+  db?: ReisekartDb;
+  newId?: () => string;
+}
+
+/**
+ * Add a study as a NEW study: its own ids when none is taken, else fresh ids throughout (a
+ * second copy of a study must not take over the first one's records). Never the demo.
+ * `before` is the study open now: it is snapshotted first.
+ */
+export async function commitAsNewStudy(data: StudyData, before: { studyId: string | null; reason: BackupReason }, opts: BulkOptions = {}): Promise<BulkResult> {
+  const database = opts.db ?? appDb;
+  const newId = opts.newId ?? (() => crypto.randomUUID());
+  if (before.studyId) {
+    const b = await snapshotStudy(before.studyId, before.reason, { db: database });
+    if (!b.ok) return { ok: false, reason: 'backup', message: b.message };
+  }
+  const staged = (await idsTaken(database, data)) ? reidStudy(data, newId(), newId) : data;
+  const now = new Date().toISOString();
+  const final: StudyData = { ...staged, study: { ...staged.study, demo: false, updatedAt: now } };
+  const r = await replaceStudyData(database, final);
+  return r.ok ? { ok: true, studyId: final.study.id } : r;
+}
+
+/**
+ * Before merging a bundle into `baseStudyId`: when its records use ids that another study in
+ * this database holds (a bundle made from the demo, say), give the incoming study fresh ids, so
+ * the merge cannot take that study's records over. Ids shared with the base stay: the merge
+ * matches on them.
+ */
+export async function stageIncoming(data: StudyData, baseStudyId: string, opts: BulkOptions = {}): Promise<StudyData> {
+  const database = opts.db ?? appDb;
+  const newId = opts.newId ?? (() => crypto.randomUUID());
+  const probe = { ...data, study: { ...data.study, id: baseStudyId } };
+  return (await idsTaken(database, probe, baseStudyId)) ? reidStudy(data, data.study.id, newId) : data;
+}
+
+/**
+ * Replace an existing study with `data` (a merge result, a CSV import, a restored snapshot),
+ * after a snapshot of its current state. `data` is re-targeted to `studyId` when it came from
+ * another study (fresh record ids, see commitAsNewStudy).
+ */
+export async function commitReplace(studyId: string, data: StudyData, reason: BackupReason, opts: BulkOptions = {}): Promise<BulkResult> {
+  const database = opts.db ?? appDb;
+  const newId = opts.newId ?? (() => crypto.randomUUID());
+  const b = await snapshotStudy(studyId, reason, { db: database });
+  if (!b.ok) return { ok: false, reason: 'backup', message: b.message };
+  const staged = data.study.id === studyId ? data : reidStudy(data, studyId, newId);
+  const final: StudyData = { ...staged, study: { ...staged.study, updatedAt: new Date().toISOString() } };
+  const r = await replaceStudyData(database, final);
+  return r.ok ? { ok: true, studyId } : r;
+}
+

@@ -1,0 +1,134 @@
+/**
+ * The renderer side of backups: bundle snapshots of a study written to the backup store
+ * (store.ts) before every bulk operation and, on a schedule, while there are changes.
+ * docs/backups.md describes the rules.
+ */
+import { Dexie } from 'dexie';
+import { exportBundle, restoreBundle } from '../../shared/exchange/bundle';
+import type { Issue } from '../../shared/exchange/issues';
+import type { StudyData } from '../../shared/model';
+import { DB_NAME, db as appDb, loadStudyData, type ReisekartDb } from '../db';
+import { platform } from '../platform';
+import { browserStore, desktopStore, type BackupStore, type SnapshotInfo } from './store';
+
+export type { BackupStore, SnapshotInfo, SnapshotLabel } from './store';
+export { BACKUP_DB_NAME, BROWSER_KEEP, browserStore, desktopStore } from './store';
+
+/** Why a snapshot was taken (a slug: it becomes part of the desktop file name). */
+export type BackupReason = 'before-import' | 'before-merge' | 'before-delete' | 'before-restore' | 'scheduled' | 'manual';
+
+/** Scheduled snapshots: every 10 minutes while there are changes. */
+export const SCHEDULE_MS = 10 * 60 * 1000;
+
+let store: BackupStore | null = null;
+
+/** The desktop folder when the preload is there, else the browser's own backup database. */
+export function backupStore(): BackupStore {
+  store ??= platform.kind === 'electron' ? desktopStore(platform) : browserStore();
+  return store;
+}
+
+/** Tests swap the store (or reset it with null). */
+export function setBackupStore(s: BackupStore | null): void {
+  store = s;
+}
+
+export type SnapshotResult = { ok: true; id: string } | { ok: false; message: string };
+
+/** Write a snapshot of one study now. A study that does not exist is nothing to back up: ok, no id. */
+export async function snapshotStudy(studyId: string, reason: BackupReason, opts: { db?: ReisekartDb; now?: Date } = {}): Promise<SnapshotResult> {
+  const database = opts.db ?? appDb;
+  const now = opts.now ?? new Date();
+  try {
+    const data = await loadStudyData(database, studyId);
+    if (!data) return { ok: true, id: '' };
+    const bytes = await exportBundle(data, { now: now.toISOString() });
+    const r = await backupStore().write(bytes, reason, { studyId, studyTitle: data.study.title }, now);
+    if (r.ok) clean.add(studyId);
+    return r.ok ? { ok: true, id: r.id } : r;
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+let lastFailure: string | null = null;
+/** The last snapshot failure of backupBefore (null when the last one worked), for a screen to show. */
+export function lastBackupFailure(): string | null {
+  return lastFailure;
+}
+
+/**
+ * For screens that run a bulk operation themselves (e.g. deleting a study in the settings):
+ * take the snapshot and carry on. A failure is remembered (lastBackupFailure) and logged,
+ * never thrown, so the caller's own confirmation flow stays simple.
+ */
+export async function backupBefore(studyId: string, reason: string): Promise<void> {
+  const slug = (/^[a-z0-9][a-z0-9-]{0,39}$/.test(reason) ? reason : 'manual') as BackupReason;
+  const r = await snapshotStudy(studyId, slug);
+  lastFailure = r.ok ? null : r.message;
+  if (!r.ok) console.warn(`Sikkerhetskopi feilet: ${r.message}`);
+}
+
+export async function listSnapshots(): Promise<{ ok: true; snapshots: SnapshotInfo[] } | { ok: false; message: string }> {
+  return backupStore().list();
+}
+
+export type ReadSnapshotResult = { ok: true; data: StudyData } | { ok: false; issues: Issue[] };
+
+export async function readSnapshot(id: string): Promise<ReadSnapshotResult> {
+  const r = await backupStore().read(id);
+  if (!r.ok) return { ok: false, issues: [{ file: id, message: r.message }] };
+  const restored = await restoreBundle(r.bytes, undefined, { fileName: id });
+  return restored.ok ? { ok: true, data: restored.data } : { ok: false, issues: restored.issues };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schedule: a dirty flag from Dexie's storage-mutation event (the one liveQuery uses), checked
+// every SCHEDULE_MS; only the study open in the window is snapshotted.
+
+const clean = new Set<string>();
+let dirty = false;
+let installed: (() => void) | null = null;
+
+/** True when the study database changed since the last scheduled snapshot. */
+export function isDirty(): boolean {
+  return dirty;
+}
+
+export function markDirty(): void {
+  dirty = true;
+  clean.clear();
+}
+
+function touchesStudyDb(parts: Record<string, unknown>): boolean {
+  const prefix = `idb://${DB_NAME}/`;
+  return Object.keys(parts).some((k) => k.startsWith(prefix) && !k.startsWith(`${prefix}undo/`) && !k.startsWith(`${prefix}meta/`));
+}
+
+/** One tick of the schedule (exported for tests): snapshot the open study if anything changed. */
+export async function scheduledTick(currentStudyId: string | null): Promise<SnapshotResult | null> {
+  if (!dirty || !currentStudyId || clean.has(currentStudyId)) return null;
+  dirty = false;
+  const r = await snapshotStudy(currentStudyId, 'scheduled');
+  if (!r.ok) dirty = true;
+  return r;
+}
+
+/**
+ * Start watching for changes and snapshotting on a timer. Idempotent; returns the stop
+ * function. `currentStudyId` reads the route (the study open in this window).
+ */
+export function installBackupSchedule(currentStudyId: () => string | null, intervalMs = SCHEDULE_MS): () => void {
+  if (installed) return installed;
+  const listener = (parts: Record<string, unknown>) => {
+    if (touchesStudyDb(parts)) markDirty();
+  };
+  Dexie.on('storagemutated', listener);
+  const timer = setInterval(() => void scheduledTick(currentStudyId()), intervalMs);
+  installed = () => {
+    clearInterval(timer);
+    Dexie.on('storagemutated').unsubscribe(listener);
+    installed = null;
+  };
+  return installed;
+}

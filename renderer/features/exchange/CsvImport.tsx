@@ -1,0 +1,137 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IMPORT_FIELDS, importCsv, previewCsv, suggestMapping, type ColumnMapping, type ImportKind, type ParsedCsv } from '../../../shared/exchange/csv-import';
+import type { Issue } from '../../../shared/exchange/issues';
+import type { Study, StudyData } from '../../../shared/model';
+import { commitReplace } from '../../backup/bulk';
+import { db, loadStudyData } from '../../db';
+import { tracked } from '../../components/SaveIndicator';
+import { Field } from '../../components/Field';
+import { IssueList, bulkFailureText } from './common';
+
+const KINDS: readonly ImportKind[] = ['interviews', 'informants', 'segments', 'benchmark'];
+
+/** Guess what a file holds from its headers: the kind whose required fields map best. */
+function guessKind(headers: readonly string[]): ImportKind {
+  let best: ImportKind = 'interviews';
+  let score = -1;
+  for (const k of KINDS) {
+    const m = suggestMapping(k, headers);
+    const s = Object.values(m).filter((v) => v !== null).length / IMPORT_FIELDS[k].length;
+    if (s > score) [best, score] = [k, s];
+  }
+  return best;
+}
+
+/**
+ * Ids are never taken from a file: record ids are primary keys across studies, so an `id`
+ * column (our own export has one) could take another study's records over. New ids instead.
+ */
+function mappingFor(kind: ImportKind, headers: readonly string[]): ColumnMapping {
+  return { ...suggestMapping(kind, headers), id: null };
+}
+
+function withRecords(data: StudyData, kind: ImportKind, records: unknown[]): StudyData {
+  if (kind === 'segments') return { ...data, segments: [...data.segments, ...(records as StudyData['segments'])] };
+  if (kind === 'benchmark') return { ...data, benchmarks: [...data.benchmarks, ...(records as StudyData['benchmarks'])] };
+  return { ...data, interviews: [...data.interviews, ...(records as StudyData['interviews'])] };
+}
+
+export function CsvImport({ study, table, onDone, onCancel }: { study: Study; table: ParsedCsv; onDone: (message: string) => void; onCancel: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [kind, setKind] = useState<ImportKind>(() => guessKind(table.headers));
+  const [mapping, setMapping] = useState<ColumnMapping>(() => mappingFor(kind, table.headers));
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const preview = useMemo(() => previewCsv(table, kind, 8), [table, kind]);
+  const fields = IMPORT_FIELDS[kind].filter((f) => f.key !== 'id');
+
+  function changeKind(k: ImportKind) {
+    setKind(k);
+    setMapping(mappingFor(k, table.headers));
+    setIssues([]);
+  }
+
+  async function commit() {
+    setBusy(true);
+    setIssues([]);
+    setError(null);
+    try {
+      const base = await loadStudyData(db, study.id);
+      if (!base) return setError(t('errors.notFound'));
+      // Staged: every row is checked before anything is written; any problem → nothing written.
+      const r = importCsv(kind, table, mapping, base, { now: new Date().toISOString(), newId: () => crypto.randomUUID() });
+      if (!r.ok) return setIssues(r.issues);
+      const records = r.records as unknown[];
+      const w = await tracked(() => commitReplace(study.id, withRecords(base, kind, records), 'before-import'));
+      if (!w.ok) return setError(bulkFailureText(w, t));
+      onDone(t('exchange.csvImported', { count: records.length, file: table.fileName }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="exchange-stage" data-testid="csv-preview">
+      <h3>{t('exchange.csvPreview', { name: table.fileName, rows: table.rows.length })}</h3>
+      <div className="form-grid">
+        <Field label={t('exchange.csvKind')}>
+          <select value={kind} onChange={(e) => changeKind(e.target.value as ImportKind)} data-testid="csv-kind">
+            {KINDS.map((k) => (
+              <option key={k} value={k}>{t(`exchange.kinds.${k}`)}</option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <fieldset className="csv-mapping" data-testid="csv-mapping">
+        <legend>{t('exchange.mapping')}</legend>
+        <div className="form-grid">
+          {fields.map((f) => (
+            <Field key={f.key} label={i18n.language === 'en' ? f.en : f.nb}>
+              <select
+                value={mapping[f.key] ?? ''}
+                onChange={(e) => setMapping((m) => ({ ...m, [f.key]: e.target.value === '' ? null : Number(e.target.value) }))}
+                data-field={f.key}
+              >
+                <option value="">{t('exchange.notMapped')}</option>
+                {table.headers.map((h, i) => (
+                  <option key={i} value={i}>{h || t('exchange.column', { n: i + 1 })}</option>
+                ))}
+              </select>
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+      <div className="csv-preview-wrap">
+        <table className="data csv-preview-table">
+          <caption className="sr-only">{t('exchange.previewCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('exchange.lineCol')}</th>
+              {preview.headers.map((h, i) => (
+                <th key={i} scope="col">{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((r) => (
+              <tr key={r.line}>
+                <td className="num">{r.line}</td>
+                {preview.headers.map((_, i) => (
+                  <td key={i}>{r.cells[i] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {issues.length > 0 ? <IssueList issues={issues} /> : null}
+      {error ? <p className="notice error" role="alert" data-testid="import-error">{error}</p> : null}
+      <div className="toolbar">
+        <button type="button" className="primary" disabled={busy} onClick={() => void commit()} data-testid="csv-commit">{t('exchange.csvCommit', { count: table.rows.length })}</button>
+        <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,241 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { restoreBundle } from '../../../shared/exchange/bundle';
+import { decodeCsv, parseCsv, type ParsedCsv } from '../../../shared/exchange/csv-import';
+import type { Issue } from '../../../shared/exchange/issues';
+import { mergeStudies, type MergeReport } from '../../../shared/exchange/merge';
+import { importQdc, importQdpx } from '../../../shared/exchange/refi/import';
+import { newStudy, type Study, type StudyData } from '../../../shared/model';
+import { navigate } from '../../app/router';
+import { commitAsNewStudy, commitReplace, stageIncoming, type BulkResult } from '../../backup/bulk';
+import { db, loadStudyData } from '../../db';
+import { platform } from '../../platform';
+import { tracked } from '../../components/SaveIndicator';
+import { showToast } from '../../components/Toasts';
+import { Field } from '../../components/Field';
+import { CsvImport } from './CsvImport';
+import { IssueList, bulkFailureText } from './common';
+
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'passphrase'; name: string; bytes: Uint8Array; failed: boolean }
+  | { kind: 'study'; source: 'bundle' | 'refi'; name: string; data: StudyData; warnings: Issue[] }
+  | { kind: 'merge'; name: string; merged: StudyData; report: MergeReport }
+  | { kind: 'csv'; name: string; table: ParsedCsv };
+
+function counts(d: StudyData) {
+  return { interviews: d.interviews.length, informants: d.interviews.reduce((n, i) => n + i.participants.length, 0), segments: d.segments.length };
+}
+
+function extension(name: string): string {
+  return name.toLowerCase().split('.').pop() ?? '';
+}
+
+export function ImportPanel({ study }: { study: Study }) {
+  const { t } = useTranslation();
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [pass, setPass] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  function reset(next: Stage = { kind: 'idle' }) {
+    setStage(next);
+    setIssues([]);
+    setError(null);
+  }
+
+  async function open(kind: 'bundle' | 'refi' | 'csv') {
+    const accept =
+      kind === 'bundle'
+        ? [{ name: 'Reisekart', extensions: ['reisekart'] }]
+        : kind === 'refi'
+          ? [{ name: 'REFI-QDA', extensions: ['qdpx', 'qdc'] }]
+          : [{ name: 'CSV', extensions: ['csv', 'txt', 'tsv'] }];
+    const f = await platform.openFile(accept);
+    if (!f.ok) {
+      if (f.reason !== 'cancelled') setError(f.message);
+      return;
+    }
+    reset();
+    setPass('');
+    if (kind === 'bundle') return readBundle(f.name, f.bytes, undefined);
+    if (kind === 'refi') return readRefi(f.name, f.bytes);
+    const dec = decodeCsv(f.bytes, f.name);
+    if (!dec.ok) return setIssues(dec.issues);
+    const parsed = parseCsv(dec.text, f.name);
+    if (!parsed.ok) return setIssues(parsed.issues);
+    setStage({ kind: 'csv', name: f.name, table: parsed.table });
+  }
+
+  async function readBundle(name: string, bytes: Uint8Array, passphrase: string | undefined) {
+    setBusy(true);
+    try {
+      const r = await restoreBundle(bytes, passphrase, { fileName: name });
+      if (r.ok) return reset({ kind: 'study', source: 'bundle', name, data: r.data, warnings: r.warnings });
+      if (r.needsPassphrase) {
+        setStage({ kind: 'passphrase', name, bytes, failed: passphrase !== undefined });
+        setIssues(passphrase !== undefined ? r.issues : []);
+        return;
+      }
+      setIssues(r.issues);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function readRefi(name: string, bytes: Uint8Array) {
+    const now = new Date().toISOString();
+    if (extension(name) === 'qdc') {
+      const r = importQdc(bytes, { now, fileName: name });
+      if (!r.ok) return setIssues(r.issues);
+      const base = newStudy('import', name.replace(/\.qdc$/i, '') || 'Kodebok', now);
+      const data: StudyData = { study: base, codes: r.codes.map((c) => ({ ...c, studyId: base.id })), interviews: [], transcripts: [], segments: [], overrides: [], benchmarks: [], audit: [], terms: [], pseudonyms: [] };
+      return reset({ kind: 'study', source: 'refi', name, data, warnings: [] });
+    }
+    const r = importQdpx(bytes, { now, fileName: name });
+    if (!r.ok) return setIssues(r.issues);
+    reset({ kind: 'study', source: 'refi', name, data: r.data, warnings: r.warnings });
+  }
+
+  async function finish(r: BulkResult, okText: string, goTo?: string) {
+    if (!r.ok) {
+      setError(bulkFailureText(r, t));
+      return;
+    }
+    reset();
+    showToast({ message: okText });
+    if (goTo) navigate({ name: 'study', studyId: goTo, view: 'interviews' });
+  }
+
+  async function importAsNew(data: StudyData) {
+    setBusy(true);
+    try {
+      const r = await tracked(() => commitAsNewStudy(data, { studyId: study.id, reason: 'before-import' }));
+      await finish(r, t('exchange.importedNew', { title: data.study.title }), r.ok ? r.studyId : undefined);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function prepareMerge(name: string, incoming: StudyData) {
+    const base = await loadStudyData(db, study.id);
+    if (!base) return setError(t('errors.notFound'));
+    const { merged, report } = mergeStudies(base, await stageIncoming(incoming, study.id));
+    reset({ kind: 'merge', name, merged, report });
+  }
+
+  async function confirmMerge(merged: StudyData) {
+    setBusy(true);
+    try {
+      const r = await tracked(() => commitReplace(study.id, merged, 'before-merge'));
+      await finish(r, t('exchange.merged'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card exchange-import" aria-labelledby="imp-title">
+      <h2 id="imp-title">{t('exchange.import')}</h2>
+      <p className="muted">{t('exchange.importHint')}</p>
+      <div className="toolbar">
+        <button type="button" disabled={busy} onClick={() => void open('bundle')} data-testid="import-bundle">{t('exchange.openBundle')}</button>
+        <button type="button" disabled={busy} onClick={() => void open('refi')} data-testid="import-refi">{t('exchange.openRefi')}</button>
+        <button type="button" disabled={busy} onClick={() => void open('csv')} data-testid="import-csv">{t('exchange.openCsv')}</button>
+      </div>
+
+      {error ? <p className="notice error" role="alert" data-testid="import-error">{error}</p> : null}
+      {stage.kind === 'passphrase' ? (
+        <form
+          className="exchange-stage"
+          data-testid="passphrase-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (pass) void readBundle(stage.name, stage.bytes, pass);
+          }}
+        >
+          <p>{t('exchange.encrypted', { name: stage.name })}</p>
+          {stage.failed ? <p className="notice error" role="alert" data-testid="wrong-passphrase">{t('exchange.wrongPassphrase')}</p> : null}
+          <div className="toolbar">
+            <Field label={t('exchange.passphrase')}>
+              <input type="password" autoComplete="off" value={pass} onChange={(e) => setPass(e.target.value)} data-testid="import-passphrase" autoFocus />
+            </Field>
+            <button type="submit" className="primary" disabled={busy || !pass}>{busy ? t('exchange.decrypting') : t('exchange.decrypt')}</button>
+            <button type="button" onClick={() => reset()}>{t('common.cancel')}</button>
+          </div>
+        </form>
+      ) : null}
+      {issues.length > 0 && stage.kind !== 'passphrase' ? <IssueList issues={issues} /> : null}
+
+      {stage.kind === 'study' ? (
+        <div className="exchange-stage" data-testid="import-staged">
+          <h3>{t('exchange.stagedTitle', { title: stage.data.study.title })}</h3>
+          <p>{t('exchange.stagedCounts', counts(stage.data))}</p>
+          {stage.warnings.length > 0 ? (
+            <details>
+              <summary>{t('exchange.warnings', { count: stage.warnings.length })}</summary>
+              <IssueList issues={stage.warnings} testId="import-warnings" />
+            </details>
+          ) : null}
+          <div className="toolbar">
+            <button type="button" className="primary" disabled={busy} onClick={() => void importAsNew(stage.data)} data-testid="import-as-new">{t('exchange.asNew')}</button>
+            {stage.source === 'bundle' ? (
+              <button type="button" disabled={busy} onClick={() => void prepareMerge(stage.name, stage.data)} data-testid="import-merge">{t('exchange.mergeInto', { title: study.title })}</button>
+            ) : null}
+            <button type="button" onClick={() => reset()}>{t('common.cancel')}</button>
+          </div>
+        </div>
+      ) : null}
+
+      {stage.kind === 'merge' ? <MergeReview stage={stage} busy={busy} onConfirm={() => void confirmMerge(stage.merged)} onCancel={() => reset()} /> : null}
+
+      {stage.kind === 'csv' ? <CsvImport study={study} table={stage.table} onDone={(text) => { reset(); showToast({ message: text }); }} onCancel={() => reset()} /> : null}
+    </section>
+  );
+}
+
+function MergeReview({ stage, busy, onConfirm, onCancel }: { stage: Extract<Stage, { kind: 'merge' }>; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const { report } = stage;
+  const added = Object.entries(report.added).filter(([, n]) => n > 0);
+  return (
+    <div className="exchange-stage" data-testid="merge-report">
+      <h3>{t('exchange.mergeTitle', { name: stage.name })}</h3>
+      {added.length ? (
+        <p>{t('exchange.mergeAdded')} {added.map(([k, n]) => `${n} ${t(`exchange.entities.${k}`, { defaultValue: k })}`).join(', ')}</p>
+      ) : (
+        <p>{t('exchange.mergeNothing')}</p>
+      )}
+      {report.conflicts.length > 0 ? (
+        <>
+          <p className="notice warn">{t('exchange.conflicts', { count: report.conflicts.length })}</p>
+          <table className="data" data-testid="merge-conflicts">
+            <thead>
+              <tr>
+                <th scope="col">{t('exchange.conflictKind')}</th>
+                <th scope="col">{t('exchange.conflictWhat')}</th>
+                <th scope="col">{t('exchange.conflictResult')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.conflicts.map((c, i) => (
+                <tr key={i} data-kind={c.kind}>
+                  <td>{t(`exchange.conflictKinds.${c.kind}`)}</td>
+                  <td>{c.message}</td>
+                  <td>{c.renamedTo ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : (
+        <p className="notice ok">{t('exchange.noConflicts')}</p>
+      )}
+      <div className="toolbar">
+        <button type="button" className="primary" disabled={busy} onClick={onConfirm} data-testid="confirm-merge">{t('exchange.confirmMerge')}</button>
+        <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { Issue } from '../../../shared/exchange/issues';
+import type { BulkResult } from '../../backup/bulk';
+
+/** A file-name stem from the study title: `Brukerreisen Kim (demo)` → `brukerreisen-kim-demo`. */
+export function fileStem(title: string): string {
+  const s = title
+    .replace(/[øØ]/g, 'o')
+    .replace(/[æÆ]/g, 'ae')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return s.slice(0, 60) || 'studie';
+}
+
+/** Every problem, located: file, 1-based line, field. */
+export function IssueList({ issues, testId = 'import-issues' }: { issues: readonly Issue[]; testId?: string }) {
+  const { t } = useTranslation();
+  const shown = issues.slice(0, 200);
+  return (
+    <div className="notice error" role="alert" data-testid={testId}>
+      <p className="issue-head">{t('exchange.issuesHead', { count: issues.length })}</p>
+      <ul className="issue-list">
+        {shown.map((i, n) => (
+          <li key={n} data-line={i.line} data-field={i.field} data-severity={i.severity ?? 'error'}>
+            <span className="where">
+              {i.file}
+              {i.line !== undefined ? `, ${t('exchange.line', { line: i.line })}` : ''}
+              {i.field ? `, «${i.field}»` : ''}
+            </span>
+            {': '}
+            {i.message}
+          </li>
+        ))}
+      </ul>
+      {issues.length > shown.length ? <p>{t('exchange.moreIssues', { count: issues.length - shown.length })}</p> : null}
+    </div>
+  );
+}
+
+/** A failed bulk write in words: a full disk gets its own explanation. */
+export function bulkFailureText(r: Exclude<BulkResult, { ok: true }>, t: (k: string, o?: Record<string, unknown>) => string): string {
+  switch (r.reason) {
+    case 'quota':
+      return t('exchange.quota');
+    case 'backup':
+      return t('exchange.backupFailed', { message: r.message });
+    case 'invalid':
+      return t('exchange.invalid', { details: r.issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ') });
+    default:
+      return t('exchange.writeFailed', { message: r.message });
+  }
+}
