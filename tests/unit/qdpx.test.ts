@@ -12,8 +12,11 @@ import { codePaths } from '../../shared/exchange/paths';
 import type { StudyData } from '../../shared/model';
 import { exchangeStudy } from '../fixtures/exchange/study';
 
+/** The REFI-QDA Project schema (March 2019), vendored so the test runs in any checkout. */
+const XSD_PATH = new URL('../fixtures/refi-qda/Project-mrt2019.xsd', import.meta.url).pathname;
+
 const NOW = '2024-05-01T12:00:00.000Z';
-const XSD = '/work/shared/refi-qda/Project-mrt2019.xsd';
+const XSD = XSD_PATH;
 const XMLLINT = '/usr/bin/xmllint';
 const haveXmllint = existsSync(XMLLINT);
 if (!haveXmllint && process.env.CI) throw new Error('xmllint is required in CI to validate REFI-QDA output');
