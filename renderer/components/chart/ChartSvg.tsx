@@ -90,7 +90,7 @@ export function ChartSvg(props: ChartSvgProps) {
   const interactive = (props.interactiveRoles ?? []).length > 0 && props.onActivate !== undefined;
   return (
     <svg
-      className={`chart-svg${props.className ? ` ${props.className}` : ''}`}
+      className={`chart-svg${interactive ? ' interactive' : ''}${props.className ? ` ${props.className}` : ''}`}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       width="100%"
       preserveAspectRatio="xMidYMin meet"

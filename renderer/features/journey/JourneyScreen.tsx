@@ -73,7 +73,7 @@ export function JourneyScreen({ study }: ScreenProps) {
   );
 }
 
-function JourneyBody({ index }: { index: StudyIndex }) {
+export function JourneyBody({ index }: { index: StudyIndex }) {
   const { t, i18n } = useTranslation();
   const study = index.study;
   const [state, setState] = useState<JourneyFilterState>(EMPTY_FILTER);

@@ -46,7 +46,7 @@ export function SatisfactionScreen({ study }: ScreenProps) {
   );
 }
 
-function SatisfactionBody({ data }: { data: StudyData }) {
+export function SatisfactionBody({ data }: { data: StudyData }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const study = data.study;

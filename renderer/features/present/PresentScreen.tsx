@@ -1,0 +1,205 @@
+/**
+ * Presentation mode for a workshop: full window (full screen when the host allows), large type,
+ * one stage at a time with the keyboard, quote cards, Kim walking the emotion curve and a
+ * storyboard. NOTHING here identifies an interview or an informant: only suppressed views
+ * (presentJourney, suppress: true, anonymous storyboard) are drawn, and quote sources never are.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { emotionCurve, journeyMatrix, personaKim, presentJourney, type PresentedCell, type StudyIndex } from '../../../shared/analysis';
+import {
+  emotionCurveLayout, highContrastTheme, lightTheme, storyboardLayout, VALENCE_GLYPHS,
+  type Layout, type Theme,
+} from '../../../shared/charts';
+import { VALENCES } from '../../../shared/model';
+import type { ScreenProps } from '../../app/features';
+import { navigate } from '../../app/router';
+import { ChartSvg } from '../../components/chart/ChartSvg';
+import { chartStringsFor } from '../../components/chart/chartStrings';
+import { cached, useStudyIndex } from '../journey/analysisCache';
+import { leaveFullscreenQuietly, requestFullscreenQuietly } from './fullscreen';
+import './present.css';
+
+type PresentView = 'walk' | 'storyboard';
+
+/** Where Kim stands on the curve at stage `step`: the stage's point, or the 0-line when it has none. */
+export function kimPosition(layout: Layout, step: number): { x: number; y: number; onCurve: boolean } {
+  const labels = layout.primitives.filter((p) => p.type === 'text' && p.role === 'stage-label');
+  const label = labels[step];
+  const x = label && label.type === 'text' ? label.x : 0;
+  const point = layout.primitives.find((p) => p.type === 'circle' && p.role === 'point' && Math.abs(p.cx - x) < 0.5);
+  if (point && point.type === 'circle') return { x, y: point.cy, onCurve: true };
+  const zero = layout.primitives.filter((p) => p.type === 'line' && p.role === 'grid')[1];
+  return { x, y: zero && zero.type === 'line' ? zero.y1 : layout.height / 2, onCurve: false };
+}
+
+/** Keys that step the presentation; anything else is left to the page. */
+export function stepFor(key: string, step: number, last: number): number | 'leave' | null {
+  switch (key) {
+    case 'ArrowRight': case 'PageDown': case ' ': return Math.min(last, step + 1);
+    case 'ArrowLeft': case 'PageUp': return Math.max(0, step - 1);
+    case 'Home': return 0;
+    case 'End': return last;
+    case 'Escape': return 'leave';
+    default: return null;
+  }
+}
+
+export function PresentScreen({ study }: ScreenProps) {
+  const { t } = useTranslation();
+  const loaded = useStudyIndex(study.id);
+  const leave = (): void => {
+    leaveFullscreenQuietly();
+    navigate({ name: 'study', studyId: study.id, view: 'journey' });
+  };
+  return (
+    <div className="present" data-testid="present" role="region" aria-roledescription={t('present.roledescription')} aria-label={t('present.title')}>
+      {loaded ? <PresentBody index={loaded.index} onLeave={leave} /> : <p className="present-loading">{t('present.loading')}</p>}
+    </div>
+  );
+}
+
+export function PresentBody({ index, onLeave }: { index: StudyIndex; onLeave: () => void }) {
+  const { t, i18n } = useTranslation();
+  const study = index.study;
+  const smallCell = study.smallCellThreshold;
+  const [step, setStep] = useState(0);
+  const [view, setView] = useState<PresentView>('walk');
+  const [highContrast, setHighContrast] = useState(false);
+  const theme: Theme = highContrast ? highContrastTheme : lightTheme;
+  const strings = chartStringsFor(i18n.language);
+  const last = study.stages.length - 1;
+  const stage = study.stages[step];
+
+  const experiences = { kind: 'experience' as const };
+  const matrix = cached(index, 'matrix', experiences, () => journeyMatrix(index, experiences, { smallCell }));
+  const shown = useMemo(() => presentJourney(matrix), [matrix]);
+  const curve = cached(index, 'curve', experiences, () => emotionCurve(index, experiences, { smallCell }));
+  const everything = { kind: 'all' as const };
+  const persona = cached(index, 'persona', everything, () => personaKim(index, everything));
+  const curveLayout = useMemo(() => emotionCurveLayout(curve, { width: 900, height: 230, suppress: true, smallCell, theme, strings }), [curve, smallCell, theme, strings]);
+  const board = useMemo(
+    () => storyboardLayout(persona, { width: 960, height: 400, theme, strings, codes: index.codes, smallCell, suppress: true, anonymous: true }),
+    [persona, theme, strings, index.codes, smallCell],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const target = e.target as HTMLElement | null;
+      if (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)) return;
+      if (e.key === ' ' && target?.tagName === 'BUTTON') return;
+      const next = stepFor(e.key, step, last);
+      if (next === null) return;
+      e.preventDefault();
+      if (next === 'leave') onLeave();
+      else setStep(next);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step, last, onLeave]);
+
+  const kim = kimPosition(curveLayout, step);
+  const panel = board.primitives.find((p) => p.type === 'rect' && p.role === 'panel' && p.data?.stageId === stage?.id);
+
+  return (
+    <div className={highContrast ? 'present-body high-contrast' : 'present-body'}>
+      <header className="present-bar">
+        <h1 className="present-title">
+          {t('present.heading')} <span className="present-stage" data-testid="present-stage">{t('present.stageOf', { n: step + 1, total: last + 1, label: stage?.label ?? '' })}</span>
+        </h1>
+        <div className="present-controls" role="toolbar" aria-label={t('present.controls')}>
+          <button type="button" onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0} aria-keyshortcuts="ArrowLeft PageUp">← {t('present.prev')}</button>
+          <button type="button" onClick={() => setStep((s) => Math.min(last, s + 1))} disabled={step === last} aria-keyshortcuts="ArrowRight PageDown">{t('present.next')} →</button>
+          <button type="button" aria-pressed={view === 'walk'} onClick={() => setView('walk')} data-testid="view-walk">{t('present.walk')}</button>
+          <button type="button" aria-pressed={view === 'storyboard'} onClick={() => setView('storyboard')} data-testid="view-storyboard">{t('present.storyboard')}</button>
+          <button type="button" aria-pressed={highContrast} onClick={() => setHighContrast((v) => !v)} data-testid="toggle-contrast">{t('present.highContrast')}</button>
+          <button type="button" onClick={() => requestFullscreenQuietly()}>{t('present.fullscreen')}</button>
+          <button type="button" onClick={onLeave} aria-keyshortcuts="Escape" data-testid="present-leave">{t('present.leave')}</button>
+        </div>
+      </header>
+      <p className="sr-only" aria-live="polite">{stage?.label}</p>
+      <ol className="present-steps" aria-label={t('present.stages')}>
+        {study.stages.map((s, i) => (
+          <li key={s.id}>
+            <button type="button" className={i === step ? 'current' : undefined} aria-current={i === step ? 'step' : undefined} onClick={() => setStep(i)}>
+              {s.short ?? s.label}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {view === 'walk' ? (
+        <main className="present-walk">
+          <div className="present-curve">
+            <ChartSvg layout={curveLayout} fontFamily={theme.fontFamily} testId="present-curve">
+              <g className="kim" style={{ transform: `translate(${kim.x}px, ${kim.y}px)` }} data-testid="kim" aria-hidden="true">
+                <circle r={17} fill={theme.background} stroke={theme.text} strokeWidth={3} />
+                <text y={5} textAnchor="middle" fontSize={13} fontWeight="bold" fill={theme.text}>Kim</text>
+                {kim.onCurve ? null : <text y={-22} textAnchor="middle" fontSize={14} fill={theme.mutedText}>?</text>}
+              </g>
+            </ChartSvg>
+          </div>
+          <div className="present-cells">
+            {study.situations.map((sit, r) => {
+              const cell = shown.cells[r]?.[step];
+              return cell ? <StageCard key={sit.id} label={sit.label} cell={cell} smallCell={smallCell} labels={study.valenceLabels} /> : null;
+            })}
+          </div>
+        </main>
+      ) : (
+        <main className="present-board">
+          <ChartSvg layout={board} fontFamily={theme.fontFamily} testId="present-storyboard">
+            {panel && panel.type === 'rect' ? (
+              <rect className="board-focus" x={panel.x - 3} y={panel.y - 3} width={panel.w + 6} height={panel.h + 6} rx={10} fill="none" stroke={theme.line} strokeWidth={5} />
+            ) : null}
+          </ChartSvg>
+        </main>
+      )}
+      <footer className="present-foot">{t('present.footer', { k: smallCell })}</footer>
+    </div>
+  );
+}
+
+/** The same sentence from two informants is one card: a projector has no room for repeats. */
+function distinctQuotes(cell: PresentedCell): PresentedCell['quotes'] {
+  const seen = new Set<string>();
+  return cell.quotes.filter((q) => {
+    const key = q.quote.toLocaleLowerCase('nb');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function StageCard({ label, cell, smallCell, labels }: { label: string; cell: PresentedCell; smallCell: number; labels: Record<'positive' | 'mixed' | 'negative', string> }) {
+  const { t } = useTranslation();
+  if (cell.suppressed || !cell.valence || cell.segments === null) {
+    return (
+      <section className="stage-card suppressed" data-testid="stage-card">
+        <h2>{label}</h2>
+        <p className="suppressed-note">{t('present.suppressed', { k: smallCell })}</p>
+      </section>
+    );
+  }
+  const v = cell.valence;
+  const rated = v.positive + v.mixed + v.negative;
+  return (
+    <section className="stage-card" data-testid="stage-card">
+      <h2>{label}</h2>
+      <p className="stage-n">{t('present.n', { informants: cell.informants ?? 0, segments: cell.segments })}</p>
+      {rated > 0 ? (
+        <div className="mix" role="img" aria-label={VALENCES.map((k) => `${labels[k]}: ${v[k]}`).join(', ')}>
+          {VALENCES.map((k) => (v[k] > 0 ? (
+            <span key={k} className={`mix-part valence-${k}`} style={{ flexGrow: v[k] }}>{VALENCE_GLYPHS[k]} {v[k]}</span>
+          ) : null))}
+        </div>
+      ) : null}
+      <div className="quote-cards">
+        {distinctQuotes(cell).map((q) => (
+          <blockquote key={q.segmentId} className={`quote-card valence-${q.valence ?? 'none'}`} data-testid="quote-card">
+            <span className="qc-glyph" aria-hidden="true">{q.valence ? VALENCE_GLYPHS[q.valence] : ''}</span>«{q.quote}»
+          </blockquote>
+        ))}
+      </div>
+    </section>
+  );
+}
