@@ -6,10 +6,31 @@
  * The per-informant rule lives in shared/model/counsellor.ts (assessCounsellor /
  * deriveCounsellorCategory); this file only counts its results.
  */
-import { deriveCounsellorCategory, type CounsellorAssessment } from '../model/counsellor';
+import { assessCounsellor, deriveCounsellorCategory, type CounsellorAssessment } from '../model/counsellor';
 import { DEFAULT_VALENCE_LABELS } from '../model/defaults';
-import type { Benchmark, CounsellorCategory, GroupDef, Study } from '../model/schema';
+import type { Benchmark, CounsellorCategory, GroupDef, Interview, Segment, Study, StudyData } from '../model/schema';
+import { finalCoding } from './final';
 import { percentSum, roundPercentages, wilson, type Proportion } from './stats';
+
+export interface StudyAssessmentOptions {
+  /** The lead coder (default: the study's first coder); see shared/analysis/final.ts. */
+  leadCoderId?: string | null;
+  /** The informants to assess (default: every interview of the study). */
+  interviews?: readonly Interview[];
+  /** Narrows the evidence after the final rule is applied (e.g. the report's stage filter). */
+  keep?: (s: Segment) => boolean;
+}
+
+/**
+ * assessCounsellor over the final coding: every screen, report and export that shows counsellor
+ * findings goes through here, so an interview coded by two coders counts once. The final rule
+ * runs before `keep`, so narrowing the evidence never changes whose coding counts.
+ */
+export function studyAssessments(data: Pick<StudyData, 'study' | 'interviews' | 'segments' | 'overrides'>, opts: StudyAssessmentOptions = {}): CounsellorAssessment[] {
+  const final = finalCoding(data.segments, data.study.coders, opts.leadCoderId);
+  const evidence = opts.keep ? final.filter(opts.keep) : final;
+  return assessCounsellor(opts.interviews ?? data.interviews, evidence, data.overrides, data.study.counsellorActorId);
+}
 
 /** The three categories that carry n; 'not-discussed' is reported beside them. */
 export type RatedCategory = 'positive' | 'mixed' | 'negative';

@@ -4,8 +4,15 @@
  * `buildIndex` does the joins once (segment → interview → group, segment → informant, code → ancestors)
  * into parallel arrays, so that a filter change is a single plain loop over the segments with no
  * allocation beyond the result (50,000 segments: a few milliseconds, see tests/unit/analysis-filter.test.ts).
+ *
+ * Two coders: the index keeps every segment, but by default only the final coding passes the
+ * filter (shared/analysis/final.ts: per interview, the lead coder's segments, else the first
+ * coder's who coded it), so an interview coded twice for agreement is counted once. An explicit
+ * `AnalysisFilter.coderId` selects that coder's segments instead, ignoring the final rule (the
+ * agreement screen, the workbench's coder filter).
  */
 import { informantKey } from '../model/informants';
+import { finalMask } from './final';
 import type { Code, Interview, InterviewFormat, InterviewMode, Segment, SegmentKind, Study, Valence } from '../model/schema';
 
 export interface AnalysisFilter {
@@ -22,7 +29,15 @@ export interface AnalysisFilter {
   valences?: readonly Valence[];
   /** 'all' (the default) keeps experiences and wishes. */
   kind?: SegmentKind | 'all';
+  /** One coder's segments only, ignoring the final-coding rule. Unset: the final coding (see buildIndex). */
   coderId?: string;
+}
+
+export interface IndexOptions {
+  /** The lead coder whose coding is final where it exists (default: the study's first coder). */
+  leadCoderId?: string | null;
+  /** false: every segment passes a filter without coderId (a list of everything coded, not an analysis). Default true. */
+  final?: boolean;
 }
 
 /** What buildIndex needs: a StudyData fits. */
@@ -50,13 +65,15 @@ export interface StudyIndex {
   segGroup: readonly string[];
   segFormat: readonly (InterviewFormat | null)[];
   segMode: readonly (InterviewMode | null)[];
+  /** Per segment: 1 when it counts without an explicit coderId (the final coding, or all with `final: false`). */
+  segCounted: Uint8Array;
   /** Code id → itself and its ancestors (root last); cycles are cut. */
   codeSelfAndAncestors: ReadonlyMap<string, readonly string[]>;
   /** Code id → its descendants (not itself). */
   codeDescendants: ReadonlyMap<string, readonly string[]>;
 }
 
-export function buildIndex(data: IndexInput): StudyIndex {
+export function buildIndex(data: IndexInput, opts: IndexOptions = {}): StudyIndex {
   const interviewById = new Map(data.interviews.map((iv) => [iv.id, iv] as const));
   const codeById = new Map(data.codes.map((c) => [c.id, c] as const));
   const informantIndex = new Map<string, number>();
@@ -85,6 +102,8 @@ export function buildIndex(data: IndexInput): StudyIndex {
     segMode[i] = iv?.mode ?? null;
     segInformant[i] = addInformant(informantKey(s.interviewId, s.participantId), iv?.groupId ?? '');
   }
+
+  const segCounted = opts.final === false ? new Uint8Array(n).fill(1) : finalMask(data.segments, data.study.coders, opts.leadCoderId);
 
   const codeSelfAndAncestors = new Map<string, string[]>();
   const codeDescendants = new Map<string, string[]>();
@@ -115,6 +134,7 @@ export function buildIndex(data: IndexInput): StudyIndex {
     segGroup,
     segFormat,
     segMode,
+    segCounted,
     codeSelfAndAncestors,
     codeDescendants,
   };
@@ -159,7 +179,7 @@ export function filterIndices(index: StudyIndex, filter: AnalysisFilter = {}): I
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i] as Segment;
     if (kind !== null && s.kind !== kind) continue;
-    if (coder !== null && s.coderId !== coder) continue;
+    if (coder !== null ? s.coderId !== coder : index.segCounted[i] === 0) continue;
     if (groups !== null && !groups.has(index.segGroup[i] as string)) continue;
     if (formats !== null) {
       const f = index.segFormat[i];

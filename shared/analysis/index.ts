@@ -1,4 +1,5 @@
 export * from './stats';
+export * from './final';
 export * from './filter';
 export * from './journey';
 export * from './counsellor';
