@@ -5,6 +5,7 @@ import { db, deleteInterview, restoreInterview } from '../../db';
 import { useInterviews } from '../../db/hooks';
 import { useSegmentCounts } from './useSegmentCounts';
 import { formatDate } from '../../app/format';
+import { routeHref } from '../../app/router';
 import { showToast } from '../../components/Toasts';
 import { tracked } from '../../components/SaveIndicator';
 import { MethodTable } from './MethodTable';
@@ -117,6 +118,9 @@ export function InterviewsScreen({ study }: ScreenProps) {
                     <span className={`badge status-${iv.status}`}>{t(`interviews.statuses.${iv.status}`)}</span>
                   </td>
                   <td style={{ whiteSpace: 'nowrap', textAlign: 'right' }}>
+                    <a className="button ghost" href={routeHref({ name: 'study', studyId: study.id, view: 'transcript', sub: iv.id })} aria-label={t('transcript.openFor', { code: iv.code })} data-testid="open-transcript">
+                      {t('transcript.open')}
+                    </a>
                     <button type="button" className="ghost" onClick={() => setEditing(iv)} aria-label={`${t('common.edit')} ${iv.code}`}>
                       {t('common.edit')}
                     </button>
