@@ -9,9 +9,9 @@
  * Every text cell goes through the formula guard (guard.ts); numbers do not (they are ours).
  */
 import Papa from 'papaparse';
+import { studyAssessments } from '../analysis/counsellor';
 import { wilson } from '../analysis/stats';
 import {
-  assessCounsellor,
   informantsOf,
   type CounsellorCategory,
   type StudyData,
@@ -157,7 +157,7 @@ function interviewRows(data: StudyData, d: CsvDialect): Cell[][] {
 }
 
 function informantRows(data: StudyData, d: CsvDialect): Cell[][] {
-  const assessments = assessCounsellor(data.interviews, data.segments, data.overrides, data.study.counsellorActorId);
+  const assessments = studyAssessments(data);
   const byKey = new Map(assessments.map((a) => [a.informantKey, a]));
   return informantsOf(data.interviews).map((inf) => {
     const a = byKey.get(inf.key);
@@ -181,7 +181,7 @@ const CATEGORIES: readonly CounsellorCategory[] = ['positive', 'mixed', 'negativ
  * study's small-cell threshold has its cells blanked and marked, not rounded away.
  */
 function breakdownRows(data: StudyData, d: CsvDialect, opts: CsvExportOptions): Cell[][] {
-  const assessments = assessCounsellor(data.interviews, data.segments, data.overrides, data.study.counsellorActorId);
+  const assessments = studyAssessments(data);
   const suppress = opts.suppressSmallCells ?? true;
   const groups = [...data.study.groups.map((g) => ({ id: g.id, label: g.label })), { id: null, label: d === 'excel-nb' ? 'Alle' : 'All' }];
   const rows: Cell[][] = [];

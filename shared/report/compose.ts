@@ -3,7 +3,7 @@
  * comes from shared/analysis and every chart from shared/charts: this file only chooses, words and
  * suppresses. Counts come before percentages; intervals are Wilson; small cells say "<k" or "skjult".
  */
-import { RATED_CATEGORIES, benchmarkComparison, counsellorBreakdown, type BreakdownRow, type RatedCategory } from '../analysis/counsellor';
+import { RATED_CATEGORIES, benchmarkComparison, counsellorBreakdown, studyAssessments, type BreakdownRow, type RatedCategory } from '../analysis/counsellor';
 import { buildIndex, type AnalysisFilter } from '../analysis/filter';
 import { codeFrequencies, codeTreeOrder, emotionCurve, journeyMatrix, personaKim, presentJourney } from '../analysis/journey';
 import { CHART_STRINGS_EN, CHART_STRINGS_NB, type ChartStrings } from '../charts/strings';
@@ -12,7 +12,6 @@ import { emotionCurveLayout } from '../charts/emotionCurve';
 import { journeyMapLayout } from '../charts/journeyMap';
 import { satisfactionBarsLayout } from '../charts/satisfactionBars';
 import { storyboardLayout } from '../charts/storyboard';
-import { assessCounsellor } from '../model/counsellor';
 import { methodTable } from '../model/method';
 import type { Interview, InterviewMode, StudyData } from '../model/schema';
 import { fmtCount, fmtDate, fmtDecimal, fmtRange, type ReportLocale } from './format';
@@ -172,9 +171,10 @@ function breakdownCell(row: BreakdownRow, c: RatedCategory, ctx: Ctx): string {
 function counsellorSection(ctx: Ctx): ReportSection {
   const C = ctx.L.counsellor;
   const stageSet = ctx.filter.stageIds && ctx.filter.stageIds.length > 0 ? new Set(ctx.filter.stageIds) : null;
-  // A stage filter narrows the evidence: an informant is assessed on the chosen stages only.
-  const segments = stageSet ? ctx.data.segments.filter((s) => s.stageId !== null && stageSet.has(s.stageId)) : ctx.data.segments;
-  const assessments = assessCounsellor(ctx.interviews, segments, ctx.data.overrides, ctx.data.study.counsellorActorId);
+  // A stage filter narrows the evidence: an informant is assessed on the chosen stages only
+  // (after the final-coding rule, so a second coder's copy never counts).
+  const keep = stageSet ? (s: { stageId: string | null }) => s.stageId !== null && stageSet.has(s.stageId) : undefined;
+  const assessments = studyAssessments(ctx.data, { interviews: ctx.interviews, keep });
   const wanted = ctx.opts.counsellorGroupIds ?? defaultCounsellorGroups(ctx);
   const chosen = wanted.filter((id) => ctx.view.study.groups.some((g) => g.id === id));
   const breakdown = counsellorBreakdown(assessments, ctx.view.study.groups, {

@@ -23,7 +23,8 @@ export function SegmentsList({ study, codes, interviews, segments, compact = fal
   const [f, setF] = useState<{ stage: string; situation: string; actor: string; valence: string; code: string; group: string; coder: string; q: string }>({
     stage: '', situation: '', actor: '', valence: '', code: '', group: '', coder: '', q: '',
   });
-  const index = useMemo(() => buildIndex({ study, codes, interviews, segments }), [study, codes, interviews, segments]);
+  // A list of everything coded (both coders unless filtered), not an analysis: no final-coding rule.
+  const index = useMemo(() => buildIndex({ study, codes, interviews, segments }, { final: false }), [study, codes, interviews, segments]);
   const folded = useMemo(() => segments.map((s) => fold(`${s.quote} ${s.note}`)), [segments]);
   const shown = useMemo(() => {
     const filter: AnalysisFilter = {

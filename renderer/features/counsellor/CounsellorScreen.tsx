@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CounsellorCategory as CounsellorCategorySchema, assessCounsellor, type CounsellorAssessment, type CounsellorCategory } from '../../../shared/model';
+import { CounsellorCategory as CounsellorCategorySchema, type CounsellorAssessment, type CounsellorCategory } from '../../../shared/model';
+import { studyAssessments } from '../../../shared/analysis/counsellor';
 import { appDb, saveOverride } from '../../db';
 import { useStudyData } from '../../db/hooks';
 import { tracked } from '../../components/SaveIndicator';
@@ -19,8 +20,9 @@ export function CounsellorScreen({ study }: ScreenProps) {
   const [group, setGroup] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const list = useMemo(
-    () => (data ? assessCounsellor(data.interviews, data.segments, data.overrides, study.counsellorActorId) : []),
-    [data, study.counsellorActorId],
+    // Final coding only (shared/analysis/final.ts): a second coder's copy is not evidence twice.
+    () => (data ? studyAssessments(data) : []),
+    [data],
   );
   if (!data) return <p className="muted">{t('app.loading')}</p>;
   const shown = list.filter((a) => !group || a.groupId === group);

@@ -7,12 +7,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  RATED_CATEGORIES, benchmarkComparison, counsellorBreakdown,
+  RATED_CATEGORIES, benchmarkComparison, counsellorBreakdown, studyAssessments,
   type BenchmarkComparison, type BreakdownRow, type CounsellorBreakdown, type RatedCategory,
 } from '../../../shared/analysis';
 import { satisfactionBarsLayout } from '../../../shared/charts';
 import type { Proportion } from '../../../shared/analysis';
-import { assessCounsellor, type GroupDef, type StudyData } from '../../../shared/model';
+import type { GroupDef, StudyData } from '../../../shared/model';
 import type { ScreenProps } from '../../app/features';
 import { formatNumber } from '../../app/format';
 import { ChartFigure } from '../../components/chart/ChartFigure';
@@ -55,7 +55,8 @@ export function SatisfactionBody({ data }: { data: StudyData }) {
   const isVg2 = combined.length > 0 && [...combined].sort().join() === defaultCombined(study.groups).sort().join();
   const combinedLabel = isVg2 ? t('satisfaction.combinedVg2') : t('satisfaction.combined');
   const stageOrder = useMemo(() => study.stages.map((s) => s.id), [study.stages]);
-  const assessments = useMemo(() => assessCounsellor(data.interviews, data.segments, data.overrides, study.counsellorActorId), [data, study.counsellorActorId]);
+  // Final coding only (shared/analysis/final.ts): an interview coded by two coders counts once.
+  const assessments = useMemo(() => studyAssessments(data), [data]);
   const breakdown = useMemo(
     () => counsellorBreakdown(assessments, study.groups, { groupIds: combined, combinedId: 'combined', combinedLabel, smallCell: study.smallCellThreshold, stageOrder }),
     [assessments, study.groups, combined, combinedLabel, study.smallCellThreshold, stageOrder],

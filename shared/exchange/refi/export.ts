@@ -12,7 +12,8 @@
  *    SelectionRef per segment of that participant.
  */
 import { strToU8, zipSync } from 'fflate';
-import { assessCounsellor, informantKey, type Code, type StudyData } from '../../model';
+import { studyAssessments } from '../../analysis/counsellor';
+import { informantKey, type Code, type StudyData } from '../../model';
 import { CATEGORY_NB, FORMAT_NB, KIND_NB, MODE_NB, STATUS_NB } from '../vocab';
 import { guidFor } from './guid';
 import { utf16ToCodePoint } from './offsets';
@@ -100,7 +101,7 @@ export function projectXml(data: StudyData): string {
   for (const [key, v] of Object.entries(VARIABLES)) lines.push(`    <Variable guid="${guidFor('var', key)}" name="${a(v.name)}" typeOfVariable="${v.type}"/>`);
   lines.push('  </Variables>');
 
-  const assessments = new Map(assessCounsellor(data.interviews, data.segments, data.overrides, s.counsellorActorId).map((x) => [x.informantKey, x]));
+  const assessments = new Map(studyAssessments(data).map((x) => [x.informantKey, x]));
   const cases: string[] = [];
   for (const iv of data.interviews) {
     for (const p of iv.participants) {
