@@ -63,10 +63,10 @@ function TopBar({ studyTitle }: { studyTitle?: string }) {
         ))}
       </select>
       <button type="button" className="ghost compact" aria-pressed={theme === 'contrast'} onClick={() => setTheme(theme === 'contrast' ? 'light' : 'contrast')} title={t('prefs.contrast')}>
-        <span aria-hidden="true">◐</span> <span className="sr-only">{t('prefs.contrast')}</span>
+        <svg className="icon" viewBox="0 0 20 20" aria-hidden="true"><circle cx="10" cy="10" r="8.5" fill="none" stroke="currentColor" strokeWidth="1.6" /><path d="M10 1.5a8.5 8.5 0 0 1 0 17z" fill="currentColor" /></svg> <span className="sr-only">{t('prefs.contrast')}</span>
       </button>
       <button type="button" className="ghost compact" onClick={() => setAbout(true)} title={t('about.open')}>
-        <span aria-hidden="true">ⓘ</span> <span className="sr-only">{t('about.open')}</span>
+        <svg className="icon" viewBox="0 0 20 20" aria-hidden="true"><circle cx="10" cy="10" r="8.5" fill="none" stroke="currentColor" strokeWidth="1.6" /><rect x="9.1" y="8.5" width="1.8" height="6" rx="0.9" fill="currentColor" /><circle cx="10" cy="5.9" r="1.1" fill="currentColor" /></svg> <span className="sr-only">{t('about.open')}</span>
       </button>
       {about ? <AboutDialog onClose={() => setAbout(false)} /> : null}
     </header>
