@@ -11,13 +11,22 @@ import { IssueList, bulkFailureText } from './common';
 
 const KINDS: readonly ImportKind[] = ['interviews', 'informants', 'segments', 'benchmark'];
 
-/** Guess what a file holds from its headers: the kind whose required fields map best. */
-function guessKind(headers: readonly string[]): ImportKind {
+/** Fields a kind cannot do without (as csv-import.ts checks them). */
+const REQUIRED: Record<ImportKind, readonly string[]> = {
+  interviews: ['code', 'group', 'format', 'mode'],
+  informants: ['interview', 'participant', 'group'],
+  segments: ['interview', 'participant', 'quote', 'start', 'end'],
+  benchmark: ['name', 'source', 'year', 'n', 'category', 'percent'],
+};
+
+/** Guess what a file holds from its headers: a kind whose required columns are all there, then the most mapped columns. */
+export function guessKind(headers: readonly string[]): ImportKind {
   let best: ImportKind = 'interviews';
   let score = -1;
   for (const k of KINDS) {
     const m = suggestMapping(k, headers);
-    const s = Object.values(m).filter((v) => v !== null).length / IMPORT_FIELDS[k].length;
+    const complete = REQUIRED[k].every((f) => m[f] !== null && m[f] !== undefined);
+    const s = (complete ? 1000 : 0) + Object.values(m).filter((v) => v !== null).length;
     if (s > score) [best, score] = [k, s];
   }
   return best;
