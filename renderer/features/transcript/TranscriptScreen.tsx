@@ -198,7 +198,7 @@ function GateNotice({ gate, studyId, interviewId }: { gate: ReturnType<typeof ga
   const cls = gate === 'open' ? 'ok' : 'warn';
   return (
     <div className={`notice ${cls} tx-gate`} data-testid="gate" data-gate={gate}>
-      <span aria-hidden="true">{gate === 'open' ? '🔓' : '🔒'}</span> {t(`transcript.gate.${gate}`)}
+      <span aria-hidden="true">{gate === 'open' ? '✓' : '⊘'}</span> {t(`transcript.gate.${gate}`)}
       {gate === 'open' ? (
         <>
           {' '}

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, newSession, type Session } from './chromium';
+import { largeTranscript, teamsVtt } from './fixtures/transcript-text';
+
+const baseUrl = inject('baseUrl');
+const STUDY = 'demo-brukerreisen-kim';
+let browser: Browser;
+let s: Session;
+
+beforeAll(async () => {
+  browser = await launch();
+  s = await newSession(browser, baseUrl);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newInterview(page: Page, code: string): Promise<void> {
+  await page.goto(`${baseUrl}#/study/${STUDY}/interviews`);
+  await page.getByTestId('new-interview').click();
+  const form = page.getByTestId('interview-form');
+  await form.getByLabel('Kode').fill(code);
+  await form.getByLabel('Gruppe').selectOption('yf-vg2');
+  await form.getByLabel('Samtykke registrert').check();
+  await form.getByTestId('save-interview').click();
+  await form.waitFor({ state: 'detached' });
+  await page.getByRole('link', { name: `Transkripsjon ${code}` }).click();
+  await page.getByTestId('import-panel').waitFor();
+}
+
+async function pickFile(page: Page, name: string, buffer: Buffer) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('open-file').click();
+  await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer });
+}
+
+async function transcriptTexts(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('reisekart');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('transcripts').objectStore('transcripts').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(JSON.stringify(req.result));
+          };
+        };
+      }),
+  );
+}
+
+describe('captions, leaving mid-review, and a 5 MB transcript', () => {
+  it('maps Teams speakers to Intervjuer / P1 and never stores their names', async () => {
+    const { page } = s;
+    await newInterview(page, 'YF-81');
+    await pickFile(page, 'teams-møte.vtt', Buffer.from(teamsVtt(), 'utf8'));
+    const mapping = page.getByTestId('speaker-mapping');
+    await mapping.waitFor();
+    expect(await mapping.locator('tbody th').allInnerTexts()).toEqual(['Ola Rådgiversen', 'Sara Elevsen']);
+    await page.getByTestId('mapping-done').click();
+    await page.getByTestId('review').waitFor();
+    const lines = await page.getByTestId('review-text').innerText();
+    expect(lines).toContain('Intervjuer: Velkommen');
+    expect(lines).toContain('P1: Takk');
+    // The speaker's name said aloud is found because the mapping knows it.
+    expect(await page.locator('mark.hit > span[data-from]').allInnerTexts()).toContain('Sara');
+    for (const button of await page.locator('[data-testid="kind-counts"] button:not([disabled])').all()) await button.click();
+    await page.getByTestId('complete-review').click();
+    await page.getByTestId('stored-transcript').waitFor();
+    const stored = await transcriptTexts(page);
+    for (const name of ['Ola', 'Rådgiversen', 'Sara', 'Elevsen']) expect(stored.includes(name), name).toBe(false);
+    expect(stored).toContain('"source":"vtt"');
+  });
+
+  it('warns before leaving mid-review and stays when the user cancels', async () => {
+    const { page } = s;
+    await newInterview(page, 'YF-82');
+    await page.getByTestId('paste').fill('Intervjuer: Hei.\nP1: Jeg heter Tobias og går på Skien videregående skole.');
+    await page.getByTestId('start-review').click();
+    await page.getByTestId('review').waitFor();
+    await page.getByRole('link', { name: 'Intervjuer', exact: true }).first().click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('Originalteksten lagres ikke');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    expect(await page.getByTestId('review').isVisible()).toBe(true);
+    expect(new URL(page.url()).hash).toContain('/transcript/');
+    // Confirming leaves, and nothing of the draft was stored.
+    await page.getByRole('link', { name: 'Intervjuer', exact: true }).first().click();
+    await dialog.getByRole('button', { name: 'Forlat og forkast' }).click();
+    await page.getByTestId('interview-list').waitFor();
+    expect(await transcriptTexts(page)).not.toContain('Tobias');
+    expect(await page.locator('tr[data-code="YF-82"] .badge').innerText()).toBe('Planlagt');
+  });
+
+  it('imports a 5 MB transcript with progress while the page stays responsive', async () => {
+    const { page } = s;
+    await newInterview(page, 'YF-83');
+    const big = Buffer.from(largeTranscript(5 * 1024 * 1024), 'utf8');
+    // Longest gap between animation frames while decoding and detection run (off the main thread).
+    await page.evaluate(() => {
+      const w = window as unknown as { __maxGap: number; __run: boolean };
+      w.__maxGap = 0;
+      w.__run = true;
+      let last = performance.now();
+      const tick = (now: number) => {
+        w.__maxGap = Math.max(w.__maxGap, now - last);
+        last = now;
+        if (w.__run) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const t0 = Date.now();
+    await pickFile(page, 'lang.txt', big);
+    await page.getByTestId('import-progress').waitFor({ timeout: 10_000 });
+    const sawProgress = await page.getByTestId('import-progress').innerText();
+    await page.getByTestId('review').waitFor({ timeout: 60_000 });
+    const ms = Date.now() - t0;
+    const maxGap = await page.evaluate(() => {
+      const w = window as unknown as { __maxGap: number; __run: boolean };
+      w.__run = false;
+      return w.__maxGap;
+    });
+    const hits = await page.getByTestId('current-hit').locator('h2').innerText();
+    console.log(`5 MB import → review: ${ms} ms; longest frame gap ${Math.round(maxGap)} ms; ${hits}`);
+    expect(sawProgress).toMatch(/%/);
+    expect(ms).toBeLessThan(45_000);
+    // Navigating the review stays quick with thousands of hits in state.
+    const k0 = Date.now();
+    await page.getByTestId('review').focus();
+    await page.keyboard.press('j');
+    await expect.poll(() => page.getByTestId('current-hit').locator('h2').innerText()).toContain('2 /');
+    expect(Date.now() - k0).toBeLessThan(2_000);
+    expect(maxGap, 'main thread blocked too long').toBeLessThan(1_500);
+  });
+
+  it('made no request outside the app and logged no errors', () => {
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+});
