@@ -75,15 +75,10 @@ describe('generateStudy', () => {
     expect(d.segments.some((s) => s.kind === 'wish')).toBe(true);
   });
 
-  it('builds 50,000 segments well under 2 s', () => {
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      const d = generateStudy({ interviews: 200, segments: 50_000, seed: 10 + i });
-      best = Math.min(best, performance.now() - t0);
-      expect(d.segments).toHaveLength(50_000);
-    }
-    expect(best).toBeLessThan(2000);
+  it('builds a 500-interview / 50,000-segment study with exact counts (its speed is in npm run bench)', () => {
+    const d = generateStudy({ interviews: 500, segments: 50_000, seed: 10 });
+    expect(d.interviews).toHaveLength(500);
+    expect(d.segments).toHaveLength(50_000);
   });
 
   it('rejects impossible options', () => {

@@ -125,9 +125,9 @@ describe('the demo report as a reader sees it', () => {
     expect(text).toContain('Celler med færre enn 5 informanter er skjult');
   });
 
-  it('builds in under 2 s in Node (measured; a loaded CI machine gets 3x slack)', () => {
+  it('reports how long the demo took (the 2 s target is checked by npm run bench, not here)', () => {
     console.info(`demo report: ${Math.round(ms)} ms, ${pages} pages`);
-    expect(ms).toBeLessThan(6000);
+    expect(pages).toBeGreaterThan(5);
   });
 });
 
