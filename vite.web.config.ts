@@ -16,7 +16,8 @@ export const rendererConfig = {
 
 export default defineConfig({
   ...rendererConfig,
-  build: { ...rendererConfig.build, outDir: resolve(import.meta.dirname, 'dist/web'), emptyOutDir: true },
+  // REISEKART_WEB_DIST lets a second checkout of the tests build and serve elsewhere (parallel runs).
+  build: { ...rendererConfig.build, outDir: resolve(import.meta.dirname, process.env.REISEKART_WEB_DIST ?? 'dist/web'), emptyOutDir: true },
   preview: { host: '127.0.0.1', port: 5199, strictPort: true },
   server: { host: '127.0.0.1', port: 5199, strictPort: true },
 });

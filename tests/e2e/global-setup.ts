@@ -24,7 +24,7 @@ async function waitFor(url: string, ms: number): Promise<void> {
 /** Serves the built renderer (dist/web) on 127.0.0.1 with `vite preview`, as `npm run web` does. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   findChromium(); // fail first, and loudly, when there is no browser
-  if (!existsSync(resolve(ROOT, 'dist/web/index.html'))) {
+  if (!existsSync(resolve(ROOT, process.env.REISEKART_WEB_DIST ?? 'dist/web', 'index.html'))) {
     throw new Error('dist/web is missing: run `npm run build:web` first (npm run test:e2e does).');
   }
   const port = 5300 + Math.floor(Math.random() * 400);
