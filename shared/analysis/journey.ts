@@ -73,25 +73,43 @@ export interface JourneyOptions {
 
 const emptyValence = (): ValenceCounts => ({ positive: 0, mixed: 0, negative: 0, none: 0 });
 
+/**
+ * One accumulator per cell, row, column and the total. Distinct informants are marked in a byte
+ * array indexed by informant (not a Set): four Set.add per segment made a filter change over
+ * 50,000 segments cost 70–130 ms, mostly hashing and GC (docs/bench.md, before/after). Segment
+ * indices are kept for cells only (their codes and quotes); totals need only counts.
+ */
 interface Acc {
-  segs: number[];
-  informants: Set<number>;
+  segs: number[] | null;
+  segments: number;
+  seen: Uint8Array;
+  informants: number;
   valence: ValenceCounts;
 }
-const newAcc = (): Acc => ({ segs: [], informants: new Set(), valence: emptyValence() });
+const newAcc = (nInformants: number, keepSegs: boolean): Acc => ({
+  segs: keepSegs ? [] : null,
+  segments: 0,
+  seen: new Uint8Array(nInformants),
+  informants: 0,
+  valence: emptyValence(),
+});
 
 function addTo(acc: Acc, i: number, informant: number, v: Valence | null): void {
-  acc.segs.push(i);
-  acc.informants.add(informant);
+  acc.segs?.push(i);
+  acc.segments += 1;
+  if (acc.seen[informant] === 0) {
+    acc.seen[informant] = 1;
+    acc.informants += 1;
+  }
   acc.valence[v ?? 'none'] += 1;
 }
 
 function statsOf(acc: Acc, smallCell: number): CellStats {
   return {
-    segments: acc.segs.length,
-    informants: acc.informants.size,
+    segments: acc.segments,
+    informants: acc.informants,
     valence: { ...acc.valence },
-    suppressed: acc.informants.size < smallCell,
+    suppressed: acc.informants < smallCell,
   };
 }
 
@@ -108,14 +126,60 @@ export function dominantValence(v: ValenceCounts): Valence | null {
   return best;
 }
 
+/** Each segment's codes as dense numbers (CSR: codes[start[i]..start[i+1]]), built once per index. */
+interface CodeTable {
+  ids: string[];
+  start: Int32Array;
+  codes: Int32Array;
+}
+const codeTables = new WeakMap<StudyIndex, CodeTable>();
+
+/**
+ * Counting codes with a Map keyed by code id was the largest share of a filter change at 50,000
+ * segments (a CPU profile put ~40 % in topCodesOf; docs/bench.md, before/after), so the ids are
+ * numbered once per index and a cell counts into a typed array.
+ */
+function codeTableOf(index: StudyIndex): CodeTable {
+  const known = codeTables.get(index);
+  if (known) return known;
+  const pos = new Map<string, number>();
+  const ids: string[] = [];
+  const n = index.segments.length;
+  let total = 0;
+  for (const s of index.segments) total += s.codeIds.length;
+  const start = new Int32Array(n + 1);
+  const codes = new Int32Array(total);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    start[i] = k;
+    for (const c of (index.segments[i] as Segment).codeIds) {
+      let p = pos.get(c);
+      if (p === undefined) {
+        p = ids.length;
+        pos.set(c, p);
+        ids.push(c);
+      }
+      codes[k++] = p;
+    }
+  }
+  start[n] = k;
+  const table = { ids, start, codes };
+  codeTables.set(index, table);
+  return table;
+}
+
 /** Top codes by segment count (ties by code id), codes as coded (not rolled up). */
 function topCodesOf(index: StudyIndex, segs: readonly number[], k: number): CodeCount[] {
-  const counts = new Map<string, number>();
-  for (const i of segs) for (const c of (index.segments[i] as Segment).codeIds) counts.set(c, (counts.get(c) ?? 0) + 1);
-  return [...counts]
-    .map(([codeId, n]) => ({ codeId, n }))
-    .sort((a, b) => b.n - a.n || (a.codeId < b.codeId ? -1 : a.codeId > b.codeId ? 1 : 0))
-    .slice(0, k);
+  if (k <= 0) return [];
+  const t = codeTableOf(index);
+  const counts = new Int32Array(t.ids.length);
+  for (const i of segs) {
+    const end = t.start[i + 1] as number;
+    for (let j = t.start[i] as number; j < end; j++) counts[t.codes[j] as number]! += 1;
+  }
+  const out: CodeCount[] = [];
+  for (let c = 0; c < counts.length; c++) if ((counts[c] as number) > 0) out.push({ codeId: t.ids[c] as string, n: counts[c] as number });
+  return out.sort((a, b) => b.n - a.n || (a.codeId < b.codeId ? -1 : a.codeId > b.codeId ? 1 : 0)).slice(0, k);
 }
 
 const QUOTE_MIN = 40;
@@ -205,10 +269,11 @@ export function journeyMatrix(index: StudyIndex, filter: AnalysisFilter, opts: J
   const situations = index.study.situations;
   const stageCol = new Map(stages.map((s, i) => [s.id, i] as const));
   const sitRow = new Map(situations.map((s, i) => [s.id, i] as const));
-  const accs: Acc[][] = situations.map(() => stages.map(newAcc));
-  const rows = situations.map(newAcc);
-  const cols = stages.map(newAcc);
-  const total = newAcc();
+  const nInf = index.informantKeys.length;
+  const accs: Acc[][] = situations.map(() => stages.map(() => newAcc(nInf, true)));
+  const rows = situations.map(() => newAcc(nInf, false));
+  const cols = stages.map(() => newAcc(nInf, false));
+  const total = newAcc(nInf, false);
   const idx = filterIndices(index, filter);
   let unplaced = 0;
   for (const i of idx) {
@@ -232,8 +297,8 @@ export function journeyMatrix(index: StudyIndex, filter: AnalysisFilter, opts: J
         stageId: stages[c]!.id,
         situationId: situations[r]!.id,
         ...st,
-        topCodes: topCodesOf(index, acc.segs, topK),
-        quotes: pickQuotes(index, acc.segs, quoteK, dominantValence(st.valence)),
+        topCodes: topCodesOf(index, acc.segs ?? [], topK),
+        quotes: pickQuotes(index, acc.segs ?? [], quoteK, dominantValence(st.valence)),
       };
     }),
   );
@@ -410,7 +475,7 @@ export function groupComparison(index: StudyIndex, filter: AnalysisFilter, opts:
   const smallCell = opts.smallCell ?? index.study.smallCellThreshold;
   const groups = index.study.groups;
   const row = new Map(groups.map((g, i) => [g.id, i] as const));
-  const accs = groups.map(newAcc);
+  const accs = groups.map(() => newAcc(index.informantKeys.length, false));
   for (const i of filterIndices(index, filter)) {
     const r = row.get(index.segGroup[i] as string);
     if (r === undefined) continue;

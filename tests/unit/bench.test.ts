@@ -1,0 +1,121 @@
+/**
+ * The bench's own logic (percentiles, verdicts, the markdown section) and the Node half of the bench
+ * on a tiny study (42 interviews / 1,000 segments): it runs and reports every row. Targets are never
+ * asserted here — only that the bench measures and judges what it says.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateStudy } from '../../fixtures/generator';
+import { buildIndex, journeyMatrix } from '../../shared/analysis';
+import { bareLoop, filterSequence } from '../../renderer/bench/scenarios';
+import { lcg, percentile, row, summarise } from '../../renderer/bench/stats';
+import { BEGIN, END, resultsSection, updateDoc } from '../../tests/bench/report';
+import { parseRunArgs, runBench } from '../../tests/bench/run';
+import { resolveInside } from '../../tests/bench/server';
+
+describe('bench statistics', () => {
+  it('takes nearest-rank percentiles: p95 of 1..100 is 95, p50 of 1..50 is 25, of one sample is that sample', () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(hundred, 95)).toBe(95);
+    expect(percentile(hundred.slice(0, 50), 50)).toBe(25);
+    expect(percentile([7], 95)).toBe(7);
+    expect(percentile([], 50)).toBeNaN();
+  });
+
+  it('summarises unsorted samples', () => {
+    const rand = lcg(3);
+    const xs = Array.from({ length: 60 }, () => rand() * 100);
+    const s = summarise(xs);
+    const sorted = [...xs].sort((a, b) => a - b);
+    expect(s.n).toBe(60);
+    expect(s.min).toBe(sorted[0]);
+    expect(s.max).toBe(sorted[59]);
+    expect(s.p95).toBe(sorted[56]); // ceil(0.95 * 60) = 57th smallest
+    expect(s.p50).toBeLessThanOrEqual(s.p95);
+  });
+
+  it('judges a row by its limit and its ratio to the peer', () => {
+    expect(row({ id: 'a', env: 'node', label: '', value: 40, unit: 'ms', detail: '', limit: { op: '<', value: 50 } }).verdict).toBe('PASS');
+    expect(row({ id: 'a', env: 'node', label: '', value: 50, unit: 'ms', detail: '', limit: { op: '<', value: 50 } }).verdict).toBe('FAIL');
+    expect(row({ id: 'a', env: 'node', label: '', value: 4, unit: 'MB/s', detail: '', limit: { op: '>=', value: 5 } }).verdict).toBe('FAIL');
+    const within = row({ id: 'a', env: 'node', label: '', value: 140, unit: 'ms', detail: '', peer: { label: 'raw', value: 100, maxRatio: 1.5 } });
+    expect(within.ratio).toBeCloseTo(1.4);
+    expect(within.verdict).toBe('PASS');
+    expect(row({ id: 'a', env: 'node', label: '', value: 160, unit: 'ms', detail: '', peer: { label: 'raw', value: 100, maxRatio: 1.5 } }).verdict).toBe('FAIL');
+    // Both checks must hold.
+    expect(row({ id: 'a', env: 'node', label: '', value: 40, unit: 'ms', detail: '', limit: { op: '<', value: 50 }, peer: { label: 'raw', value: 10, maxRatio: 2 } }).verdict).toBe('FAIL');
+    // A peer without a bound is information, as is a NaN limit check a failure.
+    expect(row({ id: 'a', env: 'node', label: '', value: 40, unit: 'ms', detail: '', peer: { label: 'raw', value: 10 } }).verdict).toBe('INFO');
+    expect(row({ id: 'a', env: 'node', label: '', value: Number.NaN, unit: 'ms', detail: '', limit: { op: '<', value: 50 } }).verdict).toBe('FAIL');
+  });
+});
+
+describe('bench scenarios', () => {
+  const data = generateStudy({ interviews: 42, segments: 1000, seed: 5 });
+  const index = buildIndex(data);
+
+  it('chooses distinct, reproducible filters', () => {
+    const a = filterSequence(index, 50);
+    expect(a).toHaveLength(50);
+    expect(new Set(a.map((f) => JSON.stringify(f))).size).toBe(50);
+    expect(filterSequence(index, 50)).toEqual(a);
+  });
+
+  it('has a bare loop that counts what the journey matrix places in cells', () => {
+    for (const f of filterSequence(index, 20)) {
+      const m = journeyMatrix(index, f, { smallCell: 5 });
+      expect(bareLoop(index, f)).toBe(m.filtered - m.unplaced);
+    }
+  });
+});
+
+describe('bench output', () => {
+  it('writes its section between markers and keeps the prose around it', () => {
+    const res = {
+      machine: { cpu: 'Test CPU', cores: 2, memoryGb: 4, node: 'v20', chromium: null, platform: 'linux x64', date: '2021-04-01T12:00:00.000Z' },
+      scale: 'tiny',
+      durationMs: 1000,
+      rows: [row({ id: 'x', env: 'node' as const, label: 'Thing | with pipe', value: 12.5, unit: 'ms' as const, detail: 'd', limit: { op: '<' as const, value: 50 } })],
+    };
+    const section = resultsSection(res);
+    expect(section).toContain('Test CPU, 2 cores, 4 GB RAM');
+    expect(section).toContain('Thing \\| with pipe');
+    expect(section).toContain('**PASS**');
+    const doc = updateDoc(`# Bench\n\nprose before\n\n${BEGIN}\nold\n${END}\n\nprose after\n`, section);
+    expect(doc).toContain('prose before');
+    expect(doc).toContain('prose after');
+    expect(doc).not.toContain('\nold\n');
+    expect(updateDoc(doc, section)).toBe(doc);
+  });
+
+  it('serves only files inside its root', () => {
+    expect(resolveInside('/srv/web', '/assets/a.js')).toBe('/srv/web/assets/a.js');
+    for (const hostile of ['/../etc/passwd', '/%2e%2e/etc/passwd', '/assets/../../secret', '/%E0%A4%A']) expect(resolveInside('/srv/web', hostile)).toBeNull();
+  });
+
+  it('parses its arguments', () => {
+    expect(parseRunArgs(['--tiny', '--node-only', '--out', '/tmp/x'])).toMatchObject({ tiny: true, nodeOnly: true, build: true, out: '/tmp/x' });
+    expect(parseRunArgs([])).toMatchObject({ tiny: false, nodeOnly: false });
+  });
+
+  it('runs the Node half on a tiny study and reports every row with its figures', { timeout: 120_000 }, async () => {
+    const out = mkdtempSync(join(tmpdir(), 'bench-'));
+    writeFileSync(join(out, 'placeholder'), '');
+    const res = await runBench({ tiny: true, nodeOnly: true, build: false, out }, () => {});
+    const ids = res.rows.map((r) => r.id);
+    for (const id of ['journey.p50', 'journey.p95', 'anonymiser', 'pdf.demo', 'pdf.large', 'load', 'csv', 'save']) expect(ids).toContain(id);
+    for (const r of res.rows) {
+      expect(r.env).toBe('node');
+      expect(Number.isFinite(r.value), r.id).toBe(true);
+      expect(r.value, r.id).toBeGreaterThan(0);
+      expect(['PASS', 'FAIL', 'INFO']).toContain(r.verdict);
+      if (r.peer) expect(r.ratio, r.id).toBeCloseTo(r.value / r.peer.value);
+    }
+    const json = JSON.parse(readFileSync(join(out, 'bench-results/latest.json'), 'utf8')) as { rows: unknown[]; machine: { cores: number } };
+    expect(json.rows).toHaveLength(res.rows.length);
+    expect(json.machine.cores).toBeGreaterThan(0);
+    expect(readFileSync(join(out, 'docs/bench.md'), 'utf8')).toContain('| Journey analysis + layout per filter change, p95 |');
+  });
+});
