@@ -1,0 +1,174 @@
+// @vitest-environment jsdom
+/**
+ * The exchange and backup wiring in jsdom + fake-indexeddb: a full disk during an import is
+ * explained and loses nothing; a wrong passphrase changes nothing; exports hold back
+ * transcripts of interviews not yet anonymised and never carry pseudonyms or terms; the
+ * schedule snapshots only when something changed; the browser keeps the newest five.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { exportBundle, restoreBundle } from '../../shared/exchange/bundle';
+import { reidStudy } from '../../shared/exchange/outbound';
+import type { StudyData } from '../../shared/model';
+import { initI18n } from '../../renderer/app/i18n';
+import { db, ensureDemoStudy, listStudies, loadStudyData, resetDemoStudy } from '../../renderer/db';
+import { platform } from '../../renderer/platform';
+import { BROWSER_KEEP, browserStore, listSnapshots, markDirty, scheduledTick, setBackupStore, snapshotStudy } from '../../renderer/backup';
+import { ExchangeScreen } from '../../renderer/features/exchange/ExchangeScreen';
+import demoJson from '../../fixtures/demo/demo-study.json';
+
+const DEMO = 'demo-brukerreisen-kim';
+
+beforeAll(async () => {
+  initI18n('nb');
+  const r = await ensureDemoStudy(db, demoJson);
+  expect(r.ok).toBe(true);
+});
+
+beforeEach(async () => {
+  setBackupStore(browserStore());
+  await resetDemoStudy(db, demoJson);
+  for (const s of await listStudies(db)) if (s.id !== DEMO) await db.studies.delete(s.id);
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+async function demo(): Promise<StudyData> {
+  const d = await loadStudyData(db, DEMO);
+  if (!d) throw new Error('demo missing');
+  return d;
+}
+
+function openWith(name: string, bytes: Uint8Array) {
+  return vi.spyOn(platform, 'openFile').mockResolvedValue({ ok: true, name, bytes });
+}
+
+function renderScreen(study: StudyData['study']) {
+  return render(<ExchangeScreen study={study} />);
+}
+
+describe('a full disk during an import', () => {
+  it('is explained ("disken er full"), and the study is exactly as before', async () => {
+    const before = await demo();
+    const csv = new TextEncoder().encode('kode;gruppe;format;deltakere;modus\r\nGS-90;Grunnskole 10. klasse;individuelt;1;fysisk\r\n');
+    openWith('nye.csv', csv);
+    // The write of the new interview list hits a full disk inside the one transaction.
+    const table = db.table('interviews');
+    vi.spyOn(table, 'bulkPut').mockImplementation((() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as unknown as typeof table.bulkPut);
+    renderScreen(before.study);
+    fireEvent.click(screen.getByTestId('import-csv'));
+    fireEvent.click(await screen.findByTestId('csv-commit'));
+    const msg = await screen.findByTestId('import-error', {}, { timeout: 10_000 });
+    expect(msg.textContent).toMatch(/^Disken er full/);
+    expect(msg.textContent).toContain('Ingenting er endret');
+    const after = await demo();
+    expect(after.interviews.length).toBe(before.interviews.length);
+    expect(after.segments.length).toBe(before.segments.length);
+    expect(after).toEqual(before);
+    // The same import without the stub goes through: the failure was the disk, not the file.
+    vi.restoreAllMocks();
+    openWith('nye.csv', csv);
+    fireEvent.click(screen.getByTestId('csv-commit'));
+    await waitFor(async () => expect((await demo()).interviews.length).toBe(before.interviews.length + 1), { timeout: 10_000 });
+  });
+});
+
+describe('an encrypted bundle', () => {
+  it('with a wrong passphrase: a clear message, no new study; with the right one: staged', async () => {
+    const data = await demo();
+    const bytes = await exportBundle(data, { now: '2024-01-01T00:00:00.000Z', passphrase: 'riktig passord her' });
+    openWith('kryptert.reisekart', bytes);
+    renderScreen(data.study);
+    fireEvent.click(screen.getByTestId('import-bundle'));
+    const input = await screen.findByTestId('import-passphrase');
+    fireEvent.change(input, { target: { value: 'feil' } });
+    fireEvent.submit(screen.getByTestId('passphrase-form'));
+    expect((await screen.findByTestId('wrong-passphrase', {}, { timeout: 10_000 })).textContent).toContain('Feil passord');
+    expect(screen.queryByTestId('import-staged')).toBeNull();
+    expect((await listStudies(db)).map((s) => s.id)).toEqual([DEMO]);
+    fireEvent.change(screen.getByTestId('import-passphrase'), { target: { value: 'riktig passord her' } });
+    fireEvent.submit(screen.getByTestId('passphrase-form'));
+    expect((await screen.findByTestId('import-staged', {}, { timeout: 10_000 })).textContent).toContain('42 informanter');
+  });
+});
+
+describe('exports go through the anonymisation gate', () => {
+  it('holds back the transcript and segments of an interview not anonymised, and never carries pseudonyms or terms', async () => {
+    const data = await demo();
+    const iv = data.interviews.find((i) => data.segments.some((s) => s.interviewId === i.id));
+    if (!iv) throw new Error('no coded interview');
+    await db.interviews.put({ ...iv, status: 'transcribed' });
+    await db.terms.put({ id: 'term-1', studyId: DEMO, term: 'Skien vgs', kind: 'SKOLE' });
+    expect((await demo()).pseudonyms.length).toBeGreaterThan(0);
+    const saved: Uint8Array[] = [];
+    vi.spyOn(platform, 'saveFile').mockImplementation(async (bytes, name) => {
+      saved.push(bytes);
+      return { ok: true, name };
+    });
+    renderScreen(data.study);
+    expect((await screen.findByTestId('export-gate')).textContent).toContain(iv.code);
+    fireEvent.click(screen.getByTestId('export-bundle'));
+    await waitFor(() => expect(saved.length).toBe(1));
+    const back = await restoreBundle(saved[0] as Uint8Array);
+    if (!back.ok) throw new Error(JSON.stringify(back.issues));
+    expect(back.data.interviews.map((i) => i.id)).toContain(iv.id);
+    expect(back.data.transcripts.some((t) => t.interviewId === iv.id)).toBe(false);
+    expect(back.data.segments.some((s) => s.interviewId === iv.id)).toBe(false);
+    expect(back.data.segments.length).toBe(data.segments.filter((s) => s.interviewId !== iv.id).length);
+    expect(back.data.pseudonyms).toEqual([]);
+    expect(back.data.terms).toEqual([]);
+  });
+});
+
+describe('backup snapshots', () => {
+  it('the schedule snapshots the open study once after a change, not again until the next change', async () => {
+    const before = (await listSnapshots()).ok ? ((await listSnapshots()) as { snapshots: unknown[] }).snapshots.length : 0;
+    expect(await scheduledTick(DEMO)).toBeNull();
+    markDirty();
+    const r = await scheduledTick(DEMO);
+    expect(r?.ok).toBe(true);
+    expect(await scheduledTick(DEMO)).toBeNull();
+    const list = await listSnapshots();
+    if (!list.ok) throw new Error(list.message);
+    expect(list.snapshots.length).toBe(Math.min(before + 1, BROWSER_KEEP));
+    expect(list.snapshots[0]).toMatchObject({ reason: 'scheduled', studyId: DEMO, studyTitle: 'Brukerreisen Kim (demo)' });
+  });
+
+  it('the browser keeps the newest five, newest first, and each restores to the study it was taken of', async () => {
+    for (let i = 0; i < 7; i++) {
+      const r = await snapshotStudy(DEMO, 'manual', { now: new Date(Date.UTC(2030, 0, 1, 12, i)) });
+      expect(r.ok).toBe(true);
+    }
+    const list = await listSnapshots();
+    if (!list.ok) throw new Error(list.message);
+    expect(list.snapshots.length).toBe(BROWSER_KEEP);
+    expect(list.snapshots.map((s) => s.createdAt)).toEqual([6, 5, 4, 3, 2].map((m) => new Date(Date.UTC(2030, 0, 1, 12, m)).toISOString()));
+    const bytes = await browserStore().read(list.snapshots[0]?.id ?? '');
+    if (!bytes.ok) throw new Error(bytes.message);
+    const back = await restoreBundle(bytes.bytes);
+    expect(back.ok && back.data).toEqual(await demo());
+  });
+});
+
+describe('reidStudy', () => {
+  it('gives every record a fresh id and keeps every reference pointing at the same record', async () => {
+    const data = await demo();
+    let n = 0;
+    const copy = reidStudy(data, 'kopi', () => `id-${++n}`);
+    const oldIds = new Set([...data.interviews, ...data.segments, ...data.codes].map((r) => r.id));
+    expect([...copy.interviews, ...copy.segments, ...copy.codes].some((r) => oldIds.has(r.id))).toBe(false);
+    expect(new Set([copy.study.id, ...copy.segments.map((s) => s.studyId)])).toEqual(new Set(['kopi']));
+    const code = (d: StudyData, id: string) => d.interviews.find((i) => i.id === id)?.code;
+    data.segments.forEach((s, i) => {
+      const c = copy.segments[i];
+      expect(code(copy, c?.interviewId ?? '')).toBe(code(data, s.interviewId));
+      expect(c?.codeIds.map((id) => copy.codes.find((x) => x.id === id)?.name)).toEqual(s.codeIds.map((id) => data.codes.find((x) => x.id === id)?.name));
+      expect(c?.quote).toBe(s.quote);
+    });
+    expect(copy.transcripts.every((t) => copy.interviews.some((i) => i.id === t.interviewId))).toBe(true);
+  });
+});
