@@ -24,7 +24,17 @@ export function App() {
 
   return (
     <>
-      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The hash is the router's: move focus without changing the route.
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('app.skip')}
+      </a>
       {route.name === 'home' ? (
         <div className="shell">
           <TopBar />
