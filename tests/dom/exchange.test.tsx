@@ -124,6 +124,31 @@ describe('exports go through the anonymisation gate', () => {
   });
 });
 
+describe('merging a bundle into the open study', () => {
+  it('shows the conflict report first, changes nothing until confirmed, then keeps both versions', async () => {
+    const data = await demo();
+    const first = data.interviews[0];
+    if (!first) throw new Error('no interview');
+    // The partner's copy: same interview id and code, different notes (another site's YF-xx).
+    const theirs: StudyData = { ...data, study: { ...data.study, site: 'Skien' }, interviews: data.interviews.map((i) => (i.id === first.id ? { ...i, notes: 'annen versjon' } : i)) };
+    openWith('partner.reisekart', await exportBundle(theirs, { now: '2024-01-01T00:00:00.000Z' }));
+    renderScreen(data.study);
+    fireEvent.click(screen.getByTestId('import-bundle'));
+    fireEvent.click(await screen.findByTestId('import-merge', {}, { timeout: 10_000 }));
+    const report = await screen.findByTestId('merge-conflicts', {}, { timeout: 10_000 });
+    expect(report.querySelectorAll('tbody tr').length).toBeGreaterThan(0);
+    expect(report.textContent).toContain(first.id);
+    expect(await demo()).toEqual(data);
+    fireEvent.click(screen.getByTestId('confirm-merge'));
+    await waitFor(async () => expect((await demo()).interviews.length).toBe(data.interviews.length + 1), { timeout: 10_000 });
+    const after = await demo();
+    expect(after.interviews.find((i) => i.id === first.id)?.notes).toBe(first.notes);
+    expect(after.interviews.some((i) => i.notes === 'annen versjon')).toBe(true);
+    const list = await listSnapshots();
+    expect(list.ok && list.snapshots[0]?.reason).toBe('before-merge');
+  });
+});
+
 describe('backup snapshots', () => {
   it('the schedule snapshots the open study once after a change, not again until the next change', async () => {
     const before = (await listSnapshots()).ok ? ((await listSnapshots()) as { snapshots: unknown[] }).snapshots.length : 0;
