@@ -96,6 +96,25 @@ describe('captions, leaving mid-review, and a 5 MB transcript', () => {
     expect(await page.locator('tr[data-code="YF-82"] .badge').innerText()).toBe('Planlagt');
   });
 
+  it('a term from the study term list is flagged in review', async () => {
+    const { page } = s;
+    await page.goto(`${baseUrl}#/study/${STUDY}/terms`);
+    const form = page.getByTestId('term-form');
+    await form.getByLabel('Term').fill('Bakkeby');
+    await form.getByLabel('Type').selectOption('STED');
+    await form.getByRole('button', { name: 'Legg til' }).click();
+    await expect.poll(() => page.getByTestId('term-list').innerText()).toContain('Bakkeby');
+    await newInterview(page, 'YF-84');
+    await page.getByTestId('paste').fill('Intervjuer: Hvor bodde du?\nP1: Vi bodde i Bakkeby da jeg gikk i tiende.');
+    await page.getByTestId('start-review').click();
+    await page.getByTestId('review').waitFor();
+    const row = page.locator('[data-testid="kind-counts"] tr[data-kind="TERM"]');
+    await row.waitFor();
+    expect(await page.locator('mark.hit[data-kind="TERM"] > span[data-from]').allInnerTexts()).toEqual(['Bakkeby']);
+    await page.getByRole('button', { name: 'Forkast' }).click();
+    await page.getByTestId('import-panel').waitFor();
+  });
+
   it('imports a 5 MB transcript with progress while the page stays responsive', async () => {
     const { page } = s;
     await newInterview(page, 'YF-83');
@@ -115,6 +134,13 @@ describe('captions, leaving mid-review, and a 5 MB transcript', () => {
     });
     const t0 = Date.now();
     await pickFile(page, 'lang.txt', big);
+    // From here on the gap is the app's own work (handing 5 MB to the page is the test harness's).
+    const harnessGap = await page.evaluate(() => {
+      const w = window as unknown as { __maxGap: number };
+      const g = w.__maxGap;
+      w.__maxGap = 0;
+      return g;
+    });
     await page.getByTestId('import-progress').waitFor({ timeout: 10_000 });
     const sawProgress = await page.getByTestId('import-progress').innerText();
     await page.getByTestId('review').waitFor({ timeout: 60_000 });
@@ -125,7 +151,9 @@ describe('captions, leaving mid-review, and a 5 MB transcript', () => {
       return w.__maxGap;
     });
     const hits = await page.getByTestId('current-hit').locator('h2').innerText();
-    console.log(`5 MB import → review: ${ms} ms; longest frame gap ${Math.round(maxGap)} ms; ${hits}`);
+    console.log(`5 MB import → review: ${ms} ms; longest frame gap ${Math.round(maxGap)} ms (file hand-over ${Math.round(harnessGap)} ms); ${hits}`);
+    // Decoding and detection ran in the module worker, not inline on the main thread.
+    expect(page.workers().map((w) => w.url()).some((u) => /anonymise\.worker/.test(u))).toBe(true);
     expect(sawProgress).toMatch(/%/);
     expect(ms).toBeLessThan(45_000);
     // Navigating the review stays quick with thousands of hits in state.

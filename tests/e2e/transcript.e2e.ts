@@ -142,6 +142,27 @@ describe('transcript import and anonymisation review', () => {
     expect(audit[0]?.who).toBe(transcript?.reviewedBy);
   });
 
+  it('"Rediger tekst" re-runs detection on the edited text before saving', async () => {
+    const { page } = s;
+    await page.getByTestId('edit-text-button').click();
+    const area = page.getByTestId('edit-area');
+    await area.fill(`${await area.inputValue()}\nP1: Bestevennen min heter Jonas Berg.`);
+    await page.getByTestId('run-review').click();
+    await page.getByTestId('review').waitFor();
+    expect(await page.locator('mark.hit > span[data-from]').allInnerTexts()).toContain('Jonas Berg');
+    for (const button of await page.locator('[data-testid="kind-counts"] button:not([disabled])').all()) await button.click();
+    await page.getByTestId('complete-review').click();
+    await page.getByTestId('stored-transcript').waitFor();
+    const db = await dumpDb(page);
+    const json = JSON.stringify(db);
+    for (const v of [...forbiddenStrings(), 'Jonas', 'Berg.']) expect(json.includes(v), v).toBe(false);
+    const transcript = (db.transcripts as Array<{ interviewId: string; text: string }>).find((t) => t.interviewId === interviewId);
+    expect(transcript?.text).toMatch(/Bestevennen min heter \[NAVN-\d+\]\.$/);
+    const actions = (db.audit as Array<{ subject: string; action: string }>).filter((a) => a.subject === CODE).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['anonymise.review', 'anonymise.edit']));
+    expect(await page.getByTestId('interview-status').innerText()).toBe('Anonymisert');
+  });
+
   it('shows the interview as anonymised in the register', async () => {
     const { page } = s;
     await page.getByRole('link', { name: 'Intervjuer' }).first().click();
