@@ -7,6 +7,7 @@ import { StudyHome } from '../features/home/StudyHome';
 import { ToastArea } from '../components/Toasts';
 import { SaveIndicator } from '../components/SaveIndicator';
 import { useStudy } from '../db/hooks';
+import { META_LAST_STUDY, db, setMeta } from '../db';
 import { AboutDialog } from '../components/AboutDialog';
 import { useCommands } from './commands';
 import { LANGS, setLang, type Lang } from './i18n';
@@ -89,6 +90,8 @@ function StudyShell({ studyId, view, sub }: { studyId: string; view: string; sub
   const [checked, setChecked] = useState(false);
   useEffect(() => {
     setChecked(false);
+    // Remembered so the study home can offer "continue where you left off".
+    void setMeta(db, META_LAST_STUDY, studyId);
   }, [studyId]);
   useEffect(() => {
     if (study !== undefined) setChecked(true);

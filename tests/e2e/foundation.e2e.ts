@@ -90,6 +90,18 @@ describe('first start', () => {
     await page.getByTestId('filter-status').selectOption('');
   });
 
+  it('creates a new study from the home screen, and home then offers to continue it', async () => {
+    const { page } = s;
+    await page.goto(baseUrl);
+    await page.getByLabel('Tittel på studien').fill('Oppfølging Skien 2026');
+    await page.getByRole('button', { name: 'Opprett studie' }).click();
+    await expect.poll(() => page.getByTestId('study-title').innerText()).toBe('Oppfølging Skien 2026');
+    expect(await s.page.locator('[data-testid="method-total"] td').allInnerTexts()).toEqual(['Totalt', '0', '0', '0']);
+    await page.getByRole('link', { name: 'Reisekart' }).click();
+    await page.getByTestId('continue-study').click();
+    await expect.poll(() => page.getByTestId('study-title').innerText()).toBe('Oppfølging Skien 2026');
+  });
+
   it('made no request outside the app and logged no errors', () => {
     expect(s.foreignRequests).toEqual([]);
     expect(s.errors).toEqual([]);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db, createStudy } from '../../db';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { META_LAST_STUDY, db, createStudy, getMeta } from '../../db';
 import { useStudies } from '../../db/hooks';
 import { navigate } from '../../app/router';
 import { formatDate } from '../../app/format';
@@ -28,6 +29,8 @@ export function StudyHome() {
   }
 
   const demo = studies?.find((s) => s.demo);
+  const lastId = useLiveQuery(() => getMeta(db, META_LAST_STUDY), []);
+  const last = studies?.find((s) => s.id === lastId && !s.demo);
   return (
     <div>
       <section className="hero">
@@ -38,6 +41,15 @@ export function StudyHome() {
         </div>
       </section>
       <div className="grid-2" style={{ marginBottom: 32 }}>
+        {last ? (
+          <div className="card">
+            <h2>{t('home.continue')}</h2>
+            <p className="muted">{last.title} · {t('home.counts', { ...last.counts })}</p>
+            <button type="button" className="primary" onClick={() => navigate({ name: 'study', studyId: last.id, view: 'interviews' })} data-testid="continue-study">
+              {t('home.continueOpen', { title: last.title })}
+            </button>
+          </div>
+        ) : null}
         {demo ? (
           <div className="card">
             <h2>{demo.title}</h2>
