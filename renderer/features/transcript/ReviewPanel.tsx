@@ -42,7 +42,7 @@ export function ReviewPanel({ text, state, dispatch, reviewers, busy, error, onC
     if (current) lines.current?.scrollToOffset(current.start);
   }, [current?.id, current?.start]);
 
-  useEffect(() => rootRef.current?.focus(), []);
+  useEffect(() => rootRef.current?.focus({ preventScroll: true }), []);
 
   const marks: Mark[] = useMemo(
     () =>
@@ -222,18 +222,6 @@ export function ReviewPanel({ text, state, dispatch, reviewers, busy, error, onC
             </table>
           </section>
 
-          <section className="card" aria-labelledby="tx-keys-h">
-            <h2 id="tx-keys-h">{t('transcript.keys.title')}</h2>
-            <dl className="tx-keys">
-              {shortcuts.map(([k, v]) => (
-                <div key={k}>
-                  <dt><kbd>{k}</kbd></dt>
-                  <dd>{v}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-
           <section className="card" aria-labelledby="tx-done-h">
             <h2 id="tx-done-h">{t('transcript.review.finish')}</h2>
             <label className="field">
@@ -258,6 +246,18 @@ export function ReviewPanel({ text, state, dispatch, reviewers, busy, error, onC
               <button type="button" onClick={onCancel}>{t('transcript.review.discard')}</button>
             </div>
           </section>
+          <section className="card" aria-labelledby="tx-keys-h">
+            <h2 id="tx-keys-h">{t('transcript.keys.title')}</h2>
+            <dl className="tx-keys">
+              {shortcuts.map(([k, v]) => (
+                <div key={k}>
+                  <dt><kbd>{k}</kbd></dt>
+                  <dd>{v}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+
         </aside>
       </div>
     </div>
