@@ -136,22 +136,27 @@ describe('captions, leaving mid-review, and a 5 MB transcript', () => {
     await pickFile(page, 'lang.txt', big);
     // From here on the gap is the app's own work (handing 5 MB to the page is the test harness's).
     const harnessGap = await page.evaluate(() => {
-      const w = window as unknown as { __maxGap: number };
+      const w = window as unknown as { __maxGap: number; __longest: number };
       const g = w.__maxGap;
       w.__maxGap = 0;
+      // Long tasks (> 50 ms) on the main thread: the direct measure of "blocked".
+      w.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      }).observe({ type: 'longtask' });
       return g;
     });
     await page.getByTestId('import-progress').waitFor({ timeout: 10_000 });
     const sawProgress = await page.getByTestId('import-progress').innerText();
     await page.getByTestId('review').waitFor({ timeout: 60_000 });
     const ms = Date.now() - t0;
-    const maxGap = await page.evaluate(() => {
-      const w = window as unknown as { __maxGap: number; __run: boolean };
+    const [maxGap, longest] = await page.evaluate(() => {
+      const w = window as unknown as { __maxGap: number; __run: boolean; __longest: number };
       w.__run = false;
-      return w.__maxGap;
+      return [w.__maxGap, w.__longest];
     });
     const hits = await page.getByTestId('current-hit').locator('h2').innerText();
-    console.log(`5 MB import → review: ${ms} ms; longest frame gap ${Math.round(maxGap)} ms (file hand-over ${Math.round(harnessGap)} ms); ${hits}`);
+    console.log(`5 MB import → review: ${ms} ms; longest main-thread task ${Math.round(longest)} ms; longest frame gap ${Math.round(maxGap)} ms (file hand-over ${Math.round(harnessGap)} ms); ${hits}`);
     // Decoding and detection ran in the module worker, not inline on the main thread.
     expect(page.workers().map((w) => w.url()).some((u) => /anonymise\.worker/.test(u))).toBe(true);
     expect(sawProgress).toMatch(/%/);
@@ -162,7 +167,8 @@ describe('captions, leaving mid-review, and a 5 MB transcript', () => {
     await page.keyboard.press('j');
     await expect.poll(() => page.getByTestId('current-hit').locator('h2').innerText()).toContain('2 /');
     expect(Date.now() - k0).toBeLessThan(2_000);
-    expect(maxGap, 'main thread blocked too long').toBeLessThan(1_500);
+    expect(longest, 'main thread blocked too long').toBeLessThan(500);
+    expect(maxGap, 'frames stalled too long').toBeLessThan(1_500);
   });
 
   it('made no request outside the app and logged no errors', () => {
