@@ -139,6 +139,8 @@ describe('importFile', () => {
     const vtt = await importFile('g.vtt', enc('WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ola>Hei</v>\n'));
     expect(vtt).toMatchObject({ ok: true, kind: 'captions', speakers: ['Ola'] });
     expect(await importFile('h.srt', enc('1\nfeil\nHei\n'))).toMatchObject({ ok: false, code: 'captions-invalid' });
+    const huge = new Uint8Array(50 * 1024 * 1024 + 1).fill(0x61);
+    for (const name of ['j.txt', 'k.docx', 'l.vtt']) expect(await importFile(name, huge)).toMatchObject({ ok: false, code: 'too-large', fileName: name });
   });
 
   it('reads a generated .docx', async () => {
