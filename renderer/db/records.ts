@@ -18,7 +18,91 @@ import {
   Transcript,
 } from '../../shared/model';
 import type { ReisekartDb, StoreChange, UndoEntry } from './database';
-import { guarded, parseList, parseRecord, WriteAbort, type WriteFailure, type WriteResult } from './results';
+import { guarded, issuesFromZod, parseList, parseRecord, WriteAbort, type FieldIssue, type WriteFailure, type WriteResult } from './results';
+
+// ------------------------------------------------------------------------------ chunked bulk work
+// Real IndexedDB structured-clones every record of a bulkPut synchronously, and zod parses
+// synchronously: at 50,000 segments either one is a task of seconds (docs/bench.md). So large
+// writes parse in chunks with a macrotask between them (before the transaction: a transaction
+// must not wait on timers, or IndexedDB commits it), then write in chunks inside ONE readwrite
+// transaction, awaiting each bulkPut — each chunk runs in its own task, and a failure in any
+// chunk still aborts the whole transaction (all-or-nothing).
+
+/** Records per bulkPut and per parse step: about 20–60 ms of work each at 50,000 segments. */
+export const WRITE_CHUNK = 2000;
+
+/** `done` of `total` units; called after every chunk (and once with 0 at the start). */
+export type ProgressFn = (done: number, total: number) => void;
+
+export interface BulkWriteOptions {
+  onProgress?: ProgressFn;
+  /** Records per chunk; default WRITE_CHUNK. */
+  chunkSize?: number;
+}
+
+/**
+ * Let the event loop run (input, paint) before the next chunk: a MessageChannel hop is a
+ * macrotask without setTimeout's 4 ms clamp for nested timers.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel === 'undefined') {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
+/**
+ * parseList in chunks, yielding between them (never inside a transaction); issues located as
+ * `prefix[index].field`. `step(n)` is told how many were parsed after each chunk.
+ */
+export async function parseListChunked<S extends z.ZodType>(
+  schema: S,
+  inputs: readonly unknown[],
+  prefix: string,
+  step: (n: number) => void = () => undefined,
+  chunkSize = WRITE_CHUNK,
+): Promise<{ ok: true; value: z.output<S>[] } | WriteFailure> {
+  const out: z.output<S>[] = [];
+  const issues: FieldIssue[] = [];
+  for (let from = 0; from < inputs.length; from += chunkSize) {
+    if (from > 0) await yieldToEventLoop();
+    const to = Math.min(inputs.length, from + chunkSize);
+    for (let i = from; i < to; i++) {
+      const r = schema.safeParse(inputs[i]);
+      if (r.success) out.push(r.data);
+      else issues.push(...issuesFromZod(r.error, `${prefix}[${i}]`));
+    }
+    step(to - from);
+  }
+  return issues.length ? { ok: false, reason: 'invalid', issues } : { ok: true, value: out };
+}
+
+/** bulkPut in chunks, each awaited, inside the caller's transaction. */
+export async function bulkPutChunked(table: Table, rows: readonly unknown[], step: (n: number) => void = () => undefined, chunkSize = WRITE_CHUNK): Promise<void> {
+  for (let from = 0; from < rows.length; from += chunkSize) {
+    const chunk = rows.slice(from, from + chunkSize);
+    await table.bulkPut(chunk);
+    step(chunk.length);
+  }
+}
+
+/** A progress counter over `total` units that reports to `onProgress` (if any). */
+export function progressCounter(total: number, onProgress?: ProgressFn): (n: number) => void {
+  let done = 0;
+  onProgress?.(0, total);
+  return (n) => {
+    done += n;
+    onProgress?.(done, total);
+  };
+}
 
 function notFound(message: string): WriteAbort {
   return new WriteAbort({ ok: false, reason: 'not-found', message });
@@ -97,9 +181,19 @@ export const deleteOverride = (db: ReisekartDb, id: string) => deleteOne(db, db.
 export const deleteBenchmark = (db: ReisekartDb, id: string) => deleteOne(db, db.benchmarks, id);
 export const deleteTerm = (db: ReisekartDb, id: string) => deleteOne(db, db.terms, id);
 
-/** Many segments of one study at once (auto-coding, paste): one transaction, one bulkPut. */
-export async function saveSegments(db: ReisekartDb, inputs: readonly z.input<typeof Segment>[]): Promise<WriteResult<Segment[]>> {
-  const parsed = parseList(Segment, inputs, 'segments');
+/**
+ * Many segments of one study at once (auto-coding, paste, CSV import): parsed in chunks, then one
+ * transaction that writes them in chunks of WRITE_CHUNK (all-or-nothing). Progress counts
+ * segments parsed, then segments written: `total` is twice the number of segments.
+ */
+export async function saveSegments(
+  db: ReisekartDb,
+  inputs: readonly z.input<typeof Segment>[],
+  opts: BulkWriteOptions = {},
+): Promise<WriteResult<Segment[]>> {
+  const size = opts.chunkSize ?? WRITE_CHUNK;
+  const step = progressCounter(inputs.length * 2, opts.onProgress);
+  const parsed = await parseListChunked(Segment, inputs, 'segments', step, size);
   if (!parsed.ok) return parsed;
   const segments = parsed.value;
   const first = segments[0];
@@ -113,7 +207,7 @@ export async function saveSegments(db: ReisekartDb, inputs: readonly z.input<typ
     };
   }
   return writeInStudy(db, first.studyId, [db.segments], async () => {
-    await db.segments.bulkPut(segments);
+    await bulkPutChunked(db.segments, segments, step, size);
     return segments;
   });
 }

@@ -2,8 +2,23 @@
  * Whole-study operations: demo seeding, load, list, create, all-or-nothing replace, delete.
  */
 import { Dexie, type Table } from 'dexie';
-import { Study, StudyData, newStudy } from '../../shared/model';
+import { z } from 'zod';
+import {
+  AuditEntry,
+  Benchmark,
+  Code,
+  CounsellorOverride,
+  Interview,
+  PseudonymEntry,
+  Segment,
+  Study,
+  StudyData,
+  StudyTerm,
+  Transcript,
+  newStudy,
+} from '../../shared/model';
 import type { ReisekartDb } from './database';
+import { bulkPutChunked, parseListChunked, progressCounter, type BulkWriteOptions } from './records';
 import { guarded, parseRecord, WriteAbort, type FieldIssue, type WriteResult } from './results';
 
 /** Tables whose records carry a studyId (everything but studies, undo and meta). */
@@ -35,7 +50,11 @@ export interface StudySummary {
 export function parseStudyData(input: unknown): WriteResult<StudyData> {
   const parsed = parseRecord(StudyData, input);
   if (!parsed.ok) return parsed;
-  const data = parsed.value;
+  return ownedByStudy(parsed.value);
+}
+
+/** Every record's studyId must be the study's own. */
+function ownedByStudy(data: StudyData): WriteResult<StudyData> {
   const issues: FieldIssue[] = [];
   for (const table of STUDY_TABLES) {
     data[table].forEach((r: { studyId: string }, i: number) => {
@@ -51,6 +70,60 @@ export function parseStudyData(input: unknown): WriteResult<StudyData> {
   return issues.length ? { ok: false, reason: 'invalid', issues } : { ok: true, value: data };
 }
 
+/** The record schema of each study table (the element schemas of StudyData). */
+const TABLE_SCHEMAS: Record<StudyTable, z.ZodType<{ studyId: string }>> = {
+  interviews: Interview,
+  transcripts: Transcript,
+  segments: Segment,
+  codes: Code,
+  overrides: CounsellorOverride,
+  benchmarks: Benchmark,
+  audit: AuditEntry,
+  terms: StudyTerm,
+  pseudonyms: PseudonymEntry,
+};
+
+/** StudyData's shape with the record lists left unparsed (they are parsed in chunks). */
+const StudyShell = z.object({
+  study: Study,
+  codes: z.array(z.unknown()),
+  interviews: z.array(z.unknown()),
+  transcripts: z.array(z.unknown()),
+  segments: z.array(z.unknown()),
+  overrides: z.array(z.unknown()),
+  benchmarks: z.array(z.unknown()),
+  audit: z.array(z.unknown()).default([]),
+  terms: z.array(z.unknown()).default([]),
+  pseudonyms: z.array(z.unknown()).default([]),
+});
+
+/** Records in a study-shaped input (for progress totals); 0 for anything else. */
+function recordCount(input: unknown): number {
+  if (typeof input !== 'object' || input === null) return 0;
+  const o = input as Record<string, unknown>;
+  return STUDY_TABLES.reduce((n, t) => n + (Array.isArray(o[t]) ? (o[t] as unknown[]).length : 0), 0);
+}
+
+/**
+ * parseStudyData in chunks of WRITE_CHUNK records with a macrotask between them, so a study of
+ * 50,000 segments never parses as one long task (same result and located issues as
+ * parseStudyData). `step(n)` is told how many records were parsed after each chunk.
+ */
+export async function parseStudyDataChunked(input: unknown, step: (n: number) => void = () => undefined, chunkSize?: number): Promise<WriteResult<StudyData>> {
+  const shell = parseRecord(StudyShell, input);
+  if (!shell.ok) return shell;
+  const out: Record<string, unknown> = { study: shell.value.study };
+  const issues: FieldIssue[] = [];
+  // Tables in StudyData's key order, so issues come out in the order parseStudyData gives them.
+  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms'] as const) {
+    const r = await parseListChunked(TABLE_SCHEMAS[table], shell.value[table], table, step, chunkSize);
+    if (r.ok) out[table] = r.value;
+    else if (r.reason === 'invalid') issues.push(...r.issues);
+  }
+  if (issues.length) return { ok: false, reason: 'invalid', issues };
+  return ownedByStudy(out as StudyData);
+}
+
 /** Delete every record of a study, inside the caller's transaction. */
 async function clearStudy(db: ReisekartDb, studyId: string): Promise<void> {
   await Promise.all([
@@ -60,11 +133,14 @@ async function clearStudy(db: ReisekartDb, studyId: string): Promise<void> {
   ]);
 }
 
-async function putStudyData(db: ReisekartDb, data: StudyData): Promise<void> {
+/**
+ * Write a parsed study inside the caller's transaction: per table, bulkPut in chunks of
+ * WRITE_CHUNK, each awaited, so no single structured clone of a large table blocks the page.
+ */
+async function putStudyData(db: ReisekartDb, data: StudyData, step: (n: number) => void = () => undefined, chunkSize?: number): Promise<void> {
   await db.studies.put(data.study);
-  // bulkPut per table: one request batch each, far fewer round trips than per-record puts.
   // `db.table(name)` is the untyped handle; the records were parsed by parseStudyData.
-  await Promise.all(STUDY_TABLES.map((t) => (data[t].length ? db.table(t).bulkPut(data[t]) : undefined)));
+  for (const t of STUDY_TABLES) await bulkPutChunked(db.table(t), data[t], step, chunkSize);
 }
 
 /**
@@ -192,18 +268,21 @@ export async function createStudy(db: ReisekartDb, title: string): Promise<Write
 }
 
 /**
- * All-or-nothing import: parse everything first, then one readwrite transaction over every
- * table clears the study's old records and writes the new ones. Any failure (including a full
- * disk) aborts the transaction and leaves the previous state untouched.
+ * All-or-nothing import: parse everything first (in chunks, yielding between them), then one
+ * readwrite transaction over every table clears the study's old records and writes the new ones
+ * in chunks. Any failure (including a full disk) aborts the transaction and leaves the previous
+ * state untouched. `onProgress(done, total)` counts records parsed, then records written (total
+ * = twice the records).
  */
-export async function replaceStudyData(db: ReisekartDb, input: unknown): Promise<WriteResult> {
-  const parsed = parseStudyData(input);
+export async function replaceStudyData(db: ReisekartDb, input: unknown, opts: BulkWriteOptions = {}): Promise<WriteResult> {
+  const step = progressCounter(recordCount(input) * 2, opts.onProgress);
+  const parsed = await parseStudyDataChunked(input, step, opts.chunkSize);
   if (!parsed.ok) return parsed;
   const data = parsed.value;
   return guarded(() =>
     db.transaction('rw', db.tables, async () => {
       await clearStudy(db, data.study.id);
-      await putStudyData(db, data);
+      await putStudyData(db, data, step, opts.chunkSize);
       return undefined;
     }),
   );

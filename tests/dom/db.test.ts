@@ -16,6 +16,7 @@ import {
   listUndo,
   loadStudyData,
   pushUndo,
+  parseStudyData,
   replaceStudyData,
   requestPersistentStorage,
   resetDemoStudy,
@@ -27,6 +28,7 @@ import {
   writeAudit,
   type ReisekartDb,
 } from '../../renderer/db';
+import { parseStudyDataChunked } from '../../renderer/db/study';
 import { StudyData } from '../../shared/model';
 import demoJson from '../../fixtures/demo/demo-study.json';
 import { FIXED_NOW, freshDb, sortedStudy, syntheticStudy } from './db-fixtures';
@@ -179,6 +181,71 @@ describe('replaceStudyData', () => {
     expect(r).toMatchObject({ ok: false, reason: 'database' });
     vi.restoreAllMocks();
     expect(await loadStudyData(db, 'a')).toEqual(sortedStudy(before));
+  });
+});
+
+describe('chunked bulk writes', () => {
+  it('replaceStudyData reports progress per chunk, parse then write, ending at twice the records', async () => {
+    const db = newDb();
+    const data = syntheticStudy({ studyId: 'a', interviews: 6, segmentsPerInterview: 10 });
+    const records = data.codes.length + data.interviews.length + data.transcripts.length + data.segments.length + data.overrides.length + data.benchmarks.length + data.audit.length + data.terms.length + data.pseudonyms.length;
+    const seen: [number, number][] = [];
+    unwrap(await replaceStudyData(db, data, { chunkSize: 7, onProgress: (done, total) => seen.push([done, total]) }));
+    expect(seen[0]).toEqual([0, records * 2]);
+    expect(seen.at(-1)).toEqual([records * 2, records * 2]);
+    // 60 segments in chunks of 7 alone make 9 parse and 9 write steps.
+    expect(seen.length).toBeGreaterThan(18);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]?.[0]).toBeGreaterThanOrEqual(seen[i - 1]?.[0] ?? 0);
+    expect(await loadStudyData(db, 'a')).toEqual(sortedStudy(data));
+  });
+
+  it('replaceStudyData stays all-or-nothing when a late chunk fails after earlier chunks were written', async () => {
+    const db = newDb();
+    const before = syntheticStudy({ studyId: 'a', seed: 1 });
+    unwrap(await replaceStudyData(db, before));
+    const next = syntheticStudy({ studyId: 'a', seed: 2, interviews: 10, segmentsPerInterview: 10 });
+    // Chunks of 7: the 5th chunk of segments fails, four chunks (28 segments) are already put.
+    const spy = failPutsFrom('segments', 30, () => new DOMException('disk full', 'QuotaExceededError'));
+    const r = await replaceStudyData(db, next, { chunkSize: 7 });
+    expect(spy).toHaveBeenCalled();
+    expect(r).toMatchObject({ ok: false, reason: 'quota' });
+    spy.mockRestore();
+    expect(await loadStudyData(db, 'a')).toEqual(sortedStudy(before));
+  });
+
+  it('chunked parse locates issues exactly as the whole-study parse does', async () => {
+    const data = syntheticStudy({ studyId: 'a', interviews: 5, segmentsPerInterview: 6 });
+    const bad = {
+      ...data,
+      interviews: data.interviews.map((iv, i) => (i === 3 ? { ...iv, date: '12.10.2021' } : iv)),
+      segments: data.segments.map((sg, i) => (i === 17 ? { ...sg, start: -1 } : i === 25 ? { ...sg, studyId: 'x' } : sg)),
+    };
+    expect(await parseStudyDataChunked(bad, undefined, 4)).toEqual(parseStudyData(bad));
+    expect(await parseStudyDataChunked(data, undefined, 4)).toEqual(parseStudyData(data));
+    const onlyOwner = { ...data, segments: data.segments.map((sg, i) => (i === 25 ? { ...sg, studyId: 'x' } : sg)) };
+    expect(await parseStudyDataChunked(onlyOwner, undefined, 4)).toMatchObject({ ok: false, issues: [{ path: 'segments[25].studyId' }] });
+    expect(await parseStudyDataChunked('nope')).toEqual(parseStudyData('nope'));
+  });
+
+  it('saveSegments writes in chunks in one transaction: progress per chunk, nothing kept when a late chunk fails', async () => {
+    const db = newDb();
+    const data = syntheticStudy({ studyId: 'a', interviews: 2, segmentsPerInterview: 3 });
+    unwrap(await replaceStudyData(db, data));
+    const seg = data.segments[0];
+    if (!seg) throw new Error('fixture');
+    const batch = Array.from({ length: 25 }, (_, k) => ({ ...seg, id: `new-${k}` }));
+    const seen: number[] = [];
+    unwrap(await saveSegments(db, batch, { chunkSize: 4, onProgress: (done, total) => seen.push(done / total) }));
+    expect(seen).toHaveLength(1 + 7 + 7);
+    expect(seen.at(-1)).toBe(1);
+    expect(await db.segments.where('id').startsWith('new-').count()).toBe(25);
+
+    const more = Array.from({ length: 25 }, (_, k) => ({ ...seg, id: `more-${k}` }));
+    failPutsFrom('segments', 22, () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const r = await saveSegments(db, more, { chunkSize: 4 });
+    vi.restoreAllMocks();
+    expect(r).toMatchObject({ ok: false, reason: 'quota' });
+    expect(await db.segments.where('id').startsWith('more-').count()).toBe(0);
   });
 });
 
