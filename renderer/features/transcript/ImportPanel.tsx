@@ -36,7 +36,7 @@ export function ImportPanel({ onText, onImported, busy, setBusy }: {
     setError(null);
     const picked = await platform.openFile([{ name: t('transcript.import.fileFilter'), extensions: ['txt', 'docx', 'vtt', 'srt'] }]);
     if (!picked.ok) {
-      if (picked.reason !== 'cancelled') setError({ message: t('transcript.errors.read-failed', { file: '' }), detail: picked.message });
+      if (picked.reason !== 'cancelled') setError({ message: t('transcript.errors.read-failed'), detail: picked.message });
       return;
     }
     setBusy(true);

@@ -158,7 +158,7 @@ export function ReviewPanel({ text, state, dispatch, reviewers, busy, error, onC
               <span className="muted">{state.hits.length > 0 ? `${state.current + 1} / ${state.hits.length}` : ''}</span>
             </h2>
             {current ? (
-              <>
+              <div aria-live="polite">
                 <p className="tx-current-value">
                   <mark className={`hit status-${current.status}`}>{text.slice(current.start, current.end)}</mark>
                 </p>
@@ -186,7 +186,7 @@ export function ReviewPanel({ text, state, dispatch, reviewers, busy, error, onC
                   </button>
                 </div>
                 {state.editing === current.id ? <p className="muted" role="status">{t('transcript.review.editHelp')}</p> : null}
-              </>
+              </div>
             ) : (
               <p className="muted">{t('transcript.review.noHits')}</p>
             )}
