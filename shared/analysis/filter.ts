@@ -12,6 +12,7 @@
  * agreement screen, the workbench's coder filter).
  */
 import { informantKey } from '../model/informants';
+import { anyMarked, KIND_EXPERIENCE, KIND_WISH, maskOf, NO_VALENCE, segmentColumns, VALENCE_CODE } from './columns';
 import { finalMask } from './final';
 import type { Code, Interview, InterviewFormat, InterviewMode, Segment, SegmentKind, Study, Valence } from '../model/schema';
 
@@ -140,60 +141,55 @@ export function buildIndex(data: IndexInput, opts: IndexOptions = {}): StudyInde
   };
 }
 
-/** A constraint is active when its list is non-empty; undefined and [] both mean "no constraint". */
-function setOf<T>(list: readonly T[] | undefined): Set<T> | null {
-  return list && list.length > 0 ? new Set(list) : null;
-}
-
-function anyIn(values: readonly string[], set: Set<string>): boolean {
-  for (const v of values) if (set.has(v)) return true;
-  return false;
-}
-
 /**
  * Indices (into index.segments) of the segments that pass the filter, in segment order.
- * One pass; the sets are built once per call, never per segment.
+ * One pass over the index's columns (./columns.ts): each constraint is a byte mask over that
+ * column's dictionary, built once per call, never per segment.
  */
 export function filterIndices(index: StudyIndex, filter: AnalysisFilter = {}): Int32Array {
-  const groups = setOf(filter.groupIds);
-  const formats = setOf(filter.formats);
-  const modes = setOf(filter.modes);
-  const actors = setOf(filter.actorIds);
-  const stages = setOf(filter.stageIds);
-  const situations = setOf(filter.situationIds);
-  const valences = setOf(filter.valences);
-  const kind = filter.kind && filter.kind !== 'all' ? filter.kind : null;
-  const coder = filter.coderId ?? null;
-  let codes: Set<string> | null = null;
+  const cols = segmentColumns(index);
+  const groups = maskOf(cols.group.ids, filter.groupIds);
+  const formats = maskOf(cols.format.ids, filter.formats);
+  const modes = maskOf(cols.mode.ids, filter.modes);
+  const actors = maskOf(cols.actors.ids, filter.actorIds);
+  const stages = maskOf(cols.stage.ids, filter.stageIds);
+  const situations = maskOf(cols.situation.ids, filter.situationIds);
+  let valences: Uint8Array | null = null;
+  if (filter.valences && filter.valences.length > 0) {
+    valences = new Uint8Array(NO_VALENCE + 1);
+    for (const v of filter.valences) if (v in VALENCE_CODE) valences[VALENCE_CODE[v]] = 1;
+  }
+  const kind = filter.kind === 'experience' ? KIND_EXPERIENCE : filter.kind === 'wish' ? KIND_WISH : -1;
+  // A coder that never coded here matches nothing (-2 is in no column).
+  const coder = filter.coderId === undefined ? -1 : (() => {
+    const p = cols.coder.ids.indexOf(filter.coderId);
+    return p < 0 ? -2 : p;
+  })();
+  let codes: Uint8Array | null = null;
   if (filter.codeIds && filter.codeIds.length > 0) {
     // Selecting a parent code selects its whole subtree (roll-up), expanded once here.
-    codes = new Set<string>();
+    const wanted = new Set<string>();
     for (const id of filter.codeIds) {
-      codes.add(id);
-      for (const d of index.codeDescendants.get(id) ?? []) codes.add(d);
+      wanted.add(id);
+      for (const d of index.codeDescendants.get(id) ?? []) wanted.add(d);
     }
+    codes = maskOf(cols.codes.ids, wanted) ?? new Uint8Array(cols.codes.ids.length);
   }
-  const segs = index.segments;
-  const out = new Int32Array(segs.length);
+  const n = cols.n;
+  const counted = index.segCounted;
+  const out = new Int32Array(n);
   let k = 0;
-  for (let i = 0; i < segs.length; i++) {
-    const s = segs[i] as Segment;
-    if (kind !== null && s.kind !== kind) continue;
-    if (coder !== null ? s.coderId !== coder : index.segCounted[i] === 0) continue;
-    if (groups !== null && !groups.has(index.segGroup[i] as string)) continue;
-    if (formats !== null) {
-      const f = index.segFormat[i];
-      if (f == null || !formats.has(f)) continue;
-    }
-    if (modes !== null) {
-      const m = index.segMode[i];
-      if (m == null || !modes.has(m)) continue;
-    }
-    if (stages !== null && (s.stageId === null || !stages.has(s.stageId))) continue;
-    if (situations !== null && (s.situationId === null || !situations.has(s.situationId))) continue;
-    if (valences !== null && (s.valence === null || !valences.has(s.valence))) continue;
-    if (actors !== null && !anyIn(s.actorIds, actors)) continue;
-    if (codes !== null && !anyIn(s.codeIds, codes)) continue;
+  for (let i = 0; i < n; i++) {
+    if (kind >= 0 && cols.kind[i] !== kind) continue;
+    if (coder !== -1 ? cols.coder.col[i] !== coder : counted[i] === 0) continue;
+    if (groups !== null && groups[cols.group.col[i] as number] !== 1) continue;
+    if (formats !== null && formats[cols.format.col[i] as number] !== 1) continue;
+    if (modes !== null && modes[cols.mode.col[i] as number] !== 1) continue;
+    if (stages !== null && stages[cols.stage.col[i] as number] !== 1) continue;
+    if (situations !== null && situations[cols.situation.col[i] as number] !== 1) continue;
+    if (valences !== null && valences[cols.valence[i] as number] !== 1) continue;
+    if (actors !== null && !anyMarked(cols.actors, i, actors)) continue;
+    if (codes !== null && !anyMarked(cols.codes, i, codes)) continue;
     out[k++] = i;
   }
   return out.subarray(0, k);

@@ -8,6 +8,7 @@
  */
 import type { FrameItem, Segment, Valence } from '../model/schema';
 import { VALENCES, VALENCE_SCORE } from '../model/schema';
+import { KIND_EXPERIENCE, NO_VALENCE, segmentColumns, VALENCE_CODE } from './columns';
 import { filterIndices, type AnalysisFilter, type StudyIndex } from './filter';
 import { meanInterval, roundPercentages } from './stats';
 
@@ -71,7 +72,6 @@ export interface JourneyOptions {
   quotes?: number;
 }
 
-const emptyValence = (): ValenceCounts => ({ positive: 0, mixed: 0, negative: 0, none: 0 });
 
 /**
  * One accumulator per cell, row, column and the total. Distinct informants are marked in a byte
@@ -84,31 +84,34 @@ interface Acc {
   segments: number;
   seen: Uint8Array;
   informants: number;
-  valence: ValenceCounts;
+  /** Counts by valence code (columns.ts: positive, mixed, negative, none). */
+  valence: Int32Array;
 }
 const newAcc = (nInformants: number, keepSegs: boolean): Acc => ({
   segs: keepSegs ? [] : null,
   segments: 0,
   seen: new Uint8Array(nInformants),
   informants: 0,
-  valence: emptyValence(),
+  valence: new Int32Array(NO_VALENCE + 1),
 });
 
-function addTo(acc: Acc, i: number, informant: number, v: Valence | null): void {
+/** `v` is the segment's valence code (VALENCE_CODE, or NO_VALENCE). */
+function addTo(acc: Acc, i: number, informant: number, v: number): void {
   acc.segs?.push(i);
   acc.segments += 1;
   if (acc.seen[informant] === 0) {
     acc.seen[informant] = 1;
     acc.informants += 1;
   }
-  acc.valence[v ?? 'none'] += 1;
+  acc.valence[v]! += 1;
 }
 
 function statsOf(acc: Acc, smallCell: number): CellStats {
+  const v = acc.valence;
   return {
     segments: acc.segments,
     informants: acc.informants,
-    valence: { ...acc.valence },
+    valence: { positive: v[VALENCE_CODE.positive] as number, mixed: v[VALENCE_CODE.mixed] as number, negative: v[VALENCE_CODE.negative] as number, none: v[NO_VALENCE] as number },
     suppressed: acc.informants < smallCell,
   };
 }
@@ -126,56 +129,16 @@ export function dominantValence(v: ValenceCounts): Valence | null {
   return best;
 }
 
-/** Each segment's codes as dense numbers (CSR: codes[start[i]..start[i+1]]), built once per index. */
-interface CodeTable {
-  ids: string[];
-  start: Int32Array;
-  codes: Int32Array;
-}
-const codeTables = new WeakMap<StudyIndex, CodeTable>();
-
-/**
- * Counting codes with a Map keyed by code id was the largest share of a filter change at 50,000
- * segments (a CPU profile put ~40 % in topCodesOf; docs/bench.md, before/after), so the ids are
- * numbered once per index and a cell counts into a typed array.
- */
-function codeTableOf(index: StudyIndex): CodeTable {
-  const known = codeTables.get(index);
-  if (known) return known;
-  const pos = new Map<string, number>();
-  const ids: string[] = [];
-  const n = index.segments.length;
-  let total = 0;
-  for (const s of index.segments) total += s.codeIds.length;
-  const start = new Int32Array(n + 1);
-  const codes = new Int32Array(total);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    start[i] = k;
-    for (const c of (index.segments[i] as Segment).codeIds) {
-      let p = pos.get(c);
-      if (p === undefined) {
-        p = ids.length;
-        pos.set(c, p);
-        ids.push(c);
-      }
-      codes[k++] = p;
-    }
-  }
-  start[n] = k;
-  const table = { ids, start, codes };
-  codeTables.set(index, table);
-  return table;
-}
-
 /** Top codes by segment count (ties by code id), codes as coded (not rolled up). */
 function topCodesOf(index: StudyIndex, segs: readonly number[], k: number): CodeCount[] {
   if (k <= 0) return [];
-  const t = codeTableOf(index);
+  // Code ids are numbered once per index (columns.ts): counting a Map keyed by id was ~40 % of a
+  // filter change at 50,000 segments (docs/bench.md, before/after).
+  const t = segmentColumns(index).codes;
   const counts = new Int32Array(t.ids.length);
   for (const i of segs) {
     const end = t.start[i + 1] as number;
-    for (let j = t.start[i] as number; j < end; j++) counts[t.codes[j] as number]! += 1;
+    for (let j = t.start[i] as number; j < end; j++) counts[t.values[j] as number]! += 1;
   }
   const out: CodeCount[] = [];
   for (let c = 0; c < counts.length; c++) if ((counts[c] as number) > 0) out.push({ codeId: t.ids[c] as string, n: counts[c] as number });
@@ -185,23 +148,26 @@ function topCodesOf(index: StudyIndex, segs: readonly number[], k: number): Code
 const QUOTE_MIN = 40;
 const QUOTE_MAX = 220;
 
-interface QuoteCandidate {
-  s: Segment;
-  len: number;
-  informant: number;
-}
-
-/** The order quotes are chosen in (see pickQuotes); a total order, ties end at the segment id. */
-function quoteOrder(prefer: Valence | null): (a: QuoteCandidate, b: QuoteCandidate) => number {
+/**
+ * The order quotes are chosen in (see pickQuotes), on segment indices; a total order, ties end at
+ * the segment id. Reads the index's columns (valence, trimmed length), not the Segment objects.
+ */
+function quoteOrder(index: StudyIndex, prefer: Valence | null): (a: number, b: number) => number {
+  const cols = segmentColumns(index);
+  const want = prefer === null ? -1 : VALENCE_CODE[prefer];
   return (a, b) => {
-    const pa = prefer !== null && a.s.valence === prefer ? 0 : 1;
-    const pb = prefer !== null && b.s.valence === prefer ? 0 : 1;
+    const pa = cols.valence[a] === want ? 0 : 1;
+    const pb = cols.valence[b] === want ? 0 : 1;
     if (pa !== pb) return pa - pb;
-    const ra = a.len >= QUOTE_MIN && a.len <= QUOTE_MAX ? 0 : 1;
-    const rb = b.len >= QUOTE_MIN && b.len <= QUOTE_MAX ? 0 : 1;
+    const la = cols.quoteLen[a] as number;
+    const lb = cols.quoteLen[b] as number;
+    const ra = la >= QUOTE_MIN && la <= QUOTE_MAX ? 0 : 1;
+    const rb = lb >= QUOTE_MIN && lb <= QUOTE_MAX ? 0 : 1;
     if (ra !== rb) return ra - rb;
-    if (a.len !== b.len) return a.len - b.len;
-    return a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0;
+    if (la !== lb) return la - lb;
+    const ia = (index.segments[a] as Segment).id;
+    const ib = (index.segments[b] as Segment).id;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
   };
 }
 
@@ -234,32 +200,33 @@ function smallestK<T>(items: Iterable<T>, k: number, cmp: (a: T, b: T) => number
  */
 export function pickQuotes(index: StudyIndex, segs: readonly number[], k: number, prefer: Valence | null): QuoteRef[] {
   if (k <= 0) return [];
-  const cmp = quoteOrder(prefer);
-  const all: QuoteCandidate[] = [];
-  const bestOf = new Map<number, QuoteCandidate>();
+  const cmp = quoteOrder(index, prefer);
+  const quoteLen = segmentColumns(index).quoteLen;
+  // Each informant's best quote, as segment indices (no object per candidate: a cell holds thousands).
+  const bestOf = new Map<number, number>();
   for (const i of segs) {
-    const s = index.segments[i] as Segment;
-    const len = s.quote.trim().length;
-    if (len === 0) continue;
-    const c: QuoteCandidate = { s, len, informant: index.segInformant[i] as number };
-    all.push(c);
-    const best = bestOf.get(c.informant);
-    if (best === undefined || cmp(c, best) < 0) bestOf.set(c.informant, c);
+    if (quoteLen[i] === 0) continue;
+    const informant = index.segInformant[i] as number;
+    const best = bestOf.get(informant);
+    if (best === undefined || cmp(i, best) < 0) bestOf.set(informant, i);
   }
   const chosen = smallestK(bestOf.values(), k, cmp);
   if (chosen.length < k) {
     // Fewer informants than quotes wanted: fill with the next best, in the same order.
     const taken = new Set(chosen);
-    chosen.push(...smallestK(all.filter((c) => !taken.has(c)), k - chosen.length, cmp));
+    chosen.push(...smallestK(segs.filter((i) => quoteLen[i] !== 0 && !taken.has(i)), k - chosen.length, cmp));
   }
-  return chosen.map(({ s }) => ({
-    segmentId: s.id,
-    interviewId: s.interviewId,
-    interviewCode: index.interviewById.get(s.interviewId)?.code ?? s.interviewId,
-    participantId: s.participantId,
-    quote: s.quote.trim(),
-    valence: s.valence,
-  }));
+  return chosen.map((i) => {
+    const s = index.segments[i] as Segment;
+    return {
+      segmentId: s.id,
+      interviewId: s.interviewId,
+      interviewCode: index.interviewById.get(s.interviewId)?.code ?? s.interviewId,
+      participantId: s.participantId,
+      quote: s.quote.trim(),
+      valence: s.valence,
+    };
+  });
 }
 
 export function journeyMatrix(index: StudyIndex, filter: AnalysisFilter, opts: JourneyOptions): JourneyMatrix {
@@ -272,23 +239,29 @@ export function journeyMatrix(index: StudyIndex, filter: AnalysisFilter, opts: J
   const nInf = index.informantKeys.length;
   const accs: Acc[][] = situations.map(() => stages.map(() => newAcc(nInf, true)));
   const rows = situations.map(() => newAcc(nInf, false));
-  const cols = stages.map(() => newAcc(nInf, false));
+  const colAccs = stages.map(() => newAcc(nInf, false));
   const total = newAcc(nInf, false);
   const idx = filterIndices(index, filter);
+  const cols = segmentColumns(index);
+  // Dictionary number → column / row of the frame (-1: not a stage or situation of the study).
+  const colOf = Int32Array.from(cols.stage.ids, (id) => stageCol.get(id) ?? -1);
+  const rowOf = Int32Array.from(cols.situation.ids, (id) => sitRow.get(id) ?? -1);
   let unplaced = 0;
   for (const i of idx) {
-    const s = index.segments[i] as Segment;
-    const c = s.stageId === null ? undefined : stageCol.get(s.stageId);
-    const r = s.situationId === null ? undefined : sitRow.get(s.situationId);
-    if (c === undefined || r === undefined) {
+    const sp = cols.stage.col[i] as number;
+    const tp = cols.situation.col[i] as number;
+    const c = sp < 0 ? -1 : (colOf[sp] as number);
+    const r = tp < 0 ? -1 : (rowOf[tp] as number);
+    if (c < 0 || r < 0) {
       unplaced += 1;
       continue;
     }
     const inf = index.segInformant[i] as number;
-    addTo(accs[r]![c]!, i, inf, s.valence);
-    addTo(rows[r]!, i, inf, s.valence);
-    addTo(cols[c]!, i, inf, s.valence);
-    addTo(total, i, inf, s.valence);
+    const v = cols.valence[i] as number;
+    addTo(accs[r]![c]!, i, inf, v);
+    addTo(rows[r]!, i, inf, v);
+    addTo(colAccs[c]!, i, inf, v);
+    addTo(total, i, inf, v);
   }
   const cells = accs.map((row, r) =>
     row.map((acc, c): JourneyCell => {
@@ -307,7 +280,7 @@ export function journeyMatrix(index: StudyIndex, filter: AnalysisFilter, opts: J
     situations,
     cells,
     rowTotals: rows.map((a) => statsOf(a, opts.smallCell)),
-    columnTotals: cols.map((a) => statsOf(a, opts.smallCell)),
+    columnTotals: colAccs.map((a) => statsOf(a, opts.smallCell)),
     total: statsOf(total, opts.smallCell),
     unplaced,
     filtered: idx.length,
@@ -366,23 +339,40 @@ export interface EmotionPoint {
  * Mean valence score per stage. Only experiences count: a wish has no as-is feeling.
  * The unit is the segment (a talkative informant weighs more); `informants` is shown beside it.
  */
+/** VALENCE_SCORE by valence code (columns.ts). */
+const SCORE_BY_CODE: readonly number[] = (() => {
+  const out = [0, 0, 0, 0];
+  for (const v of VALENCES) out[VALENCE_CODE[v]] = VALENCE_SCORE[v];
+  return out;
+})();
+
 export function emotionCurve(index: StudyIndex, filter: AnalysisFilter, opts: { smallCell?: number } = {}): EmotionPoint[] {
   const smallCell = opts.smallCell ?? index.study.smallCellThreshold;
   const stages = index.study.stages;
   const col = new Map(stages.map((s, i) => [s.id, i] as const));
   const scores: number[][] = stages.map(() => []);
-  const infs: Set<number>[] = stages.map(() => new Set());
+  // Distinct informants per stage: a byte mark per (stage, informant), not a Set per stage.
+  const nInf = index.informantKeys.length;
+  const seen = new Uint8Array(stages.length * nInf);
+  const informantsAt = new Int32Array(stages.length);
+  const cols = segmentColumns(index);
+  const colOf = Int32Array.from(cols.stage.ids, (id) => col.get(id) ?? -1);
   for (const i of filterIndices(index, filter)) {
-    const s = index.segments[i] as Segment;
-    if (s.kind !== 'experience' || s.valence === null || s.stageId === null) continue;
-    const c = col.get(s.stageId);
-    if (c === undefined) continue;
-    scores[c]!.push(VALENCE_SCORE[s.valence]);
-    infs[c]!.add(index.segInformant[i] as number);
+    const v = cols.valence[i] as number;
+    const sp = cols.stage.col[i] as number;
+    if (cols.kind[i] !== KIND_EXPERIENCE || v === NO_VALENCE || sp < 0) continue;
+    const c = colOf[sp] as number;
+    if (c < 0) continue;
+    scores[c]!.push(SCORE_BY_CODE[v] as number);
+    const mark = c * nInf + (index.segInformant[i] as number);
+    if (seen[mark] === 0) {
+      seen[mark] = 1;
+      informantsAt[c]! += 1;
+    }
   }
   return stages.map((st, c) => {
     const m = meanInterval(scores[c]!);
-    const informants = infs[c]!.size;
+    const informants = informantsAt[c] as number;
     return { stageId: st.id, label: st.short ?? st.label, n: m.n, informants, mean: m.mean, lo: m.lo, hi: m.hi, suppressed: informants < smallCell };
   });
 }
@@ -479,7 +469,7 @@ export function groupComparison(index: StudyIndex, filter: AnalysisFilter, opts:
   for (const i of filterIndices(index, filter)) {
     const r = row.get(index.segGroup[i] as string);
     if (r === undefined) continue;
-    addTo(accs[r]!, i, index.segInformant[i] as number, (index.segments[i] as Segment).valence);
+    addTo(accs[r]!, i, index.segInformant[i] as number, segmentColumns(index).valence[i] as number);
   }
   return groups.map((g, r) => {
     const st = statsOf(accs[r]!, smallCell);

@@ -19,8 +19,10 @@ import { serve } from './server';
 import type { Sizes } from './sizes';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const WEB = join(ROOT, '.bench/web');
-const PAGE = join(ROOT, '.bench/page');
+/** BENCH_DIR lets two engineers bench at once without building over each other. */
+const BENCH_DIR = resolve(ROOT, process.env.BENCH_DIR ?? '.bench');
+const WEB = join(BENCH_DIR, 'web');
+const PAGE = join(BENCH_DIR, 'page');
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** Builds the app and the bench page into .bench/ (never dist/, which the e2e suite owns). */
@@ -28,7 +30,7 @@ export function buildAll(log: (s: string) => void): void {
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
   for (const args of [
     ['build', '--config', 'vite.web.config.ts', '--outDir', WEB, '--emptyOutDir'],
-    ['build', '--config', 'vite.bench.config.ts'],
+    ['build', '--config', 'vite.bench.config.ts', '--outDir', PAGE, '--emptyOutDir'],
   ]) {
     log(`chromium: vite ${args.slice(0, 3).join(' ')}`);
     const r = spawnSync(process.execPath, [vite, ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -116,7 +118,7 @@ function median(xs: number[]): number {
   return s[Math.ceil(s.length / 2) - 1] ?? Number.NaN;
 }
 
-export async function runChromiumBench(sizes: Sizes, log: (s: string) => void, opts: { build: boolean }): Promise<{ rows: BenchRow[]; chromium: string }> {
+export async function runChromiumBench(sizes: Sizes, log: (s: string) => void, opts: { build: boolean; appOnly?: boolean }): Promise<{ rows: BenchRow[]; chromium: string }> {
   if (opts.build || !existsSync(join(WEB, 'index.html')) || !existsSync(join(PAGE, 'bench.html'))) buildAll(log);
   const { server, baseUrl } = await serve([
     { prefix: '/bench/', dir: PAGE },
@@ -128,7 +130,7 @@ export async function runChromiumBench(sizes: Sizes, log: (s: string) => void, o
   const scaleText = `${fmt(sizes.interviews)} interviews / ${fmt(sizes.segments)} segments`;
   try {
     // ---------------------------------------------------------------- bench page scenarios
-    {
+    if (!opts.appOnly) {
       const s = await newSession(browser, baseUrl);
       await s.page.goto(`${baseUrl}bench/bench.html`);
       await s.page.waitForSelector('#status[data-ready="true"]');
