@@ -40,11 +40,6 @@ export function deleteSegmentCommand(seg: Segment): Command {
   return { label: 'delete', forward: { deletes: { segments: [seg.id] } }, backward: { puts: { segments: [seg] } } };
 }
 
-/** Whether the interview's status allows coding (the coding gate). */
-export function canCode(status: Interview['status']): boolean {
-  return status === 'anonymised' || status === 'coded' || status === 'reviewed';
-}
-
 /**
  * The in-memory mirror of the two stacks, used to decide what Ctrl+Z / Ctrl+Shift+Z do. Entries are
  * ordered oldest first; the last entry is the next to undo / redo.

@@ -5,3 +5,4 @@ export * from './counsellor';
 export * from './method';
 export * from './interview-draft';
 export * from './frames';
+export * from './gate';

@@ -6,7 +6,6 @@ import {
   afterUndo,
   assignLanes,
   blocksOf,
-  canCode,
   codeCounts,
   codeTree,
   commandFor,
@@ -132,10 +131,6 @@ describe('undo model', () => {
     expect(r.stacks).toEqual({ undo: [1, 2], redo: [] });
     expect(afterDo(s, 3)).toEqual({ undo: [1, 3], redo: [] });
     expect(afterUndo({ undo: [], redo: [] })).toBeNull();
-  });
-  it('the coding gate', () => {
-    expect(['planned', 'conducted', 'transcribed'].map((x) => canCode(x as Interview['status']))).toEqual([false, false, false]);
-    expect(['anonymised', 'coded', 'reviewed'].map((x) => canCode(x as Interview['status']))).toEqual([true, true, true]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../../shared/model';
-import { canCode, findAll } from '../../../shared/coding';
+import { findAll } from '../../../shared/coding';
+import { canCode } from '../../../shared/model';
 import { useStudyData } from '../../db/hooks';
 import { navigate, routeHref } from '../../app/router';
 import type { ScreenProps } from '../../app/features';
@@ -73,7 +74,7 @@ function CodingHome({ study, tab }: { study: ScreenProps['study']; tab: 'intervi
             </thead>
             <tbody>
               {interviews.map((iv) => {
-                const ready = canCode(iv.status) && hasTranscript.has(iv.id);
+                const ready = canCode(iv) && hasTranscript.has(iv.id);
                 return (
                   <tr key={iv.id} data-code={iv.code}>
                     <th scope="row"><a href={routeHref({ name: 'study', studyId: study.id, view: 'coding', sub: iv.id })}>{iv.code}</a></th>

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Segment, Study } from '../../../shared/model';
+import { canCode, type Segment, type Study } from '../../../shared/model';
 import {
   SHORTCUTS,
   assignLanes,
   blocksOf,
-  canCode,
   commandFor,
   createSegmentCommand,
   deleteSegmentCommand,
@@ -277,13 +276,13 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
     </div>
   );
 
-  if (!canCode(interview.status) || transcript === null) {
+  if (!canCode(interview) || transcript === null) {
     return (
       <div>
         {head}
         <div className="notice warn" role="alert" data-testid="coding-gate">
           <p>{transcript === null ? t('coding.gate.noTranscript') : t('coding.gate.status', { status: t(`interviews.statuses.${interview.status}`) })}</p>
-          <a href={routeHref({ name: 'study', studyId: study.id, view: 'anonymise', sub: interviewId })}>{t('coding.gate.toReview')}</a>
+          <a href={routeHref({ name: 'study', studyId: study.id, view: 'transcript', sub: interviewId })}>{t('coding.gate.toReview')}</a>
           {' · '}
           <a href={routeHref({ name: 'study', studyId: study.id, view: 'transcript', sub: interviewId })}>{t('coding.gate.toTranscript')}</a>
         </div>
