@@ -4,8 +4,9 @@
  * leaves the live study as it was.
  */
 import { reidStudy } from '../../shared/exchange/outbound';
-import type { StudyData } from '../../shared/model';
-import { db as appDb, replaceStudyData, type ReisekartDb, type WriteFailure } from '../db';
+import type { Segment, StudyData } from '../../shared/model';
+import { db as appDb, replaceStudyData, saveSegments, type ReisekartDb, type WriteFailure } from '../db';
+import type { BulkWriteOptions } from '../db/records';
 import { snapshotStudy, type BackupReason } from './index';
 
 export type BulkResult = { ok: true; studyId: string } | WriteFailure | { ok: false; reason: 'backup'; message: string };
@@ -38,6 +39,8 @@ async function idsTaken(database: ReisekartDb, data: StudyData, exceptStudyId?: 
 export interface BulkOptions {
   db?: ReisekartDb;
   newId?: () => string;
+  /** Progress of the write (replaceStudyData / saveSegments: records parsed, then written). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -55,7 +58,7 @@ export async function commitAsNewStudy(data: StudyData, before: { studyId: strin
   const staged = (await idsTaken(database, data)) ? reidStudy(data, newId(), newId) : data;
   const now = new Date().toISOString();
   const final: StudyData = { ...staged, study: { ...staged.study, demo: false, updatedAt: now } };
-  const r = await replaceStudyData(database, final);
+  const r = await replaceStudyData(database, final, { onProgress: opts.onProgress });
   return r.ok ? { ok: true, studyId: final.study.id } : r;
 }
 
@@ -84,7 +87,27 @@ export async function commitReplace(studyId: string, data: StudyData, reason: Ba
   if (!b.ok) return { ok: false, reason: 'backup', message: b.message };
   const staged = data.study.id === studyId ? data : reidStudy(data, studyId, newId);
   const final: StudyData = { ...staged, study: { ...staged.study, updatedAt: new Date().toISOString() } };
-  const r = await replaceStudyData(database, final);
+  const r = await replaceStudyData(database, final, { onProgress: opts.onProgress });
   return r.ok ? { ok: true, studyId } : r;
 }
 
+
+/**
+ * Add segments to an existing study (a CSV import) after a snapshot of it: one transaction that
+ * writes them in chunks (saveSegments), so 100,000 rows never freeze the page and a failure
+ * leaves the study as it was. Cheaper than commitReplace, which rewrites the whole study.
+ */
+export async function commitAppendSegments(
+  studyId: string,
+  segments: readonly Segment[],
+  reason: BackupReason,
+  opts: BulkOptions & Pick<BulkWriteOptions, 'chunkSize'> = {},
+): Promise<BulkResult> {
+  const database = opts.db ?? appDb;
+  const b = await snapshotStudy(studyId, reason, { db: database });
+  if (!b.ok) return { ok: false, reason: 'backup', message: b.message };
+  const foreign = segments.findIndex((s) => s.studyId !== studyId);
+  if (foreign >= 0) return { ok: false, reason: 'invalid', issues: [{ path: `segments[${foreign}].studyId`, field: 'studyId', message: `belongs to study ${segments[foreign]?.studyId ?? ''}, not ${studyId}` }] };
+  const r = await saveSegments(database, segments, { onProgress: opts.onProgress, chunkSize: opts.chunkSize });
+  return r.ok ? { ok: true, studyId } : r;
+}

@@ -199,6 +199,21 @@ export interface ImportOptions {
   now: string;
   /** Id for a new record; default `imp-<kind>-<line>`. */
   newId?: (kind: ImportKind, line: number) => string;
+  /** Rows checked so far, every PROGRESS_EVERY rows and at the end (a worker reports it to the UI). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Rows between two progress reports: frequent enough for a smooth bar, rare enough to cost nothing. */
+export const PROGRESS_EVERY = 2000;
+
+/** The rows of a table, reporting progress to `opts.onProgress` as they are taken. */
+function* rowsWithProgress(table: ParsedCsv, opts: ImportOptions): Generator<CsvRow> {
+  const total = table.rows.length;
+  for (let i = 0; i < total; i++) {
+    if (i % PROGRESS_EVERY === 0) opts.onProgress?.(i, total);
+    yield table.rows[i] as CsvRow;
+  }
+  opts.onProgress?.(total, total);
 }
 
 export interface ImportRecords {
@@ -259,7 +274,7 @@ function importInterviews(table: ParsedCsv, mapping: ColumnMapping, data: StudyD
   const out: Interview[] = [];
   const seen = new Map<string, number>();
   const existing = new Set(data.interviews.map((i) => i.code.toLowerCase()));
-  for (const row of table.rows) {
+  for (const row of rowsWithProgress(table, opts)) {
     const r = rowReader(table, row, mapping, 'interviews', issues);
     const code = r.required('code');
     if (code !== null) {
@@ -326,7 +341,7 @@ function importInformants(table: ParsedCsv, mapping: ColumnMapping, data: StudyD
   if (issues.length) return [];
   const byCode = new Map<string, Interview>();
   const existing = new Set(data.interviews.map((i) => i.code.toLowerCase()));
-  for (const row of table.rows) {
+  for (const row of rowsWithProgress(table, opts)) {
     const r = rowReader(table, row, mapping, 'informants', issues);
     const code = r.required('interview');
     const pid = r.required('participant');
@@ -385,7 +400,7 @@ function importSegments(table: ParsedCsv, mapping: ColumnMapping, data: StudyDat
   for (const [id, p] of codePaths(data.codes)) pathToId.set(p.toLowerCase(), id);
   const out: Segment[] = [];
   const seenIds = new Map<string, number>();
-  for (const row of table.rows) {
+  for (const row of rowsWithProgress(table, opts)) {
     const r = rowReader(table, row, mapping, 'segments', issues);
     const before = issues.length;
     const code = r.required('interview');
@@ -472,7 +487,7 @@ function importBenchmarks(table: ParsedCsv, mapping: ColumnMapping, data: StudyD
   mappedOrIssue(table, mapping, ['name', 'source', 'year', 'n', 'category', 'percent'], issues);
   if (issues.length) return [];
   const byName = new Map<string, { b: Benchmark; line: number }>();
-  for (const row of table.rows) {
+  for (const row of rowsWithProgress(table, opts)) {
     const r = rowReader(table, row, mapping, 'benchmark', issues);
     const name = r.required('name');
     const source = r.required('source');

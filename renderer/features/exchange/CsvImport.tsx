@@ -1,13 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FIELDS, importCsv, previewCsv, suggestMapping, type ColumnMapping, type ImportKind, type ParsedCsv } from '../../../shared/exchange/csv-import';
+import { IMPORT_FIELDS, previewCsv, suggestMapping, type ColumnMapping, type ImportKind } from '../../../shared/exchange/csv-import';
+import { importBase, type CsvHead } from '../../../shared/exchange/csv-job';
 import type { Issue } from '../../../shared/exchange/issues';
-import type { Study, StudyData } from '../../../shared/model';
-import { commitReplace } from '../../backup/bulk';
+import type { Segment, Study, StudyData } from '../../../shared/model';
+import { commitAppendSegments, commitReplace } from '../../backup/bulk';
 import { db, loadStudyData } from '../../db';
+import type { CsvImportSession } from '../../workers/csvImportClient';
 import { tracked } from '../../components/SaveIndicator';
 import { Field } from '../../components/Field';
-import { IssueList, bulkFailureText } from './common';
+import { ImportProgress, IssueList, bulkFailureText, type ImportProgressState } from './common';
 
 const KINDS: readonly ImportKind[] = ['interviews', 'informants', 'segments', 'benchmark'];
 
@@ -46,8 +48,15 @@ function withRecords(data: StudyData, kind: ImportKind, records: unknown[]): Stu
   return { ...data, interviews: [...data.interviews, ...(records as StudyData['interviews'])] };
 }
 
-export function CsvImport({ study, table, onDone, onCancel }: { study: Study; table: ParsedCsv; onDone: (message: string) => void; onCancel: () => void }) {
+/**
+ * Mapping, preview and commit of a parsed CSV file. `head` is the file's first rows (the worker
+ * holds the whole table); on commit the worker maps and validates every row and the page writes
+ * the records in chunks, with progress.
+ */
+export function CsvImport({ study, head, session, onDone, onCancel }: { study: Study; head: CsvHead; session: CsvImportSession; onDone: (message: string) => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
+  const table = head.table;
+  const [progress, setProgress] = useState<ImportProgressState | null>(null);
   const [kind, setKind] = useState<ImportKind>(() => guessKind(table.headers));
   const [mapping, setMapping] = useState<ColumnMapping>(() => mappingFor(kind, table.headers));
   const [issues, setIssues] = useState<Issue[]>([]);
@@ -69,21 +78,32 @@ export function CsvImport({ study, table, onDone, onCancel }: { study: Study; ta
     try {
       const base = await loadStudyData(db, study.id);
       if (!base) return setError(t('errors.notFound'));
-      // Staged: every row is checked before anything is written; any problem → nothing written.
-      const r = importCsv(kind, table, mapping, base, { now: new Date().toISOString(), newId: () => crypto.randomUUID() });
+      // Staged: every row is checked (in the worker) before anything is written; any problem → nothing written.
+      setProgress({ phase: 'validate', done: 0, total: head.rowCount });
+      const r = await session.records(kind, mapping, importBase(base), new Date().toISOString(), (phase, done, total) => setProgress({ phase, done, total }));
       if (!r.ok) return setIssues(r.issues);
-      const records = r.records as unknown[];
-      const w = await tracked(() => commitReplace(study.id, withRecords(base, kind, records), 'before-import'));
+      const records = r.records;
+      setProgress({ phase: 'backup', done: 0, total: 0 });
+      const onProgress = (done: number, total: number) => setProgress({ phase: 'write', done, total });
+      // Segments are appended in chunks; the other kinds are small and go through the full replace.
+      const w = await tracked(() =>
+        kind === 'segments'
+          ? commitAppendSegments(study.id, records as Segment[], 'before-import', { onProgress })
+          : commitReplace(study.id, withRecords(base, kind, records), 'before-import', { onProgress }),
+      );
       if (!w.ok) return setError(bulkFailureText(w, t));
       onDone(t('exchange.csvImported', { count: records.length, file: table.fileName }));
+    } catch (e) {
+      setError(t('exchange.writeFailed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   }
 
   return (
     <div className="exchange-stage" data-testid="csv-preview">
-      <h3>{t('exchange.csvPreview', { name: table.fileName, rows: table.rows.length })}</h3>
+      <h3>{t('exchange.csvPreview', { name: table.fileName, rows: head.rowCount })}</h3>
       <div className="form-grid">
         <Field label={t('exchange.csvKind')}>
           <select value={kind} onChange={(e) => changeKind(e.target.value as ImportKind)} data-testid="csv-kind">
@@ -135,10 +155,11 @@ export function CsvImport({ study, table, onDone, onCancel }: { study: Study; ta
           </tbody>
         </table>
       </div>
+      {progress ? <ImportProgress state={progress} /> : null}
       {issues.length > 0 ? <IssueList issues={issues} /> : null}
       {error ? <p className="notice error" role="alert" data-testid="import-error">{error}</p> : null}
       <div className="toolbar">
-        <button type="button" className="primary" disabled={busy} onClick={() => void commit()} data-testid="csv-commit">{t('exchange.csvCommit', { count: table.rows.length })}</button>
+        <button type="button" className="primary" disabled={busy} onClick={() => void commit()} data-testid="csv-commit">{t('exchange.csvCommit', { count: head.rowCount })}</button>
         <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </div>

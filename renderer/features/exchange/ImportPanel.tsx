@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { restoreBundle } from '../../../shared/exchange/bundle';
-import { decodeCsv, parseCsv, type ParsedCsv } from '../../../shared/exchange/csv-import';
+import type { CsvHead } from '../../../shared/exchange/csv-job';
 import type { Issue } from '../../../shared/exchange/issues';
 import { mergeStudies, type MergeReport } from '../../../shared/exchange/merge';
 import { importQdc, importQdpx } from '../../../shared/exchange/refi/import';
@@ -13,15 +13,16 @@ import { platform } from '../../platform';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
 import { Field } from '../../components/Field';
+import { openCsvImport, type CsvImportSession } from '../../workers/csvImportClient';
 import { CsvImport } from './CsvImport';
-import { IssueList, bulkFailureText } from './common';
+import { ImportProgress, IssueList, bulkFailureText, type ImportProgressState } from './common';
 
 type Stage =
   | { kind: 'idle' }
   | { kind: 'passphrase'; name: string; bytes: Uint8Array; failed: boolean }
   | { kind: 'study'; source: 'bundle' | 'refi'; name: string; data: StudyData; warnings: Issue[] }
   | { kind: 'merge'; name: string; merged: StudyData; report: MergeReport }
-  | { kind: 'csv'; name: string; table: ParsedCsv };
+  | { kind: 'csv'; name: string; head: CsvHead; session: CsvImportSession };
 
 function counts(d: StudyData) {
   return { interviews: d.interviews.length, informants: d.interviews.reduce((n, i) => n + i.participants.length, 0), segments: d.segments.length };
@@ -38,8 +39,16 @@ export function ImportPanel({ study }: { study: Study }) {
   const [error, setError] = useState<string | null>(null);
   const [pass, setPass] = useState('');
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgressState | null>(null);
+  // The CSV worker of the file on stage: closed when the stage changes or the screen goes.
+  const csvSession = useRef<CsvImportSession | null>(null);
+  useEffect(() => () => csvSession.current?.close(), []);
 
   function reset(next: Stage = { kind: 'idle' }) {
+    if (csvSession.current && (next.kind !== 'csv' || next.session !== csvSession.current)) {
+      csvSession.current.close();
+      csvSession.current = null;
+    }
     setStage(next);
     setIssues([]);
     setError(null);
@@ -61,15 +70,34 @@ export function ImportPanel({ study }: { study: Study }) {
     setPass('');
     if (kind === 'bundle') return readBundle(f.name, f.bytes, undefined);
     if (kind === 'refi') return readRefi(f.name, f.bytes);
-    const dec = decodeCsv(f.bytes, f.name);
-    if (!dec.ok) return setIssues(dec.issues);
-    const parsed = parseCsv(dec.text, f.name);
-    if (!parsed.ok) return setIssues(parsed.issues);
-    setStage({ kind: 'csv', name: f.name, table: parsed.table });
+    return readCsv(f.name, f.bytes);
+  }
+
+  /** Decode + parse in the CSV worker; the page keeps only the head of the file. */
+  async function readCsv(name: string, bytes: Uint8Array) {
+    const session = openCsvImport();
+    setBusy(true);
+    setProgress({ phase: 'parse', done: 0, total: 1 });
+    try {
+      const parsed = await session.parse(name, bytes, (_phase, done, total) => setProgress({ phase: 'parse', done, total }));
+      if (!parsed.ok) {
+        session.close();
+        return setIssues(parsed.issues);
+      }
+      csvSession.current = session;
+      setStage({ kind: 'csv', name, head: { table: parsed.table, rowCount: parsed.rowCount }, session });
+    } catch (e) {
+      session.close();
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
   }
 
   async function readBundle(name: string, bytes: Uint8Array, passphrase: string | undefined) {
     setBusy(true);
+    setProgress({ phase: 'decrypt', done: 0, total: 0 });
     try {
       const r = await restoreBundle(bytes, passphrase, { fileName: name });
       if (r.ok) return reset({ kind: 'study', source: 'bundle', name, data: r.data, warnings: r.warnings });
@@ -81,6 +109,7 @@ export function ImportPanel({ study }: { study: Study }) {
       setIssues(r.issues);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   }
 
@@ -111,10 +140,13 @@ export function ImportPanel({ study }: { study: Study }) {
   async function importAsNew(data: StudyData) {
     setBusy(true);
     try {
-      const r = await tracked(() => commitAsNewStudy(data, { studyId: study.id, reason: 'before-import' }));
+      setProgress({ phase: 'backup', done: 0, total: 0 });
+      const onProgress = (done: number, total: number) => setProgress({ phase: 'write', done, total });
+      const r = await tracked(() => commitAsNewStudy(data, { studyId: study.id, reason: 'before-import' }, { onProgress }));
       await finish(r, t('exchange.importedNew', { title: data.study.title }), r.ok ? r.studyId : undefined);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   }
 
@@ -128,10 +160,13 @@ export function ImportPanel({ study }: { study: Study }) {
   async function confirmMerge(merged: StudyData) {
     setBusy(true);
     try {
-      const r = await tracked(() => commitReplace(study.id, merged, 'before-merge'));
+      setProgress({ phase: 'backup', done: 0, total: 0 });
+      const onProgress = (done: number, total: number) => setProgress({ phase: 'write', done, total });
+      const r = await tracked(() => commitReplace(study.id, merged, 'before-merge', { onProgress }));
       await finish(r, t('exchange.merged'));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   }
 
@@ -145,6 +180,7 @@ export function ImportPanel({ study }: { study: Study }) {
         <button type="button" disabled={busy} onClick={() => void open('csv')} data-testid="import-csv">{t('exchange.openCsv')}</button>
       </div>
 
+      {progress ? <ImportProgress state={progress} /> : null}
       {error ? <p className="notice error" role="alert" data-testid="import-error">{error}</p> : null}
       {stage.kind === 'passphrase' ? (
         <form
@@ -190,7 +226,7 @@ export function ImportPanel({ study }: { study: Study }) {
 
       {stage.kind === 'merge' ? <MergeReview stage={stage} busy={busy} onConfirm={() => void confirmMerge(stage.merged)} onCancel={() => reset()} /> : null}
 
-      {stage.kind === 'csv' ? <CsvImport study={study} table={stage.table} onDone={(text) => { reset(); showToast({ message: text }); }} onCancel={() => reset()} /> : null}
+      {stage.kind === 'csv' ? <CsvImport study={study} head={stage.head} session={stage.session} onDone={(text) => { reset(); showToast({ message: text }); }} onCancel={() => reset()} /> : null}
     </section>
   );
 }

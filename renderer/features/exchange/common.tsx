@@ -53,3 +53,31 @@ export function bulkFailureText(r: Exclude<BulkResult, { ok: true }>, t: (k: str
       return t('exchange.writeFailed', { message: r.message });
   }
 }
+
+export type ImportPhase = 'parse' | 'validate' | 'backup' | 'write' | 'decrypt';
+
+export interface ImportProgressState {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
+
+/**
+ * A long import's progress: a native <progress> labelled by the phase, the phase announced
+ * politely when it changes (not every percent: a screen reader would hear nothing else).
+ */
+export function ImportProgress({ state }: { state: ImportProgressState }) {
+  const { t } = useTranslation();
+  const label = t(`exchange.progress.${state.phase}`);
+  const pct = state.total > 0 ? Math.min(100, Math.round((state.done / state.total) * 100)) : 0;
+  return (
+    <div className="import-progress" data-testid="import-progress" data-phase={state.phase}>
+      <p role="status" aria-live="polite" id="import-progress-label" className="import-progress-label">{label}</p>
+      <div className="import-progress-bar">
+        {/* total 0: how long is unknown (decrypting, unzipping): an indeterminate bar. */}
+        {state.total > 0 ? <progress aria-labelledby="import-progress-label" max={100} value={pct} /> : <progress aria-labelledby="import-progress-label" />}
+        {state.total > 0 ? <span className="num" aria-hidden="true">{pct} %</span> : null}
+      </div>
+    </div>
+  );
+}
