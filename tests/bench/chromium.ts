@@ -171,7 +171,8 @@ export async function runChromiumBench(sizes: Sizes, log: (s: string) => void, o
       const cr = c.result;
       rows.push(
         row({ id: 'csv', env: 'chromium', label: `CSV import, ${fmt(cr.rows)} segment rows`, value: cr.importMs, unit: 'ms', detail: `${(cr.bytes / 2 ** 20).toFixed(1)} MB; parse ${fmt(Math.round(cr.parseMs))} + records ${fmt(Math.round(cr.toRecordsMs))} + write ${fmt(Math.round(cr.writeMs))} ms; peer: Papa ${fmt(Math.round(cr.papaMs))} + raw write ${fmt(Math.round(cr.rawWriteMs))} ms`, peer: { label: 'PapaParse + raw bulk write', value: cr.papaMs + cr.rawWriteMs, maxRatio: 1.5 } }),
-        row({ id: 'longtask.csv', env: 'chromium', label: 'Longest task during the CSV import', value: c.longTasks.max, unit: 'ms', detail: `${c.longTasks.count} long tasks (the import runs on the page's main thread here)`, limit: { op: '<=', value: 200 } }),
+        // The app's path only (worker parse + validate, chunked write): the raw peer's one-task bulk write is not the app's.
+        row({ id: 'longtask.csv', env: 'chromium', label: 'Longest task during the CSV import', value: cr.appLongestTaskMs ?? c.longTasks.max, unit: 'ms', detail: `${cr.appLongTasks} long tasks on the page during the app's path (worker parse + validate, chunked write), ${cr.rounds} rounds; ${c.longTasks.count} in the whole scenario, raw peer included`, limit: { op: '<=', value: 200 } }),
       );
       await s.context.close();
     }
