@@ -5,7 +5,7 @@
  */
 import type { BrowserWindow, Dialog, FileFilter as ElectronFileFilter, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import path from 'node:path';
-import { MAX_FILE_BYTES, type FileFilter } from '../shared/bridge';
+import { MAX_FILE_BYTES, type FileFilter, type Locale } from '../shared/bridge';
 import { listBackups, readBackup, writeBackup } from './backups';
 import { readFileLimited, writeFileAtomic } from './files';
 import type { Handlers } from './ipc';
@@ -21,6 +21,8 @@ export interface HandlerDeps {
   version: string;
   platform: string;
   now: () => Date;
+  /** Rebuilds the native menu in the UI's language. Optional: absent, the request is a no-op. */
+  setMenuLocale?: (locale: Locale) => void;
 }
 
 function electronFilters(filters: FileFilter[]): ElectronFileFilter[] {
@@ -62,6 +64,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async appInfo() {
       return { ok: true, name: deps.appName, version: deps.version, platform: deps.platform };
+    },
+
+    async setLocale(req) {
+      deps.setMenuLocale?.(req.locale);
+      return { ok: true };
     },
 
     backupWrite: (req) => writeBackup(deps.backupDir(), req.bytes, req.reason, deps.now()),

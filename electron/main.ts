@@ -9,7 +9,7 @@
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, screen, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MENU_COMMAND_EVENT, type MenuCommand } from '../shared/bridge';
+import { MENU_COMMAND_EVENT, type Locale, type MenuCommand } from '../shared/bridge';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
@@ -67,6 +67,23 @@ async function openMainWindow(): Promise<BrowserWindow> {
   return win;
 }
 
+/** (Re)builds the native menu in the UI's language (called at start and on `app:set-locale`). */
+function installMenu(locale: Locale): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(
+        {
+          send: sendMenuCommand,
+          toggleFullScreen: () => mainWindow?.setFullScreen(!mainWindow.isFullScreen()),
+          showAbout,
+          isMac: process.platform === 'darwin',
+        },
+        locale,
+      ),
+    ),
+  );
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   installSessionGuards(session.defaultSession, guardOptions);
@@ -82,20 +99,12 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       platform: process.platform,
       now: () => new Date(),
+      setMenuLocale: installMenu,
     }),
     (url) => isTrustedUrl(url, devServerUrl),
     log,
   );
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      menuTemplate({
-        send: sendMenuCommand,
-        toggleFullScreen: () => mainWindow?.setFullScreen(!mainWindow.isFullScreen()),
-        showAbout,
-        isMac: process.platform === 'darwin',
-      }),
-    ),
-  );
+  installMenu('nb');
   await openMainWindow();
   app.on('activate', () => {
     if (!mainWindow) void openMainWindow();

@@ -1,10 +1,17 @@
 /**
- * The native menu (Norwegian bokmål, like the UI's default). Items that belong to the app send
+ * The native menu, in the UI's language (shared/locales/<lang>/menu.json; the renderer tells the
+ * main process when the language changes, over `app:set-locale`). Items that belong to the app send
  * a typed `menu:command` to the renderer; editing and zoom use Electron's built-in roles.
  * The template is a pure function so it can be read and tested without Electron.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/bridge';
+import type { Locale, MenuCommand } from '../shared/bridge';
+import nb from '../shared/locales/nb/menu.json';
+import nn from '../shared/locales/nn/menu.json';
+import en from '../shared/locales/en/menu.json';
+
+export type MenuLabels = (typeof nb)['menu'];
+export const MENU_LABELS: Record<Locale, MenuLabels> = { nb: nb.menu, nn: nn.menu, en: en.menu };
 
 export interface MenuActions {
   send: (command: MenuCommand) => void;
@@ -13,7 +20,8 @@ export interface MenuActions {
   isMac: boolean;
 }
 
-export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
+export function menuTemplate(actions: MenuActions, locale: Locale = 'nb'): MenuItemConstructorOptions[] {
+  const L = MENU_LABELS[locale];
   const cmd = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     ...(accelerator ? { accelerator } : {}),
@@ -21,35 +29,35 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
   });
   return [
     {
-      label: 'Fil',
+      label: L.file,
       submenu: [
-        cmd('Ny studie', 'new-study', 'CmdOrCtrl+N'),
-        cmd('Åpne prosjektfil…', 'open-project', 'CmdOrCtrl+O'),
+        cmd(L.newStudy, 'new-study', 'CmdOrCtrl+N'),
+        cmd(L.openProject, 'open-project', 'CmdOrCtrl+O'),
         { type: 'separator' },
-        cmd('Importer…', 'import', 'CmdOrCtrl+I'),
-        cmd('Eksporter…', 'export', 'CmdOrCtrl+E'),
-        cmd('Rapport…', 'report', 'CmdOrCtrl+P'),
+        cmd(L.import, 'import', 'CmdOrCtrl+I'),
+        cmd(L.export, 'export', 'CmdOrCtrl+E'),
+        cmd(L.report, 'report', 'CmdOrCtrl+P'),
         { type: 'separator' },
-        { label: 'Avslutt', role: 'quit', accelerator: actions.isMac ? 'Cmd+Q' : 'Ctrl+Q' },
+        { label: L.quit, role: 'quit', accelerator: actions.isMac ? 'Cmd+Q' : 'Ctrl+Q' },
       ],
     },
     {
-      label: 'Rediger',
+      label: L.edit,
       submenu: [
-        { label: 'Angre', role: 'undo' },
-        { label: 'Gjør om', role: 'redo' },
+        { label: L.undo, role: 'undo' },
+        { label: L.redo, role: 'redo' },
         { type: 'separator' },
-        { label: 'Klipp ut', role: 'cut' },
-        { label: 'Kopier', role: 'copy' },
-        { label: 'Lim inn', role: 'paste' },
-        { label: 'Merk alt', role: 'selectAll' },
+        { label: L.cut, role: 'cut' },
+        { label: L.copy, role: 'copy' },
+        { label: L.paste, role: 'paste' },
+        { label: L.selectAll, role: 'selectAll' },
       ],
     },
     {
-      label: 'Vis',
+      label: L.view,
       submenu: [
         {
-          label: 'Presentasjonsmodus',
+          label: L.presentation,
           accelerator: 'F11',
           click: () => {
             actions.toggleFullScreen();
@@ -57,22 +65,22 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
           },
         },
         {
-          label: 'Språk',
+          label: L.language,
           submenu: [
-            { label: 'Bokmål', type: 'radio', checked: true, click: () => actions.send('locale-nb') },
-            { label: 'Nynorsk', type: 'radio', click: () => actions.send('locale-nn') },
-            { label: 'English', type: 'radio', click: () => actions.send('locale-en') },
+            { label: 'Bokmål', type: 'radio', checked: locale === 'nb', click: () => actions.send('locale-nb') },
+            { label: 'Nynorsk', type: 'radio', checked: locale === 'nn', click: () => actions.send('locale-nn') },
+            { label: 'English', type: 'radio', checked: locale === 'en', click: () => actions.send('locale-en') },
           ],
         },
         { type: 'separator' },
-        { label: 'Zoom inn', role: 'zoomIn' },
-        { label: 'Zoom ut', role: 'zoomOut' },
-        { label: 'Faktisk størrelse', role: 'resetZoom' },
+        { label: L.zoomIn, role: 'zoomIn' },
+        { label: L.zoomOut, role: 'zoomOut' },
+        { label: L.resetZoom, role: 'resetZoom' },
       ],
     },
     {
-      label: 'Hjelp',
-      submenu: [{ label: 'Om Reisekart', click: () => actions.showAbout() }],
+      label: L.help,
+      submenu: [{ label: L.about, click: () => actions.showAbout() }],
     },
   ];
 }

@@ -13,6 +13,7 @@ import {
   backupWrite,
   openFile,
   saveFile,
+  setLocale,
   type BridgeApi,
   type ResultOf,
 } from '../shared/bridge';
@@ -25,6 +26,7 @@ const api: BridgeApi = {
   saveFile: (req) => invoke(saveFile, req),
   openFile: (req) => invoke(openFile, req),
   appInfo: (req) => invoke(appInfo, req),
+  setLocale: (req) => invoke(setLocale, req),
   backupWrite: (req) => invoke(backupWrite, req),
   backupList: (req) => invoke(backupList, req),
   backupRead: (req) => invoke(backupRead, req),

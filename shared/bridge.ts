@@ -140,6 +140,15 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const appInfo = channel('app:info', AppInfoRequest, AppInfo);
 
 // ---------------------------------------------------------------------------------------------
+// app:set-locale — the UI language changed; the main process rebuilds the native menu in it
+
+export const Locale = z.enum(['nb', 'nn', 'en']);
+export type Locale = z.infer<typeof Locale>;
+export const SetLocaleRequest = z.object({ locale: Locale }).strict();
+export const SetLocaleResult = z.object({ ok: z.literal(true) });
+export const setLocale = channel('app:set-locale', SetLocaleRequest, SetLocaleResult);
+
+// ---------------------------------------------------------------------------------------------
 // backups: rotating snapshots in <userData>/backups
 
 /** Why a snapshot was taken; it becomes part of the file name, so it is a short slug. */
@@ -180,7 +189,7 @@ export const BackupReadResult = z.discriminatedUnion('ok', [
 export const backupRead = channel('backup:read', BackupReadRequest, BackupReadResult);
 
 /** Every invoke channel, by the name the preload exposes it under. ipc.ts registers each one. */
-export const channels = { saveFile, openFile, appInfo, backupWrite, backupList, backupRead } as const;
+export const channels = { saveFile, openFile, appInfo, setLocale, backupWrite, backupList, backupRead } as const;
 export type Channels = typeof channels;
 
 // ---------------------------------------------------------------------------------------------

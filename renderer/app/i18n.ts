@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { platform } from '../platform';
 
 export type Lang = 'nb' | 'nn' | 'en';
 export const LANGS: readonly Lang[] = ['nb', 'nn', 'en'];
@@ -42,12 +43,14 @@ export function initI18n(lang: Lang = savedLang()): typeof i18next {
     });
   }
   document.documentElement.lang = lang;
+  void platform.setLocale(lang);
   return i18next;
 }
 
 export function setLang(lang: Lang): void {
   void i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
+  void platform.setLocale(lang);
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {

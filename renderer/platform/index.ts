@@ -20,6 +20,9 @@ export function electronPlatform(api: BridgeApi): Platform {
     saveFile: (bytes, suggestedName, filters) => api.saveFile({ bytes, suggestedName, filters }),
     openFile: (accept) => api.openFile({ filters: accept }),
     appInfo: () => api.appInfo({}),
+    setLocale: async (locale) => {
+      await api.setLocale({ locale });
+    },
     onMenuCommand: (callback) => api.onMenuCommand(callback),
     writeBackup: (bytes, reason) => api.backupWrite({ bytes, reason }),
     listBackups: () => api.backupList({}),
@@ -89,6 +92,8 @@ export function browserPlatform(getDocument: () => Document = () => document): P
       });
     },
     appInfo: async () => ({ ok: true, name: 'Reisekart', version: APP_VERSION, platform: 'web' }),
+    // A browser has no native menu to translate.
+    setLocale: async () => undefined,
     onMenuCommand: () => () => undefined,
     writeBackup: async () => unsupported(),
     listBackups: async () => unsupported(),

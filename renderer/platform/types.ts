@@ -42,6 +42,8 @@ export interface Platform {
   /** Let the user pick one file matching `accept`. */
   openFile(accept: FileFilter[]): Promise<OpenFileOutcome>;
   appInfo(): Promise<AppInfoOutcome>;
+  /** Tells the desktop shell the UI language, so the native menu follows it. */
+  setLocale(locale: 'nb' | 'nn' | 'en'): Promise<void>;
   /** Native menu commands (desktop only; a no-op subscription in the browser). */
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
   writeBackup(bytes: Uint8Array, reason: string): Promise<WriteBackupOutcome>;

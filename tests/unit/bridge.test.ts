@@ -18,7 +18,7 @@ const filters = [{ name: 'PDF', extensions: ['pdf'] }];
 describe('channel declarations', () => {
   it('declares each channel once under a unique name', () => {
     const names = Object.values(channels).map((c) => c.name);
-    expect(names).toEqual(['file:save', 'file:open', 'app:info', 'backup:write', 'backup:list', 'backup:read']);
+    expect(names).toEqual(['file:save', 'file:open', 'app:info', 'app:set-locale', 'backup:write', 'backup:list', 'backup:read']);
     expect(new Set(names).size).toBe(names.length);
   });
 

@@ -100,6 +100,17 @@ describe('menuTemplate', () => {
     expect(setup().template.map((m) => m.label)).toEqual(['Fil', 'Rediger', 'Vis', 'Hjelp']);
   });
 
+  it('follows the UI language (nn, en), with the chosen language checked', () => {
+    const noop = { send: () => undefined, toggleFullScreen: () => undefined, showAbout: () => undefined, isMac: false };
+    const en = menuTemplate(noop, 'en') as Item[];
+    expect(en.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(en[0]?.submenu?.map((i) => i.label).filter(Boolean)).toEqual(['New study', 'Open project file…', 'Import…', 'Export…', 'Report…', 'Quit']);
+    const nn = menuTemplate(noop, 'nn') as (Item & { checked?: boolean })[];
+    const lang = nn[2]?.submenu?.find((i) => i.label === 'Språk')?.submenu as (Item & { checked?: boolean })[];
+    expect(lang.map((i) => [i.label, i.checked])).toEqual([['Bokmål', false], ['Nynorsk', true], ['English', false]]);
+    expect(nn[0]?.submenu?.[1]?.label).toBe('Opne prosjektfil…');
+  });
+
   it('Fil items send typed commands; Avslutt quits', () => {
     const { find, sent } = setup();
     for (const label of ['Ny studie', 'Åpne prosjektfil…', 'Importer…', 'Eksporter…', 'Rapport…']) find('Fil', label).click?.();
