@@ -3,7 +3,7 @@
  * alternative, reachable by keyboard) and export as SVG or PNG. The export may be a different
  * layout from the one on screen: exports suppress small cells, the screen only greys them.
  */
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Layout } from '../../../shared/charts';
 import { showToast } from '../Toasts';
@@ -23,7 +23,12 @@ export interface ChartFigureProps extends Omit<ChartSvgProps, 'layout'> {
   testId?: string;
 }
 
-export function ChartFigure(props: ChartFigureProps) {
+/**
+ * Memoised: a screen re-renders on every filter change, and a figure whose layout (and callbacks)
+ * did not change must not re-draw its hundreds of SVG elements. Pass stable props (useMemo /
+ * useCallback) to benefit.
+ */
+export const ChartFigure = memo(function ChartFigure(props: ChartFigureProps) {
   const { t } = useTranslation();
   const [asTable, setAsTable] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -61,4 +66,4 @@ export function ChartFigure(props: ChartFigureProps) {
       {asTable ? <ChartTable layout={layout} testId="chart-table" /> : <ChartSvg layout={layout} {...svgProps} />}
     </figure>
   );
-}
+});

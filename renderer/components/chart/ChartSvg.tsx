@@ -3,7 +3,7 @@
  * so the screen, the presentation and the exported SVG show the same picture (STYLE.md §6).
  * Rects whose role is listed in `interactiveRoles` become keyboard-reachable buttons.
  */
-import { useId, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useId, type KeyboardEvent, type ReactNode } from 'react';
 import type { Layout, Primitive, RectPrimitive } from '../../../shared/charts';
 import './chart.css';
 
@@ -84,7 +84,8 @@ function drawPrimitive(p: Primitive, key: number, props: ChartSvgProps): ReactNo
   }
 }
 
-export function ChartSvg(props: ChartSvgProps) {
+/** Memoised on its props: the layout object only changes when the picture does. */
+export const ChartSvg = memo(function ChartSvg(props: ChartSvgProps) {
   const { layout } = props;
   const id = useId();
   const interactive = (props.interactiveRoles ?? []).length > 0 && props.onActivate !== undefined;
@@ -107,7 +108,7 @@ export function ChartSvg(props: ChartSvgProps) {
       {props.children}
     </svg>
   );
-}
+});
 
 /** The layout's text alternative as a real table (the same rows the PDF prints). */
 export function ChartTable({ layout, testId }: { layout: Layout; testId?: string }) {

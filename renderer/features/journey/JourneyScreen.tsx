@@ -3,7 +3,7 @@
  * cell, filters, small multiples per group, as-is / to-be and the "Kim" persona. Numbers come from
  * shared/analysis, pictures from shared/charts; this file only wires them to the screen.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emotionCurve, journeyMatrix, personaKim, type AnalysisFilter, type StudyIndex } from '../../../shared/analysis';
 import { emotionCurveLayout, journeyMapLayout, type ChartStrings, type RectPrimitive } from '../../../shared/charts';
@@ -80,21 +80,35 @@ export function JourneyBody({ index }: { index: StudyIndex }) {
   const [selected, setSelected] = useState<{ stageId: string; situationId: string } | null>(null);
   const [compare, setCompare] = useState(false);
   const [showPersona, setShowPersona] = useState(false);
-  const filter = useMemo(() => toAnalysisFilter(state), [state]);
+  // The selects commit at once (cheap: the filter bar is memoised); the charts follow in a
+  // deferred render, so a select never waits for the analysis of the value it just got.
+  const shown = useDeferredValue(state);
+  const filter = useMemo(() => toAnalysisFilter(shown), [shown]);
   const smallCell = study.smallCellThreshold;
   const strings: ChartStrings = useMemo(() => ({ ...chartStringsFor(i18n.language), smallCellNote: t('journey.fewInformants') }), [i18n.language, t]);
 
-  const matrix = cached(index, 'matrix', filter, () => journeyMatrix(index, filter, { smallCell }));
-  const curve = cached(index, 'curve', filter, () => emotionCurve(index, filter, { smallCell }));
+  const matrix = useMemo(() => cached(index, 'matrix', filter, () => journeyMatrix(index, filter, { smallCell })), [index, filter, smallCell]);
+  const curve = useMemo(() => cached(index, 'curve', filter, () => emotionCurve(index, filter, { smallCell })), [index, filter, smallCell]);
   const height = mapHeight(study.situations.length);
   const mapLayout = useMemo(() => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: false, strings }), [matrix, index, height, strings]);
   const curveLayout = useMemo(() => emotionCurveLayout(curve, { width: MAP_W, height: 280, suppress: false, smallCell, strings }), [curve, smallCell, strings]);
   const markStart = useRedrawMarks(mapLayout);
 
-  const update = (patch: Partial<JourneyFilterState>): void => {
-    markStart();
-    setState((s) => ({ ...s, ...patch }));
-  };
+  const update = useCallback(
+    (patch: Partial<JourneyFilterState>): void => {
+      markStart();
+      setState((s) => ({ ...s, ...patch }));
+    },
+    [markStart],
+  );
+  const exportMap = useCallback(
+    () => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: true, strings: chartStringsFor(i18n.language) }),
+    [matrix, index, height, i18n.language],
+  );
+  const exportCurve = useCallback(
+    () => emotionCurveLayout(curve, { width: MAP_W, height: 280, suppress: true, smallCell, strings: chartStringsFor(i18n.language) }),
+    [curve, smallCell, i18n.language],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -107,12 +121,16 @@ export function JourneyBody({ index }: { index: StudyIndex }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [study.id]);
 
-  const onCell = (p: RectPrimitive): void => {
+  const onCell = useCallback((p: RectPrimitive): void => {
     const stageId = p.data?.stageId;
     const situationId = p.data?.situationId;
     if (typeof stageId === 'string' && typeof situationId === 'string') setSelected({ stageId, situationId });
-  };
-  const isSelected = (p: RectPrimitive): boolean => selected !== null && p.data?.stageId === selected.stageId && p.data?.situationId === selected.situationId;
+  }, []);
+  const isSelected = useCallback(
+    (p: RectPrimitive): boolean => selected !== null && p.data?.stageId === selected.stageId && p.data?.situationId === selected.situationId,
+    [selected],
+  );
+  const closePanel = useCallback(() => setSelected(null), []);
 
   return (
     <>
@@ -134,10 +152,10 @@ export function JourneyBody({ index }: { index: StudyIndex }) {
         <div className="journey-main">
           <div className="card">
             <ChartFigure
-              heading={state.kind === 'wish' ? t('journey.mapTitleToBe') : t('journey.mapTitle')}
+              heading={shown.kind === 'wish' ? t('journey.mapTitleToBe') : t('journey.mapTitle')}
               layout={mapLayout}
               fileBase={t('journey.mapTitle')}
-              exportLayout={() => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: true, strings: chartStringsFor(i18n.language) })}
+              exportLayout={exportMap}
               interactiveRoles={['cell']}
               onActivate={onCell}
               isSelected={isSelected}
@@ -146,14 +164,14 @@ export function JourneyBody({ index }: { index: StudyIndex }) {
             <p className="muted chart-hint">{t('journey.cellHint', { k: smallCell })}</p>
           </div>
           <div className="card">
-            {state.kind === 'wish' ? (
+            {shown.kind === 'wish' ? (
               <p className="muted">{t('journey.curveNoWishes')}</p>
             ) : (
               <ChartFigure
                 heading={t('journey.curveTitle')}
                 layout={curveLayout}
                 fileBase={t('journey.curveTitle')}
-                exportLayout={() => emotionCurveLayout(curve, { width: MAP_W, height: 280, suppress: true, smallCell, strings: chartStringsFor(i18n.language) })}
+                exportLayout={exportCurve}
                 testId="emotion-curve"
               />
             )}
@@ -161,20 +179,20 @@ export function JourneyBody({ index }: { index: StudyIndex }) {
           {compare ? <SmallMultiples index={index} filter={filter} strings={strings} /> : null}
           {showPersona ? <Persona index={index} filter={filter} /> : null}
         </div>
-        {selected ? <QuotePanel index={index} filter={filter} stageId={selected.stageId} situationId={selected.situationId} onClose={() => setSelected(null)} /> : null}
+        {selected ? <QuotePanel index={index} filter={filter} stageId={selected.stageId} situationId={selected.situationId} onClose={closePanel} /> : null}
       </div>
     </>
   );
 }
 
-function Persona({ index, filter }: { index: StudyIndex; filter: AnalysisFilter }) {
+const Persona = memo(function Persona({ index, filter }: { index: StudyIndex; filter: AnalysisFilter }) {
   // Kim sums up the whole journey: experiences (pains, helps) and wishes together.
   const all: AnalysisFilter = { ...filter, kind: 'all' };
   const persona = cached(index, 'persona', all, () => personaKim(index, all));
   return <PersonaPanel index={index} persona={persona} />;
-}
+});
 
-function SmallMultiples({ index, filter, strings }: { index: StudyIndex; filter: AnalysisFilter; strings: ChartStrings }) {
+const SmallMultiples = memo(function SmallMultiples({ index, filter, strings }: { index: StudyIndex; filter: AnalysisFilter; strings: ChartStrings }) {
   const { t } = useTranslation();
   const study = index.study;
   return (
@@ -201,4 +219,4 @@ function SmallMultiples({ index, filter, strings }: { index: StudyIndex; filter:
       </div>
     </section>
   );
-}
+});

@@ -3,10 +3,10 @@
  * keeps the same object until a table changes), and each view's result is kept per filter, so
  * going back to a filter is free and only a new filter costs one pass over the segments.
  */
-import { useMemo } from 'react';
-import { buildIndex, type AnalysisFilter, type StudyIndex } from '../../../shared/analysis';
+import { useEffect, useState } from 'react';
+import { buildIndex, segmentColumns, type AnalysisFilter, type StudyIndex } from '../../../shared/analysis';
 import type { StudyData } from '../../../shared/model';
-import { useStudyData } from '../../db/hooks';
+import { useStudyDataInPages } from '../../db/hooks';
 
 const indexes = new WeakMap<StudyData, StudyIndex>();
 const results = new WeakMap<StudyIndex, Map<string, unknown>>();
@@ -49,8 +49,44 @@ export function cached<T>(index: StudyIndex, view: string, filter: AnalysisFilte
   return value;
 }
 
-/** The study's data and its index; undefined while loading, null when there is no such study. */
+/** A macrotask boundary (MessageChannel: no 4 ms timer clamp), so the page can paint in between. */
+const nextTask = (): Promise<void> =>
+  new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
+
+/**
+ * The study's data and its index; undefined while loading, null when there is no such study.
+ * The data is read in pages (useStudyDataInPages); the index and its columns are built each in
+ * its own task after the data arrives, and the first draw comes in a third, so opening a
+ * 50,000-segment study has no task of hundreds of ms (docs/bench.md). While the index of changed
+ * data is being built, the previous result stays on screen.
+ */
 export function useStudyIndex(studyId: string): { data: StudyData; index: StudyIndex } | null | undefined {
-  const data = useStudyData(studyId);
-  return useMemo(() => (data ? { data, index: indexFor(data) } : data), [data]);
+  const data = useStudyDataInPages(studyId);
+  const [ready, setReady] = useState<{ data: StudyData; index: StudyIndex } | null | undefined>(undefined);
+  useEffect(() => {
+    if (!data) {
+      setReady(data);
+      return;
+    }
+    let live = true;
+    void (async () => {
+      await nextTask();
+      if (!live) return;
+      const index = indexFor(data);
+      await nextTask();
+      if (!live) return;
+      segmentColumns(index);
+      await nextTask();
+      if (live) setReady({ data, index });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [data]);
+  // A different study: never show the previous one's result.
+  return ready && ready.data.study.id !== studyId ? undefined : ready;
 }

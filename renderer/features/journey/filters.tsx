@@ -1,4 +1,5 @@
 /** The journey screen's filter bar: group, format, mode, actor, code, and as-is / to-be. */
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeTreeOrder, type AnalysisFilter, type StudyIndex } from '../../../shared/analysis';
 import type { InterviewFormat, InterviewMode, SegmentKind } from '../../../shared/model';
@@ -30,10 +31,11 @@ const FORMATS: readonly InterviewFormat[] = ['individual', 'group'];
 const MODES: readonly InterviewMode[] = ['digital', 'in-person', 'drawing-workshop'];
 const KINDS: readonly (SegmentKind | 'all')[] = ['experience', 'wish', 'all'];
 
-export function JourneyFilters({ index, value, onChange }: { index: StudyIndex; value: JourneyFilterState; onChange: (patch: Partial<JourneyFilterState>) => void }) {
+/** Memoised: it re-renders when the filter or the study changes, not when the charts below do. */
+export const JourneyFilters = memo(function JourneyFilters({ index, value, onChange }: { index: StudyIndex; value: JourneyFilterState; onChange: (patch: Partial<JourneyFilterState>) => void }) {
   const { t } = useTranslation();
   const study = index.study;
-  const codes = codeTreeOrder(index);
+  const codes = useMemo(() => codeTreeOrder(index), [index]);
   return (
     <div className="toolbar journey-filters" role="group" aria-label={t('journey.filters.label')} data-testid="journey-filters">
       <label className="field">
@@ -92,4 +94,4 @@ export function JourneyFilters({ index, value, onChange }: { index: StudyIndex; 
       </fieldset>
     </div>
   );
-}
+});
