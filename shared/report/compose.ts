@@ -6,7 +6,7 @@
 import { RATED_CATEGORIES, benchmarkComparison, counsellorBreakdown, studyAssessments, type BreakdownRow, type RatedCategory } from '../analysis/counsellor';
 import { buildIndex, type AnalysisFilter } from '../analysis/filter';
 import { codeFrequencies, codeTreeOrder, emotionCurve, journeyMatrix, personaKim, presentJourney } from '../analysis/journey';
-import { CHART_STRINGS_EN, CHART_STRINGS_NB, type ChartStrings } from '../charts/strings';
+import { chartStringsFor, type ChartStrings } from '../charts/strings';
 import { codeFrequencyLayout } from '../charts/codeFrequency';
 import { emotionCurveLayout } from '../charts/emotionCurve';
 import { journeyMapLayout } from '../charts/journeyMap';
@@ -346,7 +346,7 @@ export function composeReport(data: StudyData, opts: ReportOptions): ComposeResu
     opts,
     L,
     locale,
-    chart: locale === 'en' ? CHART_STRINGS_EN : CHART_STRINGS_NB,
+    chart: chartStringsFor(locale),
     k: data.study.smallCellThreshold,
     stageFiltered: stageIds !== null,
   };
