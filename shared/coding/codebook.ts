@@ -147,3 +147,26 @@ export function nextColor(codes: readonly Code[]): string {
   const used = new Set(codes.map((c) => c.color.toLowerCase()));
   return CODE_PALETTE.find((c) => !used.has(c)) ?? CODE_PALETTE[codes.length % CODE_PALETTE.length] ?? '#0072b2';
 }
+
+/**
+ * The change that undoes `change`, given the codebook and segments as they were before it:
+ * every code it changed or deleted comes back as it was, codes it created go, and every segment
+ * it rewrote gets its old code list back. Merge and delete are destructive; this makes them undoable.
+ */
+export function invertCodebookChange(change: CodebookChange, codesBefore: readonly Code[], segmentsBefore: readonly Segment[]): CodebookChange {
+  const codeById = new Map(codesBefore.map((c) => [c.id, c]));
+  const segById = new Map(segmentsBefore.map((s) => [s.id, s]));
+  const putCodes: Code[] = [];
+  const deleteCodes: string[] = [];
+  for (const c of change.putCodes) {
+    const old = codeById.get(c.id);
+    if (old) putCodes.push(old);
+    else deleteCodes.push(c.id);
+  }
+  for (const id of change.deleteCodes) {
+    const old = codeById.get(id);
+    if (old) putCodes.push(old);
+  }
+  const putSegments = change.putSegments.map((s) => segById.get(s.id)).filter((s): s is Segment => s !== undefined);
+  return { putCodes, deleteCodes, putSegments };
+}

@@ -11,6 +11,8 @@ import {
   commandFor,
   createSegmentCommand,
   deleteCodeWithReassign,
+  invertCodebookChange,
+  type CodebookChange,
   extendBySentence,
   findAll,
   flattenTree,
@@ -192,5 +194,37 @@ describe('transcript blocks', () => {
     const text = 'aaa bbb ccc';
     const blocks = blocksOf(text, [{ start: 0, end: 3, participantId: 'P1' }, { start: 4, end: 11, participantId: 'P2' }]);
     expect(blocks.map((b) => [b.start, b.end, b.participantId])).toEqual([[0, 3, 'P1'], [4, 11, 'P2']]);
+  });
+});
+
+describe('undoing merge and delete in the codebook', () => {
+  const T = '2021-01-01T00:00:00.000Z';
+  const code = (id: string, parentId: string | null = null): Code => ({ id, studyId: 's', parentId, name: id, color: '#000000', definition: '', examples: [], order: 0 });
+  const segment = (id: string, codeIds: string[]): Segment => ({ id, studyId: 's', interviewId: 'i', participantId: 'P1', start: 0, end: 1, quote: 'x', stageId: null, situationId: null, actorIds: [], valence: null, kind: 'experience' as const, codeIds, note: '', coderId: 'c', anchor: 'ok' as const, createdAt: T, updatedAt: T });
+  const apply = (codes: Code[], segs: Segment[], c: CodebookChange) => {
+    const cm = new Map(codes.map((x) => [x.id, x]));
+    c.deleteCodes.forEach((id) => cm.delete(id));
+    c.putCodes.forEach((x) => cm.set(x.id, x));
+    const sm = new Map(segs.map((x) => [x.id, x]));
+    c.putSegments.forEach((x) => sm.set(x.id, x));
+    return { codes: [...cm.values()].sort((a, b) => a.id.localeCompare(b.id)), segs: [...sm.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+  };
+  it('merge, then its inverse, gives back the codebook and segments exactly', () => {
+    const codes = [code('a'), code('b'), code('a1', 'a')];
+    const segs = [segment('1', ['a']), segment('2', ['a1', 'b']), segment('3', ['b'])];
+    const merge = mergeCodes(codes, segs, 'a', 'b', T)!;
+    const after = apply(codes, segs, merge);
+    expect(after.codes.map((c) => c.id)).not.toContain('a');
+    const back = apply(after.codes, after.segs, invertCodebookChange(merge, codes, segs));
+    expect(back).toEqual(apply(codes, segs, { putCodes: [], deleteCodes: [], putSegments: [] }));
+  });
+  it('delete with reassignment, then its inverse, gives back both', () => {
+    const codes = [code('a'), code('b')];
+    const segs = [segment('1', ['a']), segment('2', ['b'])];
+    const del = deleteCodeWithReassign(codes, segs, 'a', 'b', T)!;
+    const after = apply(codes, segs, del);
+    expect(after.segs.find((s) => s.id === '1')?.codeIds).toEqual(['b']);
+    const back = apply(after.codes, after.segs, invertCodebookChange(del, codes, segs));
+    expect(back).toEqual(apply(codes, segs, { putCodes: [], deleteCodes: [], putSegments: [] }));
   });
 });

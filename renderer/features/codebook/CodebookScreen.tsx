@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Code } from '../../../shared/model';
-import { codeCounts, codeTree, deleteCodeWithReassign, flattenTree, mergeCodes, moveCode, nextColor, subtreeIds, type CodebookChange } from '../../../shared/coding';
+import { codeCounts, codeTree, deleteCodeWithReassign, flattenTree, invertCodebookChange, mergeCodes, moveCode, nextColor, subtreeIds, type CodebookChange } from '../../../shared/coding';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { appDb, applyChange, saveCode } from '../../db';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
@@ -23,6 +24,8 @@ export function CodebookScreen({ study }: ScreenProps) {
   const [parent, setParent] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const [target, setTarget] = useState('');
+  /** A merge or delete waiting for confirmation: destructive, so confirmed first and undoable after. */
+  const [pending, setPending] = useState<{ change: CodebookChange; message: string; label: string; done: string } | null>(null);
   const flat = useMemo(() => flattenTree(codeTree(codes ?? [])), [codes]);
   const counts = useMemo(() => codeCounts(segments ?? []), [segments]);
   if (!codes || !segments) return <p className="muted">{t('app.loading')}</p>;
@@ -105,22 +108,39 @@ export function CodebookScreen({ study }: ScreenProps) {
                 {flat.filter((n) => n.code.id !== sel.id).map((n) => <option key={n.code.id} value={n.code.id}>{'· '.repeat(n.depth)}{n.code.name}</option>)}
               </select>
             </label>
-            <button type="button" disabled={!target} onClick={async () => {
+            <button type="button" disabled={!target} onClick={() => {
               const c = mergeCodes(codes, segments, sel.id, target, new Date().toISOString());
               if (!c) return showToast({ kind: 'error', message: t('codebook.cycle') });
-              fail(await applyCodebook(study.id, c));
-              setSelected(null);
+              const into = codes.find((x) => x.id === target)?.name ?? '';
+              setPending({ change: c, message: t('codebook.confirmMerge', { name: sel.name, into, count: counts.get(sel.id)?.segments ?? 0 }), label: t('codebook.merge'), done: t('codebook.merged', { name: sel.name, into }) });
             }}>{t('codebook.merge')}</button>
-            <button type="button" className="danger" onClick={async () => {
+            <button type="button" className="danger" onClick={() => {
               const c = deleteCodeWithReassign(codes, segments, sel.id, target || null, new Date().toISOString());
               if (!c) return;
-              if (!window.confirm(t('codebook.confirmDelete', { name: sel.name, count: counts.get(sel.id)?.segments ?? 0 }))) return;
-              fail(await applyCodebook(study.id, c));
-              setSelected(null);
+              setPending({ change: c, message: t('codebook.confirmDelete', { name: sel.name, count: counts.get(sel.id)?.segments ?? 0 }), label: t('codebook.delete'), done: t('codebook.deleted', { name: sel.name }) });
             }}>{t('codebook.delete')}</button>
             <button type="button" onClick={() => setSelected(null)}>{t('common.close')}</button>
           </div>
         </section>
+      ) : null}
+      {pending ? (
+        <ConfirmDialog
+          message={pending.message}
+          confirmLabel={pending.label}
+          onCancel={() => setPending(null)}
+          onConfirm={() => {
+            const { change, done } = pending;
+            const undo = invertCodebookChange(change, codes, segments);
+            setPending(null);
+            void (async () => {
+              const r = await applyCodebook(study.id, change);
+              fail(r);
+              if (!r.ok) return;
+              setSelected(null);
+              showToast({ message: done, action: { label: t('common.undo'), run: () => void applyCodebook(study.id, undo).then(fail) } });
+            })();
+          }}
+        />
       ) : null}
     </div>
   );
