@@ -111,7 +111,8 @@ function journeySection(ctx: Ctx): ReportSection {
   const page: PageSpec = { format: ctx.opts.journeyPage ?? 'a4', orientation: 'landscape' };
   const index = buildIndex(ctx.view);
   // A3 has room for more code chips per cell.
-  const m = journeyMatrix(index, ctx.filter, { smallCell: ctx.k, topCodes: page.format === 'a3' ? 5 : 3, quotes: 0 });
+  // The as-is journey, like the screen's default: experiences as they were (wishes have their own place in Kim's storyboard).
+  const m = journeyMatrix(index, { ...ctx.filter, kind: 'experience' }, { smallCell: ctx.k, topCodes: page.format === 'a3' ? 5 : 3, quotes: 0 });
   if (m.filtered === 0) return section('journey', ctx, page, [], true);
   const box = contentBox(page);
   // Room for the title and a two-line intro above the map.

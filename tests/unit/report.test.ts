@@ -125,6 +125,17 @@ describe('the demo report as a reader sees it', () => {
     expect(text).toContain('Celler med færre enn 5 informanter er skjult');
   });
 
+  it('draws the as-is journey (experiences, not wishes), as the screen does by default', () => {
+    const data = demo();
+    // Counted with a plain filter, independently of shared/analysis.
+    const at7 = data.segments.filter((x) => x.stageId === 'st7' && x.situationId !== null && x.kind === 'experience');
+    const wishes7 = data.segments.filter((x) => x.stageId === 'st7' && x.situationId !== null && x.kind === 'wish');
+    const informants = new Set(at7.map((x) => `${x.interviewId}:${x.participantId}`)).size;
+    expect(wishes7.length).toBeGreaterThan(0);
+    expect(text).toContain(`n = ${at7.length} · ${informants} inf.`);
+    expect(text).not.toContain(`n = ${at7.length + wishes7.length} ·`);
+  });
+
   it('reports how long the demo took (the 2 s target is checked by npm run bench, not here)', () => {
     console.info(`demo report: ${Math.round(ms)} ms, ${pages} pages`);
     expect(pages).toBeGreaterThan(5);
