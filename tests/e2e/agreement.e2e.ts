@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, newSession, type Session } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, useSession } from './session';
 
-const baseUrl = inject('baseUrl');
 const STUDY = 'demo-brukerreisen-kim';
 const SHOTS = process.env.AGREEMENT_SHOTS;
-let browser: Browser;
-let s: Session;
-
-beforeAll(async () => {
-  browser = await launch();
-  s = await newSession(browser, baseUrl, { viewport: { width: 1280, height: 1000 } });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const s = useSession({ viewport: { width: 1280, height: 1000 } });
 
 const shot = async (name: string, fullPage = true): Promise<void> => {
   if (SHOTS) await s.page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, newSession, type Session } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, useSession } from './session';
 
-const baseUrl = inject('baseUrl');
 const STUDY = 'demo-brukerreisen-kim';
-let browser: Browser;
-let s: Session;
-
-beforeAll(async () => {
-  browser = await launch();
-  s = await newSession(browser, baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const s = useSession();
 
 const count = async (stageId: string): Promise<number> => Number(await s.page.getByTestId(`stage-count-${stageId}`).getAttribute('data-count'));
 

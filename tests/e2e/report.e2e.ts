@@ -7,22 +7,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, newSession, type Session } from './chromium';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, useSession } from './session';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let s: Session;
+const s = useSession();
 let dir = '';
 
 beforeAll(async () => {
-  browser = await launch();
-  s = await newSession(browser, baseUrl);
   dir = mkdtempSync(join(tmpdir(), 'reisekart-report-e2e-'));
 });
 afterAll(async () => {
-  await browser?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, newSession, type Session } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, useSession } from './session';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let s: Session;
-
-beforeAll(async () => {
-  browser = await launch();
-  s = await newSession(browser, baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const s = useSession();
 
 describe('counsellor satisfaction on the demo', () => {
   it('reads Vg2 samlet 5 / 9 / 7 of 21 with the method\'s Wilson intervals', async () => {

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, newSession, type Session } from './chromium';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, useSession } from './session';
 import { largeTranscript, teamsVtt } from './fixtures/transcript-text';
 
-const baseUrl = inject('baseUrl');
 const STUDY = 'demo-brukerreisen-kim';
-let browser: Browser;
-let s: Session;
-
-beforeAll(async () => {
-  browser = await launch();
-  s = await newSession(browser, baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const s = useSession();
 
 async function newInterview(page: Page, code: string): Promise<void> {
   await page.goto(`${baseUrl}#/study/${STUDY}/interviews`);

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, newSession, type Session } from './chromium';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, useSession } from './session';
 import { forbiddenStrings, makeTranscriptDocx, PLANTED } from './fixtures/transcript-docx';
 
-const baseUrl = inject('baseUrl');
 const STUDY = 'demo-brukerreisen-kim';
 const CODE = 'YF-77';
-let browser: Browser;
-let s: Session;
+const s = useSession();
 let interviewId = '';
-
-beforeAll(async () => {
-  browser = await launch();
-  s = await newSession(browser, baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Every table of the app's IndexedDB as JSON, read directly (no app code involved). */
 async function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
