@@ -4,11 +4,11 @@
  * docs/backups.md describes the rules.
  */
 import { Dexie } from 'dexie';
-import { exportBundle, restoreBundle } from '../../shared/exchange/bundle';
 import type { Issue } from '../../shared/exchange/issues';
 import type { StudyData } from '../../shared/model';
 import { DB_NAME, db as appDb, loadStudyData, type ReisekartDb } from '../db';
 import { platform } from '../platform';
+import { exportBundleInWorker, restoreBundleInWorker } from '../workers/bundleClient';
 import { browserStore, desktopStore, type BackupStore, type SnapshotInfo } from './store';
 
 export type { BackupStore, SnapshotInfo, SnapshotLabel } from './store';
@@ -42,7 +42,8 @@ export async function snapshotStudy(studyId: string, reason: BackupReason, opts:
   try {
     const data = await loadStudyData(database, studyId);
     if (!data) return { ok: true, id: '' };
-    const bytes = await exportBundle(data, { now: now.toISOString() });
+    // Hash + deflate in the bundle worker: at 500 interviews that is far over a frame's budget.
+    const bytes = await exportBundleInWorker(data, { now: now.toISOString() });
     const r = await backupStore().write(bytes, reason, { studyId, studyTitle: data.study.title }, now);
     if (r.ok) clean.add(studyId);
     return r.ok ? { ok: true, id: r.id } : r;
@@ -78,7 +79,7 @@ export type ReadSnapshotResult = { ok: true; data: StudyData } | { ok: false; is
 export async function readSnapshot(id: string): Promise<ReadSnapshotResult> {
   const r = await backupStore().read(id);
   if (!r.ok) return { ok: false, issues: [{ file: id, message: r.message }] };
-  const restored = await restoreBundle(r.bytes, undefined, { fileName: id });
+  const restored = await restoreBundleInWorker(r.bytes, undefined, id);
   return restored.ok ? { ok: true, data: restored.data } : { ok: false, issues: restored.issues };
 }
 

@@ -29,7 +29,7 @@ import { guarded, issuesFromZod, parseList, parseRecord, WriteAbort, type FieldI
 // chunk still aborts the whole transaction (all-or-nothing).
 
 /** Records per bulkPut and per parse step: about 20–60 ms of work each at 50,000 segments. */
-export const WRITE_CHUNK = 2000;
+export const WRITE_CHUNK = 1000;
 
 /** `done` of `total` units; called after every chunk (and once with 0 at the start). */
 export type ProgressFn = (done: number, total: number) => void;

@@ -42,7 +42,8 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function counts(data: StudyData): Record<string, number> {
+/** The manifest's counts of a study. */
+export function studyCounts(data: StudyData): Record<string, number> {
   return {
     codes: data.codes.length,
     interviews: data.interviews.length,
@@ -65,18 +66,34 @@ export interface ExportBundleOptions {
 
 /** The plain (unencrypted) bundle: a zip with manifest.json and study.json. */
 export async function bundleZip(data: StudyData, opts: ExportBundleOptions): Promise<Uint8Array> {
-  const study = strToU8(JSON.stringify(data));
+  return zipStudyJson(strToU8(JSON.stringify(data)), studyCounts(data), opts);
+}
+
+/**
+ * The plain bundle from study.json's bytes (`JSON.stringify` of the StudyData) and its counts:
+ * the part of an export a worker can do (hash, deflate), given bytes it can be handed without a
+ * structured clone of the study (renderer/workers/bundle.worker.ts).
+ */
+export async function zipStudyJson(study: Uint8Array, counts: Record<string, number>, opts: ExportBundleOptions): Promise<Uint8Array> {
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     exportedAt: opts.now,
     app: opts.app ?? 'Reisekart',
-    counts: counts(data),
+    counts,
     studySha256: await sha256Hex(study),
   };
   // A fixed mtime keeps the bytes stable for the same study and clock.
   const mtime = new Date(opts.now);
   return zipSync({ 'manifest.json': [strToU8(JSON.stringify(manifest, null, 2)), { mtime }], 'study.json': [study, { mtime }] }, { level: 6 });
+}
+
+/** exportBundle from study.json's bytes (see zipStudyJson). */
+export async function exportStudyJson(study: Uint8Array, counts: Record<string, number>, opts: ExportBundleOptions): Promise<Uint8Array> {
+  const zip = await zipStudyJson(study, counts, opts);
+  if (opts.passphrase === undefined) return zip;
+  if (opts.passphrase.length === 0) throw new Error('empty passphrase');
+  return strToU8(JSON.stringify(await encryptBytes(zip, opts.passphrase, opts), null, 2));
 }
 
 async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
@@ -109,10 +126,7 @@ export async function encryptBytes(plain: Uint8Array, passphrase: string, opts: 
 
 /** The `.reisekart` file: the zip, or (with a passphrase) the encrypted JSON envelope around it. */
 export async function exportBundle(data: StudyData, opts: ExportBundleOptions): Promise<Uint8Array> {
-  const zip = await bundleZip(data, opts);
-  if (opts.passphrase === undefined) return zip;
-  if (opts.passphrase.length === 0) throw new Error('empty passphrase');
-  return strToU8(JSON.stringify(await encryptBytes(zip, opts.passphrase, opts), null, 2));
+  return exportStudyJson(strToU8(JSON.stringify(data)), studyCounts(data), opts);
 }
 
 export interface RestoreOptions {

@@ -16,7 +16,7 @@ import type { Issue } from './issues';
 /** Rows the page receives for the preview (CsvImport shows 8). */
 export const HEAD_ROWS = 20;
 /** Records per `records` message. */
-export const RECORDS_PER_MESSAGE = 5000;
+export const RECORDS_PER_MESSAGE = 2000;
 
 export type CsvJobRequest =
   | { id: number; type: 'parse'; fileName: string; bytes: Uint8Array }

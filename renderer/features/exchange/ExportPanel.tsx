@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { zipSync } from 'fflate';
-import { exportBundle } from '../../../shared/exchange/bundle';
 import { CSV_TABLES, exportCsv, type CsvDialect, type CsvTable } from '../../../shared/exchange/csv-export';
 import { outboundData, passphraseStrength } from '../../../shared/exchange/outbound';
 import { exportQdc, exportQdpx } from '../../../shared/exchange/refi/export';
@@ -11,6 +10,7 @@ import { useStudyData } from '../../db/hooks';
 import { platform, type FileFilter } from '../../platform';
 import { Field } from '../../components/Field';
 import { fileStem } from './common';
+import { exportBundleInWorker } from '../../workers/bundleClient';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -63,7 +63,7 @@ export function ExportPanel({ study }: { study: Study }) {
   const exportBundleNow = () =>
     run(async (data) => {
       const now = new Date().toISOString();
-      const bytes = await exportBundle(data, { now, ...(pass ? { passphrase: pass } : {}) });
+      const bytes = await exportBundleInWorker(data, { now, ...(pass ? { passphrase: pass } : {}) });
       return save(bytes, `${stem}.reisekart`, FILTERS.bundle ?? []);
     });
 

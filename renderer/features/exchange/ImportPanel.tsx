@@ -1,11 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { restoreBundle } from '../../../shared/exchange/bundle';
 import type { CsvHead } from '../../../shared/exchange/csv-job';
 import type { Issue } from '../../../shared/exchange/issues';
 import { mergeStudies, type MergeReport } from '../../../shared/exchange/merge';
-import { importQdc, importQdpx } from '../../../shared/exchange/refi/import';
-import { newStudy, type Study, type StudyData } from '../../../shared/model';
+import type { Study, StudyData } from '../../../shared/model';
 import { navigate } from '../../app/router';
 import { commitAsNewStudy, commitReplace, stageIncoming, type BulkResult } from '../../backup/bulk';
 import { db, loadStudyData } from '../../db';
@@ -13,6 +11,7 @@ import { platform } from '../../platform';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
 import { Field } from '../../components/Field';
+import { importRefiInWorker, restoreBundleInWorker } from '../../workers/bundleClient';
 import { openCsvImport, type CsvImportSession } from '../../workers/csvImportClient';
 import { CsvImport } from './CsvImport';
 import { ImportProgress, IssueList, bulkFailureText, type ImportProgressState } from './common';
@@ -26,10 +25,6 @@ type Stage =
 
 function counts(d: StudyData) {
   return { interviews: d.interviews.length, informants: d.interviews.reduce((n, i) => n + i.participants.length, 0), segments: d.segments.length };
-}
-
-function extension(name: string): string {
-  return name.toLowerCase().split('.').pop() ?? '';
 }
 
 export function ImportPanel({ study }: { study: Study }) {
@@ -99,7 +94,7 @@ export function ImportPanel({ study }: { study: Study }) {
     setBusy(true);
     setProgress({ phase: 'decrypt', done: 0, total: 0 });
     try {
-      const r = await restoreBundle(bytes, passphrase, { fileName: name });
+      const r = await restoreBundleInWorker(bytes, passphrase, name);
       if (r.ok) return reset({ kind: 'study', source: 'bundle', name, data: r.data, warnings: r.warnings });
       if (r.needsPassphrase) {
         setStage({ kind: 'passphrase', name, bytes, failed: passphrase !== undefined });
@@ -113,18 +108,20 @@ export function ImportPanel({ study }: { study: Study }) {
     }
   }
 
-  function readRefi(name: string, bytes: Uint8Array) {
-    const now = new Date().toISOString();
-    if (extension(name) === 'qdc') {
-      const r = importQdc(bytes, { now, fileName: name });
+  /** A .qdpx project or a .qdc codebook (as a new study), read in the bundle worker. */
+  async function readRefi(name: string, bytes: Uint8Array) {
+    setBusy(true);
+    setProgress({ phase: 'parse', done: 0, total: 0 });
+    try {
+      const r = await importRefiInWorker(bytes, name, new Date().toISOString());
       if (!r.ok) return setIssues(r.issues);
-      const base = newStudy('import', name.replace(/\.qdc$/i, '') || 'Kodebok', now);
-      const data: StudyData = { study: base, codes: r.codes.map((c) => ({ ...c, studyId: base.id })), interviews: [], transcripts: [], segments: [], overrides: [], benchmarks: [], audit: [], terms: [], pseudonyms: [] };
-      return reset({ kind: 'study', source: 'refi', name, data, warnings: [] });
+      reset({ kind: 'study', source: 'refi', name, data: r.data, warnings: r.warnings });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+      setProgress(null);
     }
-    const r = importQdpx(bytes, { now, fileName: name });
-    if (!r.ok) return setIssues(r.issues);
-    reset({ kind: 'study', source: 'refi', name, data: r.data, warnings: r.warnings });
   }
 
   async function finish(r: BulkResult, okText: string, goTo?: string) {
