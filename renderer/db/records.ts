@@ -28,7 +28,11 @@ import { guarded, issuesFromZod, parseList, parseRecord, WriteAbort, type FieldI
 // transaction, awaiting each bulkPut — each chunk runs in its own task, and a failure in any
 // chunk still aborts the whole transaction (all-or-nothing).
 
-/** Records per bulkPut and per parse step: about 20–60 ms of work each at 50,000 segments. */
+/**
+ * Records per bulkPut and per parse step. 1,000, not 2,000: in Chromium a chunk of 2,000 segments
+ * was itself a task of 100–350 ms (clone + zod), 1,000 keeps chunks near 50–150 ms at the same
+ * total time (docs/bench.md, "Imports and large writes").
+ */
 export const WRITE_CHUNK = 1000;
 
 /** `done` of `total` units; called after every chunk (and once with 0 at the start). */

@@ -53,6 +53,9 @@ async function vg2(page: Page, studyId: string): Promise<number[]> {
   await page.goto(`${baseUrl}#/study/${encodeURIComponent(studyId)}/satisfaction`);
   const cells = page.locator('[data-testid="satisfaction-table"] tr[data-row="combined"] td[data-category] .count');
   await cells.first().waitFor();
+  // The table can re-render once more while the study's live query settles (after an import
+  // the database just changed): read it when the cells are there, not between two renders.
+  await expect.poll(async () => (await cells.allInnerTexts()).length).toBeGreaterThan(0);
   return (await cells.allInnerTexts()).map((s) => Number(/\d+/.exec(s)?.[0]));
 }
 

@@ -160,7 +160,7 @@ export function CsvImport({ study, head, session, onDone, onCancel }: { study: S
       {error ? <p className="notice error" role="alert" data-testid="import-error">{error}</p> : null}
       <div className="toolbar">
         <button type="button" className="primary" disabled={busy} onClick={() => void commit()} data-testid="csv-commit">{t('exchange.csvCommit', { count: head.rowCount })}</button>
-        <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="button" disabled={busy} onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </div>
   );
