@@ -170,6 +170,18 @@ describe('transcripts', () => {
   it('are built from a varied bank (at least 80 distinct coded utterances)', () => {
     expect(new Set(demo.segments.map((s) => s.quote)).size).toBeGreaterThanOrEqual(80);
   });
+
+  it('never have two informants say the same sentence word for word: every quote is unique in the study, ignoring case', () => {
+    const seen = new Map<string, string>();
+    const repeats: string[] = [];
+    for (const s of demo.segments) {
+      const key = s.quote.toLowerCase();
+      const first = seen.get(key);
+      if (first) repeats.push(`${first} = ${s.id}: ${s.quote}`);
+      else seen.set(key, s.id);
+    }
+    expect(repeats).toEqual([]);
+  });
 });
 
 describe('segments', () => {
@@ -207,11 +219,11 @@ describe('segments', () => {
     }
   });
 
-  it('cover every stage × situation cell with at least 3 segments, and have wishes at every stage', () => {
+  it('cover every stage × situation cell with at least 14 segments, and have wishes at every stage', () => {
     expect(STAGE_ORDER).toEqual(demo.study.stages.map((s) => s.id));
     expect(SITUATION_ORDER).toEqual(demo.study.situations.map((s) => s.id));
     const cells = count(demo.segments, (s) => `${s.stageId}|${s.situationId}`);
-    for (const st of STAGE_ORDER) for (const si of SITUATION_ORDER) expect(cells[`${st}|${si}`] ?? 0, `${st}|${si}`).toBeGreaterThanOrEqual(3);
+    for (const st of STAGE_ORDER) for (const si of SITUATION_ORDER) expect(cells[`${st}|${si}`] ?? 0, `${st}|${si}`).toBeGreaterThanOrEqual(14);
     const wishes = count(demo.segments.filter((s) => s.kind === 'wish'), (s) => s.stageId ?? '');
     for (const st of STAGE_ORDER) expect(wishes[st] ?? 0, st).toBeGreaterThan(0);
   });
