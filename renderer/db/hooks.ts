@@ -65,8 +65,17 @@ export async function rowsOfStudyInPages<T extends { studyId: string }>(table: T
   return out;
 }
 
-/** loadStudyData with the two large stores (segments, transcripts) read in pages; the same StudyData, in one read transaction. */
-export async function loadStudyDataInPages(db: ReisekartDb, studyId: string, page = LOAD_PAGE): Promise<StudyData | null> {
+/** What useStudyDataInPages reads: `transcripts: false` leaves them out (analysis needs no transcript text). */
+export interface PagedLoadOptions {
+  transcripts?: boolean;
+}
+
+/**
+ * loadStudyData with the two large stores (segments, transcripts) read in pages; the same
+ * StudyData, in one read transaction. With `transcripts: false` the StudyData has none (an
+ * analysis screen: 6.7 MB less to clone at 500 interviews, docs/bench.md).
+ */
+export async function loadStudyDataInPages(db: ReisekartDb, studyId: string, page = LOAD_PAGE, opts: PagedLoadOptions = {}): Promise<StudyData | null> {
   return db.transaction('r', db.tables, async () => {
     const study = await db.studies.get(studyId);
     if (!study) return null;
@@ -75,12 +84,13 @@ export async function loadStudyDataInPages(db: ReisekartDb, studyId: string, pag
       small(db.interviews), small(db.codes), small(db.overrides), small(db.benchmarks), small(db.audit), small(db.terms), small(db.pseudonyms),
     ]);
     const segments = await rowsOfStudyInPages(db.segments, studyId, (s) => s.id, page);
-    const transcripts = await rowsOfStudyInPages(db.transcripts, studyId, (t) => t.interviewId, page);
+    const transcripts = opts.transcripts === false ? [] : await rowsOfStudyInPages(db.transcripts, studyId, (t) => t.interviewId, page);
     return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms };
   });
 }
 
 /** useStudyData, loaded in pages (no long task on a large study): for the analysis screens. */
-export function useStudyDataInPages(studyId: string | null | undefined, db: ReisekartDb = appDb()): StudyData | null | undefined {
-  return useLiveQuery(() => (studyId ? loadStudyDataInPages(db, studyId) : Promise.resolve(null)), [db, studyId]);
+export function useStudyDataInPages(studyId: string | null | undefined, db: ReisekartDb = appDb(), opts: PagedLoadOptions = {}): StudyData | null | undefined {
+  const transcripts = opts.transcripts !== false;
+  return useLiveQuery(() => (studyId ? loadStudyDataInPages(db, studyId, LOAD_PAGE, { transcripts }) : Promise.resolve(null)), [db, studyId, transcripts]);
 }

@@ -5,14 +5,15 @@
  */
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { emotionCurve, journeyMatrix, personaKim, type AnalysisFilter, type StudyIndex } from '../../../shared/analysis';
+import type { AnalysisFilter, StudyIndex } from '../../../shared/analysis';
 import { emotionCurveLayout, journeyMapLayout, type ChartStrings, type RectPrimitive } from '../../../shared/charts';
 import type { ScreenProps } from '../../app/features';
 import { navigate } from '../../app/router';
 import { ChartFigure } from '../../components/chart/ChartFigure';
 import { chartStringsFor } from '../../components/chart/chartStrings';
 import { requestFullscreenQuietly } from '../present/fullscreen';
-import { cached, useStudyIndex } from './analysisCache';
+import { localSource, useAnalysis, useJourneySource, type AnalysisSource } from './analysisCache';
+import type { AnswerOf } from '../../workers/analysisJob';
 import { EMPTY_FILTER, JourneyFilters, toAnalysisFilter, type JourneyFilterState } from './filters';
 import { PersonaPanel } from './PersonaPanel';
 import { QuotePanel } from './QuotePanel';
@@ -26,29 +27,32 @@ export function mapHeight(lanes: number, laneH = LANE_H): number {
   return 40 + 26 + 6 + lanes * laneH;
 }
 
-/** Filter → paint, measured for the bench (tests/bench reads performance.getEntriesByName). */
-function useRedrawMarks(dep: unknown): () => void {
+/**
+ * Filter → paint, measured for the bench (tests/bench reads performance.getEntriesByName):
+ * `start` when a filter changes, `drawn` after the charts commit a new layout (an effect).
+ */
+function useRedrawMarks(): { start: () => void; drawn: (layout: unknown) => void } {
   const pending = useRef(false);
-  useEffect(() => {
-    if (!pending.current) return;
-    pending.current = false;
-    let timer = 0;
-    // After the commit: the next frame is painted, then the macrotask after it runs.
-    const raf = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => {
-        performance.mark('journey:redraw:end');
-        performance.measure('journey:redraw', 'journey:redraw:start', 'journey:redraw:end');
-      }, 0);
-    });
-    return () => {
-      cancelAnimationFrame(raf);
-      clearTimeout(timer);
-    };
-  }, [dep]);
-  return useCallback(() => {
-    performance.mark('journey:redraw:start');
-    pending.current = true;
-  }, []);
+  return useMemo(
+    () => ({
+      start: () => {
+        performance.mark('journey:redraw:start');
+        pending.current = true;
+      },
+      drawn: () => {
+        if (!pending.current) return;
+        pending.current = false;
+        // After the commit: the next frame is painted, then the macrotask after it runs.
+        requestAnimationFrame(() => {
+          window.setTimeout(() => {
+            performance.mark('journey:redraw:end');
+            performance.measure('journey:redraw', 'journey:redraw:start', 'journey:redraw:end');
+          }, 0);
+        });
+      },
+    }),
+    [],
+  );
 }
 
 export function enterPresentation(studyId: string): void {
@@ -58,7 +62,7 @@ export function enterPresentation(studyId: string): void {
 
 export function JourneyScreen({ study }: ScreenProps) {
   const { t } = useTranslation();
-  const loaded = useStudyIndex(study.id);
+  const loaded = useJourneySource(study.id);
   return (
     <div className="journey-screen" data-testid="journey-screen">
       <div className="page-head">
@@ -68,39 +72,93 @@ export function JourneyScreen({ study }: ScreenProps) {
           {t('journey.present')}
         </button>
       </div>
-      {loaded === undefined ? <p className="muted">{t('journey.loading')}</p> : loaded === null ? null : <JourneyBody index={loaded.index} />}
+      {loaded === undefined ? <p className="muted">{t('journey.loading')}</p> : loaded === null ? null : <JourneyBody index={loaded.index} source={loaded.source} />}
     </div>
   );
 }
 
-export function JourneyBody({ index }: { index: StudyIndex }) {
+/**
+ * The screen below its heading. `index` gives labels and filter options (with the worker it has
+ * no segments); `source` gives the numbers: the analysis worker, or by default `index` itself.
+ */
+export function JourneyBody({ index, source: given }: { index: StudyIndex; source?: AnalysisSource }) {
   const { t, i18n } = useTranslation();
   const study = index.study;
+  const source = useMemo(() => given ?? localSource(index), [given, index]);
   const [state, setState] = useState<JourneyFilterState>(EMPTY_FILTER);
   const [selected, setSelected] = useState<{ stageId: string; situationId: string } | null>(null);
   const [compare, setCompare] = useState(false);
   const [showPersona, setShowPersona] = useState(false);
-  // The selects commit at once (cheap: the filter bar is memoised); the charts follow in a
-  // deferred render, so a select never waits for the analysis of the value it just got.
-  const shown = useDeferredValue(state);
+  // Computing here (no worker): the selects commit at once (the filter bar is memoised) and the
+  // charts follow in a deferred render, so a select never waits for the analysis of its value.
+  // With the worker the analysis is already off this thread: ask at once, no extra render pass.
+  const deferred = useDeferredValue(state);
+  const shown = source.now ? deferred : state;
   const filter = useMemo(() => toAnalysisFilter(shown), [shown]);
   const smallCell = study.smallCellThreshold;
   const strings: ChartStrings = useMemo(() => ({ ...chartStringsFor(i18n.language), smallCellNote: t('journey.fewInformants') }), [i18n.language, t]);
-
-  const matrix = useMemo(() => cached(index, 'matrix', filter, () => journeyMatrix(index, filter, { smallCell })), [index, filter, smallCell]);
-  const curve = useMemo(() => cached(index, 'curve', filter, () => emotionCurve(index, filter, { smallCell })), [index, filter, smallCell]);
-  const height = mapHeight(study.situations.length);
-  const mapLayout = useMemo(() => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: false, strings }), [matrix, index, height, strings]);
-  const curveLayout = useMemo(() => emotionCurveLayout(curve, { width: MAP_W, height: 280, suppress: false, smallCell, strings }), [curve, smallCell, strings]);
-  const markStart = useRedrawMarks(mapLayout);
+  const markStart = useRedrawMarks();
 
   const update = useCallback(
     (patch: Partial<JourneyFilterState>): void => {
-      markStart();
+      markStart.start();
       setState((s) => ({ ...s, ...patch }));
     },
     [markStart],
   );
+  const answer = useAnalysis(source, { type: 'journey', filter, smallCell });
+  return (
+    <>
+      <JourneyFilters index={index} value={state} onChange={update} />
+      {answer ? (
+        <JourneyCharts
+          index={index}
+          source={source}
+          filter={filter}
+          wish={shown.kind === 'wish'}
+          answer={answer}
+          strings={strings}
+          selected={selected}
+          setSelected={setSelected}
+          compare={compare}
+          setCompare={setCompare}
+          showPersona={showPersona}
+          setShowPersona={setShowPersona}
+          onDrawn={markStart.drawn}
+        />
+      ) : (
+        <p className="muted">{t('journey.loading')}</p>
+      )}
+    </>
+  );
+}
+
+interface ChartsProps {
+  index: StudyIndex;
+  source: AnalysisSource;
+  filter: AnalysisFilter;
+  wish: boolean;
+  answer: AnswerOf['journey'];
+  strings: ChartStrings;
+  selected: { stageId: string; situationId: string } | null;
+  setSelected: (s: { stageId: string; situationId: string } | null) => void;
+  compare: boolean;
+  setCompare: (v: boolean) => void;
+  showPersona: boolean;
+  setShowPersona: (v: boolean) => void;
+  onDrawn: (dep: unknown) => void;
+}
+
+function JourneyCharts({ index, source, filter, wish, answer, strings, selected, setSelected, compare, setCompare, showPersona, setShowPersona, onDrawn }: ChartsProps) {
+  const { t, i18n } = useTranslation();
+  const study = index.study;
+  const smallCell = study.smallCellThreshold;
+  const { matrix, curve } = answer;
+  const height = mapHeight(study.situations.length);
+  const mapLayout = useMemo(() => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: false, strings }), [matrix, index, height, strings]);
+  const curveLayout = useMemo(() => emotionCurveLayout(curve, { width: MAP_W, height: 280, suppress: false, smallCell, strings }), [curve, smallCell, strings]);
+  useEffect(() => onDrawn(mapLayout), [onDrawn, mapLayout]);
+
   const exportMap = useCallback(
     () => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: true, strings: chartStringsFor(i18n.language) }),
     [matrix, index, height, i18n.language],
@@ -134,7 +192,6 @@ export function JourneyBody({ index }: { index: StudyIndex }) {
 
   return (
     <>
-      <JourneyFilters index={index} value={state} onChange={update} />
       <div className="toolbar journey-options">
         <label className="field inline">
           <input type="checkbox" checked={compare} onChange={(e) => setCompare(e.target.checked)} data-testid="toggle-compare" />
@@ -152,7 +209,7 @@ export function JourneyBody({ index }: { index: StudyIndex }) {
         <div className="journey-main">
           <div className="card">
             <ChartFigure
-              heading={shown.kind === 'wish' ? t('journey.mapTitleToBe') : t('journey.mapTitle')}
+              heading={wish ? t('journey.mapTitleToBe') : t('journey.mapTitle')}
               layout={mapLayout}
               fileBase={t('journey.mapTitle')}
               exportLayout={exportMap}
@@ -164,7 +221,7 @@ export function JourneyBody({ index }: { index: StudyIndex }) {
             <p className="muted chart-hint">{t('journey.cellHint', { k: smallCell })}</p>
           </div>
           <div className="card">
-            {shown.kind === 'wish' ? (
+            {wish ? (
               <p className="muted">{t('journey.curveNoWishes')}</p>
             ) : (
               <ChartFigure
@@ -176,33 +233,34 @@ export function JourneyBody({ index }: { index: StudyIndex }) {
               />
             )}
           </div>
-          {compare ? <SmallMultiples index={index} filter={filter} strings={strings} /> : null}
-          {showPersona ? <Persona index={index} filter={filter} /> : null}
+          {compare ? <SmallMultiples index={index} source={source} filter={filter} strings={strings} /> : null}
+          {showPersona ? <Persona index={index} source={source} filter={filter} /> : null}
         </div>
-        {selected ? <QuotePanel index={index} filter={filter} stageId={selected.stageId} situationId={selected.situationId} onClose={closePanel} /> : null}
+        {selected ? <QuotePanel index={index} source={source} filter={filter} stageId={selected.stageId} situationId={selected.situationId} onClose={closePanel} /> : null}
       </div>
     </>
   );
 }
 
-const Persona = memo(function Persona({ index, filter }: { index: StudyIndex; filter: AnalysisFilter }) {
+const Persona = memo(function Persona({ index, source, filter }: { index: StudyIndex; source: AnalysisSource; filter: AnalysisFilter }) {
   // Kim sums up the whole journey: experiences (pains, helps) and wishes together.
-  const all: AnalysisFilter = { ...filter, kind: 'all' };
-  const persona = cached(index, 'persona', all, () => personaKim(index, all));
-  return <PersonaPanel index={index} persona={persona} />;
+  const persona = useAnalysis(source, { type: 'persona', filter: { ...filter, kind: 'all' } });
+  return persona ? <PersonaPanel index={index} persona={persona} /> : null;
 });
 
-const SmallMultiples = memo(function SmallMultiples({ index, filter, strings }: { index: StudyIndex; filter: AnalysisFilter; strings: ChartStrings }) {
+const SmallMultiples = memo(function SmallMultiples({ index, source, filter, strings }: { index: StudyIndex; source: AnalysisSource; filter: AnalysisFilter; strings: ChartStrings }) {
   const { t } = useTranslation();
   const study = index.study;
+  const groups = useAnalysis(source, { type: 'groups', filter, smallCell: study.smallCellThreshold });
+  const matrixOf = new Map(groups?.map((g) => [g.groupId, g.matrix] as const));
   return (
     <section className="card small-multiples" aria-labelledby="sm-title" data-testid="small-multiples">
       <h2 id="sm-title">{t('journey.compareTitle')}</h2>
       <p className="muted">{t('journey.compareIntro')}</p>
       <div className="sm-grid">
         {study.groups.map((g) => {
-          const f: AnalysisFilter = { ...filter, groupIds: [g.id] };
-          const m = cached(index, 'matrix', f, () => journeyMatrix(index, f, { smallCell: study.smallCellThreshold, quotes: 0 }));
+          const m = matrixOf.get(g.id);
+          if (!m) return null;
           const layout = journeyMapLayout(m, index, { width: SMALL_W, height: mapHeight(study.situations.length, 96), suppress: false, strings: { ...strings, journeyTitle: g.label } });
           return (
             <ChartFigure

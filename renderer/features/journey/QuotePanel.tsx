@@ -1,20 +1,22 @@
 /** The quotes behind one journey cell, for the researcher: with interview code and participant. */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { filterSegments, type AnalysisFilter, type StudyIndex } from '../../../shared/analysis';
+import type { AnalysisFilter, StudyIndex } from '../../../shared/analysis';
 import { VALENCE_GLYPHS } from '../../../shared/charts';
-import { cached } from './analysisCache';
+import { useAnalysis, type AnalysisSource } from './analysisCache';
 
 const SHOWN = 100;
 
-export function QuotePanel({ index, filter, stageId, situationId, onClose }: { index: StudyIndex; filter: AnalysisFilter; stageId: string; situationId: string; onClose: () => void }) {
+export function QuotePanel({ index, source, filter, stageId, situationId, onClose }: { index: StudyIndex; source: AnalysisSource; filter: AnalysisFilter; stageId: string; situationId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const cellFilter: AnalysisFilter = { ...filter, stageIds: [stageId], situationIds: [situationId] };
-  const segs = cached(index, 'cell-segments', cellFilter, () => filterSegments(index, cellFilter));
+  const cell = useAnalysis(source, { type: 'cell', filter: cellFilter, limit: SHOWN });
+  const segs = cell?.segments ?? [];
+  const total = cell?.total ?? 0;
   const stage = index.study.stages.find((s) => s.id === stageId);
   const sit = index.study.situations.find((s) => s.id === situationId);
-  const informants = new Set(segs.map((s) => `${s.interviewId}:${s.participantId}`)).size;
+  const informants = cell?.informants ?? 0;
   const small = informants < index.study.smallCellThreshold;
   useEffect(() => headingRef.current?.focus(), [stageId, situationId]);
   return (
@@ -26,10 +28,10 @@ export function QuotePanel({ index, filter, stageId, situationId, onClose }: { i
         <button type="button" className="ghost" onClick={onClose} aria-label={t('journey.quotes.close')}>×</button>
       </div>
       <p className="muted" data-testid="quote-panel-n">
-        {t('journey.quotes.count', { segments: segs.length, informants })}
+        {t('journey.quotes.count', { segments: total, informants })}
         {small ? <span className="badge few-informants"> {t('journey.fewInformants')}</span> : null}
       </p>
-      {segs.length === 0 ? <p>{t('journey.quotes.none')}</p> : null}
+      {cell && total === 0 ? <p>{t('journey.quotes.none')}</p> : null}
       <ol className="quote-list">
         {segs.slice(0, SHOWN).map((s) => (
           <li key={s.id} className={`quote-item valence-${s.valence ?? 'none'}`} data-testid="quote-item">
@@ -47,7 +49,7 @@ export function QuotePanel({ index, filter, stageId, situationId, onClose }: { i
           </li>
         ))}
       </ol>
-      {segs.length > SHOWN ? <p className="muted">{t('journey.quotes.more', { shown: SHOWN, total: segs.length })}</p> : null}
+      {total > SHOWN ? <p className="muted">{t('journey.quotes.more', { shown: SHOWN, total })}</p> : null}
     </aside>
   );
 }

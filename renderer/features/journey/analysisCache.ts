@@ -3,15 +3,20 @@
  * keeps the same object until a table changes), and each view's result is kept per filter, so
  * going back to a filter is free and only a new filter costs one pass over the segments.
  */
-import { useEffect, useState } from 'react';
-import { buildIndex, segmentColumns, type AnalysisFilter, type StudyIndex } from '../../../shared/analysis';
+import Dexie from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { buildIndex, segmentColumns, type StudyIndex } from '../../../shared/analysis';
 import type { StudyData } from '../../../shared/model';
+import { appDb } from '../../db/database';
 import { useStudyDataInPages } from '../../db/hooks';
+import { analysisWorkerAvailable, askAnalysis, studyChangedForAnalysis } from '../../workers/analysisClient';
+import { answer, loadAnalysisInput, type AnalysisKind, type AnswerOf, type RequestOf } from '../../workers/analysisJob';
+import { cached, filterKey } from './resultCache';
+
+export { cached, filterKey };
 
 const indexes = new WeakMap<StudyData, StudyIndex>();
-const results = new WeakMap<StudyIndex, Map<string, unknown>>();
-/** Results kept per index: a few dozen filters, each a matrix of 18 cells, is a few hundred KB at most. */
-const MAX_RESULTS = 64;
 
 export function indexFor(data: StudyData): StudyIndex {
   let index = indexes.get(data);
@@ -20,33 +25,6 @@ export function indexFor(data: StudyData): StudyIndex {
     indexes.set(data, index);
   }
   return index;
-}
-
-/** A stable key for a filter: key order and list order do not change what it selects. */
-export function filterKey(filter: AnalysisFilter): string {
-  const entries = Object.entries(filter)
-    .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => [k, Array.isArray(v) ? [...(v as string[])].sort() : v] as const)
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  return JSON.stringify(entries);
-}
-
-/** `compute(index)` once per (index, view, filter); oldest results dropped first. */
-export function cached<T>(index: StudyIndex, view: string, filter: AnalysisFilter, compute: () => T): T {
-  let map = results.get(index);
-  if (!map) {
-    map = new Map();
-    results.set(index, map);
-  }
-  const key = `${view}\u0000${filterKey(filter)}`;
-  if (map.has(key)) return map.get(key) as T;
-  const value = compute();
-  map.set(key, value);
-  if (map.size > MAX_RESULTS) {
-    const oldest = map.keys().next().value;
-    if (oldest !== undefined) map.delete(oldest);
-  }
-  return value;
 }
 
 /** A macrotask boundary (MessageChannel: no 4 ms timer clamp), so the page can paint in between. */
@@ -65,7 +43,8 @@ const nextTask = (): Promise<void> =>
  * data is being built, the previous result stays on screen.
  */
 export function useStudyIndex(studyId: string): { data: StudyData; index: StudyIndex } | null | undefined {
-  const data = useStudyDataInPages(studyId);
+  // The analysis screens need no transcript text: leave the largest store out of the load.
+  const data = useStudyDataInPages(studyId, appDb(), { transcripts: false });
   const [ready, setReady] = useState<{ data: StudyData; index: StudyIndex } | null | undefined>(undefined);
   useEffect(() => {
     if (!data) {
@@ -89,4 +68,101 @@ export function useStudyIndex(studyId: string): { data: StudyData; index: StudyI
   }, [data]);
   // A different study: never show the previous one's result.
   return ready && ready.data.study.id !== studyId ? undefined : ready;
+}
+
+/**
+ * Where a screen's analysis answers come from. `now` answers at once where the full index is on
+ * this thread (the fallback without module workers, and DOM tests); otherwise `ask` goes to the
+ * analysis worker and resolves to null when a newer request on the same channel superseded it.
+ */
+export interface AnalysisSource {
+  now?: <K extends AnalysisKind>(request: RequestOf<K>) => AnswerOf[K];
+  ask: <K extends AnalysisKind>(request: RequestOf<K>, channel: string) => Promise<AnswerOf[K] | null>;
+}
+
+/** Answers from an index on this thread (memoised per filter in resultCache). */
+export function localSource(index: StudyIndex): AnalysisSource {
+  const now = <K extends AnalysisKind>(request: RequestOf<K>): AnswerOf[K] => answer<K>(index, request);
+  return { now, ask: (request) => Promise.resolve(now(request)) };
+}
+
+/** Answers from the analysis worker, which holds the study `studyId`; `version` makes a new source after a write. */
+export function workerSource(studyId: string, version: number): AnalysisSource {
+  void version;
+  return { ask: (request, channel) => askAnalysis(studyId, request, channel) };
+}
+
+/**
+ * An answer for `request` from `source`: at once for a local source; from the worker otherwise,
+ * keeping the previous answer on screen until the new one arrives (undefined before the first).
+ */
+export function useAnalysis<K extends AnalysisKind>(source: AnalysisSource, request: RequestOf<K>, channel: string = request.type): AnswerOf[K] | undefined {
+  const key = JSON.stringify(request);
+  // Keyed on the request's content (key), not its identity.
+  const local = useMemo(() => (source.now ? source.now<K>(request) : undefined), [source, key]);
+  const [remote, setRemote] = useState<AnswerOf[K] | undefined>(undefined);
+  useEffect(() => {
+    if (source.now) return;
+    let live = true;
+    source.ask<K>(request, channel).then(
+      (a) => {
+        if (live && a !== null) setRemote(a);
+      },
+      (err: unknown) => {
+        if (live) console.warn('analysis failed', err);
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // Keyed on the request's content (key), not its identity.
+  }, [source, key, channel]);
+  return source.now ? local : remote;
+}
+
+/** Tables the analysis reads: a write to one of them makes the worker's copy stale. */
+const ANALYSIS_TABLES = ['studies', 'interviews', 'codes', 'segments'];
+
+/**
+ * The journey screen's data: a light index on this thread (study, interviews, codes; no
+ * segments, no transcripts) for labels and filter options, and a source for the numbers. With
+ * a module worker the worker loads and indexes the segments, so opening a 50,000-segment study
+ * clones only small answers into the page (docs/bench.md); without one (jsdom) the whole study
+ * is loaded here (useStudyIndex) and answered locally.
+ */
+export const useJourneySource: (studyId: string) => { index: StudyIndex; source: AnalysisSource } | null | undefined = (studyId) =>
+  analysisWorkerAvailable() ? useWorkerJourneySource(studyId) : useLocalJourneySource(studyId);
+
+function useLocalJourneySource(studyId: string): { index: StudyIndex; source: AnalysisSource } | null | undefined {
+  const loaded = useStudyIndex(studyId);
+  return useMemo(() => (loaded ? { index: loaded.index, source: localSource(loaded.index) } : loaded), [loaded]);
+}
+
+function useWorkerJourneySource(studyId: string): { index: StudyIndex; source: AnalysisSource } | null | undefined {
+  const db = appDb();
+  const input = useLiveQuery(() => loadAnalysisInput(db, studyId, false), [db, studyId]);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    // A write anywhere the analysis reads (this page's or another context's, which Dexie relays)
+    // makes the worker's copy stale; writes come in bursts (a coding session), so wait a little.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const prefix = `idb://${db.name}/`;
+    const onMutated = (parts: Record<string, unknown>): void => {
+      const hit = Object.keys(parts).some((k) => k.startsWith(prefix) && ANALYSIS_TABLES.includes(k.slice(prefix.length).split('/')[0] ?? ''));
+      if (!hit) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        studyChangedForAnalysis(studyId);
+        setVersion((v) => v + 1);
+      }, 150);
+    };
+    Dexie.on('storagemutated', onMutated);
+    return () => {
+      clearTimeout(timer);
+      Dexie.on('storagemutated').unsubscribe(onMutated);
+    };
+  }, [db, studyId]);
+  const index = useMemo(() => (input ? buildIndex(input) : input), [input]);
+  const source = useMemo(() => workerSource(studyId, version), [studyId, version]);
+  return useMemo(() => (index ? { index, source } : index), [index, source]);
 }

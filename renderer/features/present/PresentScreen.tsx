@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { emotionCurve, journeyMatrix, personaKim, presentJourney, type PresentedCell, type StudyIndex } from '../../../shared/analysis';
+import { presentJourney, type EmotionPoint, type JourneyMatrix, type PersonaStage, type PresentedCell, type StudyIndex } from '../../../shared/analysis';
 import {
   emotionCurveLayout, highContrastTheme, lightTheme, storyboardLayout, VALENCE_GLYPHS,
   type Layout, type Theme,
@@ -16,7 +16,7 @@ import type { ScreenProps } from '../../app/features';
 import { navigate } from '../../app/router';
 import { ChartSvg } from '../../components/chart/ChartSvg';
 import { chartStringsFor } from '../../components/chart/chartStrings';
-import { cached, useStudyIndex } from '../journey/analysisCache';
+import { localSource, useAnalysis, useJourneySource, type AnalysisSource } from '../journey/analysisCache';
 import { leaveFullscreenQuietly, requestFullscreenQuietly } from './fullscreen';
 import './present.css';
 
@@ -47,19 +47,32 @@ export function stepFor(key: string, step: number, last: number): number | 'leav
 
 export function PresentScreen({ study }: ScreenProps) {
   const { t } = useTranslation();
-  const loaded = useStudyIndex(study.id);
+  const loaded = useJourneySource(study.id);
   const leave = (): void => {
     leaveFullscreenQuietly();
     navigate({ name: 'study', studyId: study.id, view: 'journey' });
   };
   return (
     <div className="present" data-testid="present" role="region" aria-roledescription={t('present.roledescription')} aria-label={t('present.title')}>
-      {loaded ? <PresentBody index={loaded.index} onLeave={leave} /> : <p className="present-loading">{t('present.loading')}</p>}
+      {loaded ? <PresentBody index={loaded.index} source={loaded.source} onLeave={leave} /> : <p className="present-loading">{t('present.loading')}</p>}
     </div>
   );
 }
 
-export function PresentBody({ index, onLeave }: { index: StudyIndex; onLeave: () => void }) {
+const EXPERIENCES = { kind: 'experience' as const };
+const EVERYTHING = { kind: 'all' as const };
+
+/** The presentation once its numbers are in: from the analysis worker, or by default from `index` itself. */
+export function PresentBody({ index, source: given, onLeave }: { index: StudyIndex; source?: AnalysisSource; onLeave: () => void }) {
+  const { t } = useTranslation();
+  const source = useMemo(() => given ?? localSource(index), [given, index]);
+  const journey = useAnalysis(source, { type: 'journey', filter: EXPERIENCES, smallCell: index.study.smallCellThreshold });
+  const persona = useAnalysis(source, { type: 'persona', filter: EVERYTHING });
+  if (!journey || !persona) return <p className="present-loading">{t('present.loading')}</p>;
+  return <PresentSlides index={index} matrix={journey.matrix} curve={journey.curve} persona={persona} onLeave={onLeave} />;
+}
+
+function PresentSlides({ index, matrix, curve, persona, onLeave }: { index: StudyIndex; matrix: JourneyMatrix; curve: EmotionPoint[]; persona: PersonaStage[]; onLeave: () => void }) {
   const { t, i18n } = useTranslation();
   const study = index.study;
   const smallCell = study.smallCellThreshold;
@@ -71,12 +84,7 @@ export function PresentBody({ index, onLeave }: { index: StudyIndex; onLeave: ()
   const last = study.stages.length - 1;
   const stage = study.stages[step];
 
-  const experiences = { kind: 'experience' as const };
-  const matrix = cached(index, 'matrix', experiences, () => journeyMatrix(index, experiences, { smallCell }));
   const shown = useMemo(() => presentJourney(matrix), [matrix]);
-  const curve = cached(index, 'curve', experiences, () => emotionCurve(index, experiences, { smallCell }));
-  const everything = { kind: 'all' as const };
-  const persona = cached(index, 'persona', everything, () => personaKim(index, everything));
   const curveLayout = useMemo(() => emotionCurveLayout(curve, { width: 900, height: 230, suppress: true, smallCell, theme, strings }), [curve, smallCell, theme, strings]);
   const board = useMemo(
     () => storyboardLayout(persona, { width: 960, height: 400, theme, strings, codes: index.codes, smallCell, suppress: true, anonymous: true }),

@@ -1,0 +1,89 @@
+/**
+ * The journey screen's analysis requests and their answers, computed from a StudyIndex. Runs in
+ * the analysis worker (analysis.worker.ts), which loads the study from IndexedDB itself so the
+ * 50,000 segments of a large study are never cloned to the page; and on the main thread where
+ * module workers are unavailable (jsdom tests), from an index the page already has.
+ * Answers are small: a matrix of stages × situations, a curve of one point per stage, at most
+ * `limit` segments of one cell.
+ */
+import {
+  emotionCurve,
+  filterSegments,
+  journeyMatrix,
+  personaKim,
+  type AnalysisFilter,
+  type EmotionPoint,
+  type IndexInput,
+  type JourneyMatrix,
+  type PersonaStage,
+  type StudyIndex,
+} from '../../shared/analysis';
+import type { Segment } from '../../shared/model';
+import { cached } from '../features/journey/resultCache';
+import type { ReisekartDb } from '../db/database';
+
+export type AnalysisRequest =
+  | { type: 'journey'; filter: AnalysisFilter; smallCell: number }
+  | { type: 'persona'; filter: AnalysisFilter }
+  | { type: 'cell'; filter: AnalysisFilter; limit: number }
+  | { type: 'groups'; filter: AnalysisFilter; smallCell: number };
+
+export interface AnswerOf {
+  journey: { matrix: JourneyMatrix; curve: EmotionPoint[] };
+  persona: PersonaStage[];
+  /** The first `limit` segments of the cell, how many there are, and by how many informants. */
+  cell: { segments: Segment[]; total: number; informants: number };
+  /** One matrix (without quotes) per group of the study, in the study's order. */
+  groups: { groupId: string; matrix: JourneyMatrix }[];
+}
+
+export type AnalysisKind = keyof AnswerOf;
+export type RequestOf<K extends AnalysisKind> = Extract<AnalysisRequest, { type: K }>;
+
+/** Worker protocol: requests carry an id; a newer request on the same channel cancels the older. */
+export type AnalysisMessage =
+  | { type: 'ask'; id: number; studyId: string; request: AnalysisRequest }
+  | { type: 'cancel'; id: number }
+  | { type: 'studyChanged'; studyId: string };
+export type AnalysisReply = { id: number; ok: true; answer: AnswerOf[AnalysisKind] | null } | { id: number; ok: false; message: string };
+
+export function answer<K extends AnalysisKind>(index: StudyIndex, request: RequestOf<K>): AnswerOf[K];
+export function answer(index: StudyIndex, request: AnalysisRequest): AnswerOf[AnalysisKind] {
+  switch (request.type) {
+    case 'journey': {
+      const { filter, smallCell } = request;
+      const matrix = cached(index, 'matrix', filter, () => journeyMatrix(index, filter, { smallCell }));
+      const curve = cached(index, 'curve', filter, () => emotionCurve(index, filter, { smallCell }));
+      return { matrix, curve };
+    }
+    case 'persona':
+      return cached(index, 'persona', request.filter, () => personaKim(index, request.filter));
+    case 'cell': {
+      const segs = cached(index, 'cell-segments', request.filter, () => filterSegments(index, request.filter));
+      const informants = new Set(segs.map((s) => `${s.interviewId}:${s.participantId}`)).size;
+      return { segments: segs.slice(0, request.limit), total: segs.length, informants };
+    }
+    case 'groups':
+      return index.study.groups.map((g) => {
+        const f: AnalysisFilter = { ...request.filter, groupIds: [g.id] };
+        return { groupId: g.id, matrix: cached(index, 'matrix-noquotes', f, () => journeyMatrix(index, f, { smallCell: request.smallCell, quotes: 0 })) };
+      });
+  }
+}
+
+/**
+ * What the analysis reads of a study: the study, its interviews and codes, and (unless
+ * `segments` is false) its segments. Never transcripts: the analysis needs no transcript text.
+ */
+export async function loadAnalysisInput(db: ReisekartDb, studyId: string, segments = true): Promise<IndexInput | null> {
+  return db.transaction('r', [db.studies, db.interviews, db.codes, db.segments], async () => {
+    const study = await db.studies.get(studyId);
+    if (!study) return null;
+    const [interviews, codes, segs] = await Promise.all([
+      db.interviews.where('studyId').equals(studyId).toArray(),
+      db.codes.where('studyId').equals(studyId).toArray(),
+      segments ? db.segments.where('studyId').equals(studyId).toArray() : Promise.resolve([]),
+    ]);
+    return { study, interviews, codes, segments: segs };
+  });
+}
