@@ -20,18 +20,23 @@ export interface PercentAgreement {
   p: number | null;
 }
 
-/** Share of units (both values present) on which the two coders agree. */
-export function percentAgreement(a: readonly Value[], b: readonly Value[]): PercentAgreement {
-  let n = 0;
-  let agree = 0;
+/** The units where both coders gave a value, as [a's value, b's value] pairs. */
+function pairedValues(a: readonly Value[], b: readonly Value[]): [Value, Value][] {
+  const out: [Value, Value][] = [];
   const len = Math.min(a.length, b.length);
   for (let i = 0; i < len; i++) {
     const x = a[i];
     const y = b[i];
-    if (!present(x) || !present(y)) continue;
-    n += 1;
-    if (x === y) agree += 1;
+    if (present(x) && present(y)) out.push([x, y]);
   }
+  return out;
+}
+
+/** Share of units (both values present) on which the two coders agree. */
+export function percentAgreement(a: readonly Value[], b: readonly Value[]): PercentAgreement {
+  const pairs = pairedValues(a, b);
+  const n = pairs.length;
+  const agree = pairs.filter(([x, y]) => x === y).length;
   return { n, agree, p: n > 0 ? agree / n : null };
 }
 
@@ -52,19 +57,12 @@ export interface Kappa {
 export function cohensKappa(a: readonly Value[], b: readonly Value[]): Kappa | null {
   const ma = new Map<Value, number>();
   const mb = new Map<Value, number>();
-  let n = 0;
-  let agree = 0;
-  const len = Math.min(a.length, b.length);
-  for (let i = 0; i < len; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (!present(x) || !present(y)) continue;
-    n += 1;
-    if (x === y) agree += 1;
+  const { n, agree } = percentAgreement(a, b);
+  if (n === 0) return null;
+  for (const [x, y] of pairedValues(a, b)) {
     ma.set(x, (ma.get(x) ?? 0) + 1);
     mb.set(y, (mb.get(y) ?? 0) + 1);
   }
-  if (n === 0) return null;
   let pe = 0;
   for (const [v, ca] of ma) pe += (ca / n) * ((mb.get(v) ?? 0) / n);
   const po = agree / n;
