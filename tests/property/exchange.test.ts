@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportBundle, restoreBundle } from '../../shared/exchange/bundle';
 import { exportCsv, type CsvDialect } from '../../shared/exchange/csv-export';
 import { decodeCsv, importCsv, parseCsv, previewCsv } from '../../shared/exchange/csv-import';
+import { createCsvJob, importBase, RECORDS_PER_MESSAGE, type CsvJobMessage } from '../../shared/exchange/csv-job';
 import { guardCell, isGuarded, unguardCell } from '../../shared/exchange/guard';
 import { exportQdpx } from '../../shared/exchange/refi/export';
 import { importQdpx } from '../../shared/exchange/refi/import';
@@ -111,6 +112,42 @@ describe('round trips (property)', () => {
         expect(view(r.data)).toEqual(view(data));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('chunked import (property)', () => {
+  it('the import job (worker path: records posted in chunks) gives exactly what one whole import gives', () => {
+    const counter = () => {
+      let i = 0;
+      return () => `new-${++i}`;
+    };
+    fc.assert(
+      fc.property(studyArb, fc.integer({ min: 2_100, max: 4_500 }), fc.constantFrom<CsvDialect>('excel-nb', 'plain'), (small, n, dialect) => {
+        if (small.segments.length === 0) return;
+        // Blow the study up past one message's worth of records, so the job must split it.
+        const segments = Array.from({ length: n }, (_, i) => ({ ...small.segments[i % small.segments.length]!, id: `big-${i}` }));
+        const data = { ...small, segments };
+        const bytes = exportCsv('segments', data, dialect);
+
+        const dc = decodeCsv(bytes, 's.csv');
+        if (!dc.ok) throw new Error('decode');
+        const p = parseCsv(dc.text, 's.csv');
+        if (!p.ok) throw new Error(JSON.stringify(p.issues));
+        const mapping = previewCsv(p.table, 'segments').mapping;
+        const whole = importCsv('segments', p.table, mapping, data, { now: NOW, newId: counter() });
+        if (!whole.ok) throw new Error(JSON.stringify(whole.issues));
+
+        const messages: CsvJobMessage[] = [];
+        const job = createCsvJob((m) => messages.push(m), counter());
+        job.handle({ id: 1, type: 'parse', fileName: 's.csv', bytes });
+        job.handle({ id: 2, type: 'import', kind: 'segments', mapping, base: importBase(data), now: NOW });
+        const chunks = messages.filter((m): m is Extract<CsvJobMessage, { type: 'records' }> => m.type === 'records');
+        expect(chunks.length).toBe(Math.ceil(n / RECORDS_PER_MESSAGE));
+        expect(chunks.flatMap((m) => m.records)).toEqual(whole.records);
+        expect(messages.at(-1)).toEqual({ id: 2, type: 'imported', result: { ok: true, count: n } });
+      }),
+      { numRuns: 6 },
     );
   });
 });
