@@ -3,7 +3,7 @@
  * cell, filters, small multiples per group, as-is / to-be and the "Kim" persona. Numbers come from
  * shared/analysis, pictures from shared/charts; this file only wires them to the screen.
  */
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisFilter, StudyIndex } from '../../../shared/analysis';
 import { emotionCurveLayout, journeyMapLayout, type ChartStrings, type RectPrimitive } from '../../../shared/charts';
@@ -157,7 +157,9 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
   const height = mapHeight(study.situations.length);
   const mapLayout = useMemo(() => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: false, strings }), [matrix, index, height, strings]);
   const curveLayout = useMemo(() => emotionCurveLayout(curve, { width: MAP_W, height: 280, suppress: false, smallCell, strings }), [curve, smallCell, strings]);
-  useEffect(() => onDrawn(mapLayout), [onDrawn, mapLayout]);
+  // In the commit, before the browser paints it: the rAF in `drawn` then fires in the frame that
+  // shows the new map (a passive effect can run after that paint, and the rAF a frame later).
+  useLayoutEffect(() => onDrawn(mapLayout), [onDrawn, mapLayout]);
 
   const exportMap = useCallback(
     () => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: true, strings: chartStringsFor(i18n.language) }),
