@@ -42,7 +42,7 @@ scope.onmessage = (e: MessageEvent<AnalysisMessage>) => {
   const m = e.data;
   if (m.type === 'cancel') cancelled.add(m.id);
   else if (m.type === 'studyChanged') {
-    if (loaded?.studyId === m.studyId) loaded = null;
+    if (m.studyId === null || loaded?.studyId === m.studyId) loaded = null;
   } else {
     queue = queue.then(async () => {
       let reply: AnalysisReply;

@@ -5,6 +5,8 @@
  * Where module workers are unavailable (jsdom tests) `analysisWorkerAvailable()` is false and
  * the screens compute on the main thread from their own index (analysisCache.ts).
  */
+import Dexie from 'dexie';
+import { DB_NAME } from '../db/database';
 import type { AnalysisKind, AnalysisMessage, AnalysisReply, AnswerOf, RequestOf } from './analysisJob';
 
 type Pending = { resolve: (a: unknown) => void; reject: (e: Error) => void; channel: string };
@@ -36,6 +38,7 @@ function getWorker(): Worker | null {
     if (m.ok) p.resolve(m.answer);
     else p.reject(new Error(m.message));
   };
+  watchWrites();
   worker.onerror = (e) => {
     for (const p of pending.values()) p.reject(new Error(e.message || 'analysis worker error'));
     pending.clear();
@@ -44,6 +47,35 @@ function getWorker(): Worker | null {
     worker = null;
   };
   return worker;
+}
+
+/** Tables the analysis reads: a write to one of them makes the worker's copy stale. */
+const ANALYSIS_TABLES = new Set(['studies', 'interviews', 'codes', 'segments']);
+const changeListeners = new Set<() => void>();
+let watching = false;
+
+/**
+ * From the worker's creation on, for the app's lifetime (not only while a screen is mounted, so
+ * a visit to the coding screen cannot leave the worker's copy stale): a write to a table the
+ * analysis reads — this page's, or another context's, which Dexie relays — drops the worker's
+ * copy at once (it reloads on the next request), then tells the mounted screens to ask again.
+ */
+function watchWrites(): void {
+  if (watching) return;
+  watching = true;
+  const prefix = `idb://${DB_NAME}/`;
+  Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
+    const hit = Object.keys(parts).some((k) => k.startsWith(prefix) && ANALYSIS_TABLES.has(k.slice(prefix.length).split('/')[0] ?? ''));
+    if (!hit) return;
+    post({ type: 'studyChanged', studyId: null });
+    for (const l of changeListeners) l();
+  });
+}
+
+/** `listener` runs after each write the analysis depends on; returns the unsubscribe. */
+export function onAnalysisDataChanged(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
 }
 
 /** True where the analysis can run in a module worker (browsers, Electron); false in jsdom. */
@@ -77,7 +109,7 @@ export function askAnalysis<K extends AnalysisKind>(studyId: string, request: Re
   });
 }
 
-/** The study was written to: the worker drops its copy and reloads on the next request. */
-export function studyChangedForAnalysis(studyId: string): void {
+/** The study was written to (null: any study): the worker drops its copy and reloads on the next request. */
+export function studyChangedForAnalysis(studyId: string | null): void {
   post({ type: 'studyChanged', studyId });
 }

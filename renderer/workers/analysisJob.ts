@@ -44,7 +44,7 @@ export type RequestOf<K extends AnalysisKind> = Extract<AnalysisRequest, { type:
 export type AnalysisMessage =
   | { type: 'ask'; id: number; studyId: string; request: AnalysisRequest }
   | { type: 'cancel'; id: number }
-  | { type: 'studyChanged'; studyId: string };
+  | { type: 'studyChanged'; studyId: string | null };
 export type AnalysisReply = { id: number; ok: true; answer: AnswerOf[AnalysisKind] | null } | { id: number; ok: false; message: string };
 
 export function answer<K extends AnalysisKind>(index: StudyIndex, request: RequestOf<K>): AnswerOf[K];

@@ -20,10 +20,12 @@ const smallCell = demo.study.smallCellThreshold;
 /** A Worker stand-in: answers `ask` on a later macrotask from `index`, honouring `cancel` like analysis.worker.ts. */
 class FakeWorker {
   static computed = 0;
+  static messages: AnalysisMessage[] = [];
   onmessage: ((e: MessageEvent<AnalysisReply>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   private cancelled = new Set<number>();
   postMessage(m: AnalysisMessage): void {
+    FakeWorker.messages.push(m);
     if (m.type === 'cancel') this.cancelled.add(m.id);
     if (m.type !== 'ask') return;
     setTimeout(() => {
@@ -61,6 +63,26 @@ describe('analysis client (request ids, superseded requests)', () => {
     expect(cell?.segments.map((s) => s.id)).toEqual(all.slice(0, 3).map((s) => s.id));
     // The superseded request was never computed.
     expect(FakeWorker.computed).toBe(2);
+  });
+});
+
+describe('analysis client: writes make the worker copy stale', () => {
+  it('a write to segments drops the copy and tells listeners; a write elsewhere does not', async () => {
+    const { analysisWorkerAvailable, onAnalysisDataChanged } = await import('../../renderer/workers/analysisClient');
+    const { default: Dexie } = await import('dexie');
+    expect(analysisWorkerAvailable()).toBe(true);
+    let told = 0;
+    const off = onAnalysisDataChanged(() => told++);
+    FakeWorker.messages = [];
+    Dexie.on('storagemutated').fire({ 'idb://reisekart/meta/': {} as never });
+    expect(told).toBe(0);
+    expect(FakeWorker.messages).toEqual([]);
+    Dexie.on('storagemutated').fire({ 'idb://reisekart/segments/': {} as never });
+    expect(told).toBe(1);
+    expect(FakeWorker.messages).toEqual([{ type: 'studyChanged', studyId: null }]);
+    off();
+    Dexie.on('storagemutated').fire({ 'idb://reisekart/codes/studyId': {} as never });
+    expect(told).toBe(1);
   });
 });
 

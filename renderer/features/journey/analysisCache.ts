@@ -3,14 +3,13 @@
  * keeps the same object until a table changes), and each view's result is kept per filter, so
  * going back to a filter is free and only a new filter costs one pass over the segments.
  */
-import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { buildIndex, segmentColumns, type StudyIndex } from '../../../shared/analysis';
 import type { StudyData } from '../../../shared/model';
 import { appDb } from '../../db/database';
 import { useStudyDataInPages } from '../../db/hooks';
-import { analysisWorkerAvailable, askAnalysis, studyChangedForAnalysis } from '../../workers/analysisClient';
+import { analysisWorkerAvailable, askAnalysis, onAnalysisDataChanged } from '../../workers/analysisClient';
 import { answer, loadAnalysisInput, type AnalysisKind, type AnswerOf, type RequestOf } from '../../workers/analysisJob';
 import { cached, filterKey } from './resultCache';
 
@@ -120,9 +119,6 @@ export function useAnalysis<K extends AnalysisKind>(source: AnalysisSource, requ
   return source.now ? local : remote;
 }
 
-/** Tables the analysis reads: a write to one of them makes the worker's copy stale. */
-const ANALYSIS_TABLES = ['studies', 'interviews', 'codes', 'segments'];
-
 /**
  * The journey screen's data: a light index on this thread (study, interviews, codes; no
  * segments, no transcripts) for labels and filter options, and a source for the numbers. With
@@ -143,25 +139,18 @@ function useWorkerJourneySource(studyId: string): { index: StudyIndex; source: A
   const input = useLiveQuery(() => loadAnalysisInput(db, studyId, false), [db, studyId]);
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    // A write anywhere the analysis reads (this page's or another context's, which Dexie relays)
-    // makes the worker's copy stale; writes come in bursts (a coding session), so wait a little.
+    // The client drops the worker's copy on each write (analysisClient.watchWrites); writes come
+    // in bursts (a coding session), so ask again once they pause.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const prefix = `idb://${db.name}/`;
-    const onMutated = (parts: Record<string, unknown>): void => {
-      const hit = Object.keys(parts).some((k) => k.startsWith(prefix) && ANALYSIS_TABLES.includes(k.slice(prefix.length).split('/')[0] ?? ''));
-      if (!hit) return;
+    const off = onAnalysisDataChanged(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        studyChangedForAnalysis(studyId);
-        setVersion((v) => v + 1);
-      }, 150);
-    };
-    Dexie.on('storagemutated', onMutated);
+      timer = setTimeout(() => setVersion((v) => v + 1), 150);
+    });
     return () => {
       clearTimeout(timer);
-      Dexie.on('storagemutated').unsubscribe(onMutated);
+      off();
     };
-  }, [db, studyId]);
+  }, []);
   const index = useMemo(() => (input ? buildIndex(input) : input), [input]);
   const source = useMemo(() => workerSource(studyId, version), [studyId, version]);
   return useMemo(() => (index ? { index, source } : index), [index, source]);
