@@ -40,6 +40,13 @@ async function main(): Promise<void> {
       await page.screenshot({ path: resolve(OUT, `${v}.png`) });
       console.log(`docs/screenshots/${v}.png`);
     }
+    for (const [name, path] of [['coding-workbench', 'coding/demo-iv-sf-02'], ['transcript-view', 'transcript/demo-iv-sf-02']] as const) {
+      await page.goto(`${base}#/study/${STUDY}/${path}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: resolve(OUT, `${name}.png`) });
+      console.log(`docs/screenshots/${name}.png`);
+    }
     await page.evaluate(() => localStorage.setItem('reisekart.theme', 'contrast'));
     await page.goto(`${base}#/study/${STUDY}/${views.includes('journey') ? 'journey' : 'interviews'}`);
     await page.reload();
