@@ -6,6 +6,7 @@
 import { generateStudy } from '../../fixtures/generator';
 import type { StudyData } from '../../shared/model';
 import { DB_NAME, openDatabase, replaceStudyData } from '../db';
+import { countWords, workbenchStudy } from './workbench';
 import type { BenchApi, LongTasks, Measured, StudySize } from './api';
 import { benchAnonymiser, benchCsvImport, benchJourney, benchLoad, benchSaveSegment, transcriptText, type IdbEnv } from './scenarios';
 
@@ -69,6 +70,19 @@ const api: BenchApi = {
         db.close();
         if (!r.ok) throw new Error(`seeding the app database failed: ${JSON.stringify(r).slice(0, 300)}`);
         return study(size).study.id;
+      },
+    ),
+  seedWorkbench: (words, seed) =>
+    measured(
+      () => undefined,
+      async () => {
+        const data = workbenchStudy(words, seed);
+        const db = openDatabase(DB_NAME);
+        const r = await replaceStudyData(db, data);
+        db.close();
+        if (!r.ok) throw new Error(`seeding the workbench study failed: ${JSON.stringify(r).slice(0, 300)}`);
+        const t = data.transcripts[0];
+        return { studyId: data.study.id, interviewId: data.interviews[0]?.id ?? '', words: countWords(t?.text ?? ''), chars: t?.text.length ?? 0, turns: t?.turns.length ?? 0 };
       },
     ),
   forget: () => studies.clear(),

@@ -17,6 +17,7 @@ import { row, type BenchRow } from '../../renderer/bench/stats';
 import { launch, newSession } from '../e2e/chromium';
 import { serve } from './server';
 import type { Sizes } from './sizes';
+import { workbenchBench } from './workbench';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** BENCH_DIR lets two engineers bench at once without building over each other. */
@@ -118,7 +119,7 @@ function median(xs: number[]): number {
   return s[Math.ceil(s.length / 2) - 1] ?? Number.NaN;
 }
 
-export async function runChromiumBench(sizes: Sizes, log: (s: string) => void, opts: { build: boolean; appOnly?: boolean }): Promise<{ rows: BenchRow[]; chromium: string }> {
+export async function runChromiumBench(sizes: Sizes, log: (s: string) => void, opts: { build: boolean; appOnly?: boolean; workbenchOnly?: boolean }): Promise<{ rows: BenchRow[]; chromium: string }> {
   if (opts.build || !existsSync(join(WEB, 'index.html')) || !existsSync(join(PAGE, 'bench.html'))) buildAll(log);
   const { server, baseUrl } = await serve([
     { prefix: '/bench/', dir: PAGE },
@@ -130,7 +131,7 @@ export async function runChromiumBench(sizes: Sizes, log: (s: string) => void, o
   const scaleText = `${fmt(sizes.interviews)} interviews / ${fmt(sizes.segments)} segments`;
   try {
     // ---------------------------------------------------------------- bench page scenarios
-    if (!opts.appOnly) {
+    if (!opts.appOnly && !opts.workbenchOnly) {
       const s = await newSession(browser, baseUrl);
       await s.page.goto(`${baseUrl}bench/bench.html`);
       await s.page.waitForSelector('#status[data-ready="true"]');
@@ -177,8 +178,13 @@ export async function runChromiumBench(sizes: Sizes, log: (s: string) => void, o
       await s.context.close();
     }
 
-    // ---------------------------------------------------------------- the app: cold start
     const label = openDemoLabel();
+    // ---------------------------------------------------------------- the coding workbench, 20,000 words
+    log('chromium: coding workbench');
+    rows.push(...(await workbenchBench(browser, { baseUrl, longTaskInit: LONGTASK_INIT, coldStart, longTasksSince, label, log })));
+    if (opts.workbenchOnly) return { rows, chromium: browser.version() };
+
+    // ---------------------------------------------------------------- the app: cold start
     const colds: number[] = [];
     const dcls: number[] = [];
     let coldLong = { max: 0, count: 0 };

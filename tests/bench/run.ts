@@ -1,9 +1,11 @@
 /**
- * npm run bench [-- --tiny] [--node-only] [--app-only] [--no-build] [--out <dir>]
+ * npm run bench [-- --tiny] [--node-only] [--app-only] [--workbench-only] [--no-build] [--out <dir>]
  *
  * --app-only: only the Chromium app scenarios (cold start, opening the large study on the journey
  * screen, heap, redraws; the bench page only seeds the study). It writes JSON and docs/bench.md
  * only with --out, so a quick iteration never overwrites the full run's results.
+ * --workbench-only: only the coding workbench on a 20,000-word transcript (tests/bench/workbench.ts);
+ * like --app-only it writes nothing without --out.
  * BENCH_DIR=<folder> builds into <folder>/web and <folder>/page instead of .bench/ (parallel runs).
  *
  * Runs the Node scenarios, then the Chromium ones (the app and a bench page built into .bench/,
@@ -26,6 +28,7 @@ export interface RunOptions {
   tiny: boolean;
   nodeOnly: boolean;
   appOnly?: boolean;
+  workbenchOnly?: boolean;
   build: boolean;
   out: string;
 }
@@ -36,6 +39,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
     tiny: argv.includes('--tiny'),
     nodeOnly: argv.includes('--node-only'),
     appOnly: argv.includes('--app-only'),
+    workbenchOnly: argv.includes('--workbench-only'),
     build: !argv.includes('--no-build'),
     out: outAt >= 0 && argv[outAt + 1] ? resolve(argv[outAt + 1] as string) : ROOT,
   };
@@ -49,18 +53,19 @@ export async function runBench(opts: RunOptions, log: (s: string) => void = cons
   if (!opts.nodeOnly) {
     // Chromium first: the Node scenarios leave a large heap behind in this process.
     const { runChromiumBench } = await import('./chromium');
-    const c = await runChromiumBench(sizes, log, { build: opts.build, appOnly: opts.appOnly === true });
+    const c = await runChromiumBench(sizes, log, { build: opts.build, appOnly: opts.appOnly === true, workbenchOnly: opts.workbenchOnly === true });
     rows.push(...c.rows);
     m.chromium = c.chromium;
   }
-  if (!opts.appOnly) rows.push(...(await runNodeBench(sizes, log)));
+  const subset = opts.appOnly === true || opts.workbenchOnly === true;
+  if (!subset) rows.push(...(await runNodeBench(sizes, log)));
   const res: BenchResults = {
     machine: m,
     scale: `${opts.tiny ? 'tiny' : 'full'}: ${sizes.interviews} interviews / ${sizes.segments} segments, CSV ${sizes.csvRows} rows`,
     durationMs: performance.now() - t0,
     rows,
   };
-  if (opts.appOnly && opts.out === ROOT) return res;
+  if (subset && opts.out === ROOT) return res;
   const json = join(opts.out, 'bench-results/latest.json');
   mkdirSync(dirname(json), { recursive: true });
   writeFileSync(json, `${JSON.stringify(res, null, 2)}\n`);
@@ -76,7 +81,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   runBench(opts).then(
     (res) => {
       for (const r of res.rows) console.log(`${r.verdict.padEnd(4)} ${r.env.padEnd(8)} ${r.label}: ${r.value.toFixed(2)} ${r.unit}${r.ratio !== undefined ? ` (${r.ratio.toFixed(2)}× ${r.peer?.label})` : ''}`);
-      if (opts.appOnly && opts.out === ROOT) console.log(`app-only run: nothing written (pass --out <dir> to keep it) in ${(res.durationMs / 1000).toFixed(0)} s`);
+      if ((opts.appOnly || opts.workbenchOnly) && opts.out === ROOT) console.log(`subset run: nothing written (pass --out <dir> to keep it) in ${(res.durationMs / 1000).toFixed(0)} s`);
       else console.log(`wrote ${join(opts.out, 'bench-results/latest.json')} and ${join(opts.out, 'docs/bench.md')} in ${(res.durationMs / 1000).toFixed(0)} s`);
     },
     (e: unknown) => {

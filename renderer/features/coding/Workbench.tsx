@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { canCode, type Segment, type Study } from '../../../shared/model';
@@ -64,6 +64,15 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
   const transcriptRef = useRef<TranscriptHandle>(null);
   const panelRef = useRef<PanelHandle>(null);
   const keysId = useId();
+  // Key → selection painted, for the bench (tests/bench/chromium.ts): the keydown's timestamp is
+  // kept until the caret change commits, then measured after the next frame (as journey:redraw).
+  const selectKeyAt = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = selectKeyAt.current;
+    if (at === null) return;
+    selectKeyAt.current = null;
+    requestAnimationFrame(() => setTimeout(() => performance.measure('coding:select', { start: at, end: performance.now() }), 0));
+  }, [caret]);
 
   const text = transcript?.text ?? '';
   const blocks = useMemo(() => blocksOf(text, transcript?.turns ?? []), [text, transcript?.turns]);
@@ -192,6 +201,7 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
       const moved = moveCaret(text, blocks, caret, e.key, { shift: e.shiftKey, word: e.ctrlKey || e.metaKey });
       if (moved) {
         e.preventDefault();
+        selectKeyAt.current = e.timeStamp;
         select(moved);
         return;
       }
@@ -203,12 +213,16 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
     switch (cmd.type) {
       case 'select-sentence': {
         const s = sentenceAt(text, caret.caret);
-        if (s) select({ anchor: s.start, caret: s.end });
+        if (s) {
+          selectKeyAt.current = e.timeStamp;
+          select({ anchor: s.start, caret: s.end });
+        }
         break;
       }
       case 'extend': {
         const base = sel.end > sel.start ? sel : (sentenceAt(text, caret.caret) ?? sel);
         const r = extendBySentence(text, base, cmd.dir);
+        selectKeyAt.current = e.timeStamp;
         select(cmd.dir === 'forward' ? { anchor: r.start, caret: r.end } : { anchor: r.end, caret: r.start });
         break;
       }
