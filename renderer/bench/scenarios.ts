@@ -215,6 +215,9 @@ export interface LoadResult {
   load: number;
   raw: number;
   rounds: number;
+  /** Longest main-thread task during the app's own work (replaceStudyData, loadStudyData), the raw peer's reads excluded; null where long tasks cannot be observed. */
+  appLongestTaskMs: number | null;
+  appLongestByPhase: { write: number; load: number } | null;
 }
 
 /**
@@ -224,8 +227,18 @@ export interface LoadResult {
  */
 export async function benchLoad(env: IdbEnv, data: StudyData, rounds: number, now: Now, yieldNow: Yield): Promise<LoadResult> {
   const db = await freshAppDb(env, 'reisekart-bench-load');
+  const phases = { write: 0, load: 0 };
+  let observed = false;
+  const watchApp = async <T>(phase: keyof typeof phases, work: () => Promise<T>): Promise<T> => {
+    const w = await watchLongTasks(work);
+    if (w.longest !== null) {
+      observed = true;
+      phases[phase] = Math.max(phases[phase], w.longest);
+    }
+    return w.value;
+  };
   const w0 = now();
-  const put = await replaceStudyData(db, data);
+  const put = await watchApp('write', () => replaceStudyData(db, data));
   const writeMs = now() - w0;
   if (!put.ok) throw new Error(`replaceStudyData failed: ${JSON.stringify(put).slice(0, 300)}`);
   const native = db.backendDB();
@@ -233,7 +246,7 @@ export async function benchLoad(env: IdbEnv, data: StudyData, rounds: number, no
   const raw: number[] = [];
   const timeLoad = async () => {
     const a = now();
-    const loaded = await loadStudyData(db, data.study.id);
+    const loaded = await watchApp('load', () => loadStudyData(db, data.study.id));
     load.push(now() - a);
     if (loaded?.segments.length !== data.segments.length) throw new Error('loadStudyData lost segments');
   };
@@ -251,7 +264,15 @@ export async function benchLoad(env: IdbEnv, data: StudyData, rounds: number, no
   }
   db.close();
   await req(env.indexedDB.deleteDatabase('reisekart-bench-load') as unknown as IDBRequest<unknown>);
-  return { segments: data.segments.length, writeMs, load: median(load), raw: median(raw), rounds };
+  return {
+    segments: data.segments.length,
+    writeMs,
+    load: median(load),
+    raw: median(raw),
+    rounds,
+    appLongestTaskMs: observed ? Math.max(phases.write, phases.load) : null,
+    appLongestByPhase: observed ? phases : null,
+  };
 }
 
 export interface CsvResult {

@@ -206,21 +206,61 @@ async function rowsOfStudy<T extends { studyId: string }>(table: Table<T, string
   return mine === all ? rows : rows.filter((r) => r.studyId === studyId);
 }
 
+/** Rows per read when a large table is loaded in pages. */
+export const LOAD_PAGE = 5000;
+
+/**
+ * The rows of one study in primary-key order, read in pages of `page` rows by primary-key range
+ * (`above(last).limit(page)`). Each read's result is structured-cloned into the page in its own
+ * task, so 50,000 segments are ten tasks of ~20 ms instead of one of several hundred
+ * (docs/bench.md, "Opening the large study"). Key ranges, not the studyId index: on an index
+ * query Dexie's live-query tracking inserts every returned primary key into a range tree
+ * (~130 ms for 50,000 keys in a CPU profile); a key range is tracked as one range.
+ * When the study is a small share of the store (as in rowsOfStudy, STORE_SCAN_SHARE), one index
+ * read is cheaper than scanning every study's rows.
+ */
+export async function rowsOfStudyInPages<T extends { studyId: string }>(table: Table<T, string>, studyId: string, keyOf: (row: T) => string, page = LOAD_PAGE): Promise<T[]> {
+  const byStudy = table.where('studyId').equals(studyId);
+  const [mine, all] = await Promise.all([byStudy.count(), table.count()]);
+  if (mine === 0) return [];
+  if (mine < all * STORE_SCAN_SHARE || mine <= page) return byStudy.toArray();
+  const out: T[] = [];
+  let last: string | null = null;
+  for (;;) {
+    const rows: T[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(page).toArray();
+    if (rows.length === 0) break;
+    // Another study's rows share the key space: keep this study's only.
+    for (const r of rows) if (r.studyId === studyId) out.push(r);
+    last = keyOf(rows[rows.length - 1] as T);
+    if (rows.length < page) break;
+  }
+  return out;
+}
+
+/** `transcripts: false` leaves transcripts out (an analysis screen needs no transcript text). */
+export interface LoadOptions {
+  transcripts?: boolean;
+  page?: number;
+}
+
 /**
  * The whole study, for analysis and export, in one read transaction (a consistent snapshot).
+ * The two large tables (segments, transcripts) are read in pages, so no single structured clone
+ * blocks the page on a large study; the small ones in one read each.
  * Within ~1.5× of a raw getAll of the same rows (docs/store.md, tests/dom/db-perf.test.ts).
  * Records are not re-parsed: every write parsed them and migrations are tested.
  * Order: by primary key within each table.
  */
-export async function loadStudyData(db: ReisekartDb, studyId: string): Promise<StudyData | null> {
+export async function loadStudyData(db: ReisekartDb, studyId: string, opts: LoadOptions = {}): Promise<StudyData | null> {
+  const page = opts.page ?? LOAD_PAGE;
   return db.transaction('r', db.tables, async () => {
     const study = await db.studies.get(studyId);
     if (!study) return null;
     const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms] =
       await Promise.all([
         rowsOfStudy(db.interviews, studyId),
-        rowsOfStudy(db.transcripts, studyId),
-        rowsOfStudy(db.segments, studyId),
+        opts.transcripts === false ? Promise.resolve([]) : rowsOfStudyInPages(db.transcripts, studyId, (t) => t.interviewId, page),
+        rowsOfStudyInPages(db.segments, studyId, (s) => s.id, page),
         rowsOfStudy(db.codes, studyId),
         rowsOfStudy(db.overrides, studyId),
         rowsOfStudy(db.benchmarks, studyId),
