@@ -5,7 +5,7 @@
  */
 import { reidStudy } from '../../shared/exchange/outbound';
 import type { Segment, StudyData } from '../../shared/model';
-import { db as appDb, replaceStudyData, saveSegments, type ReisekartDb, type WriteFailure } from '../db';
+import { db as appDb, replaceStudyData, saveParsedSegments, type ReisekartDb, type WriteFailure } from '../db';
 import type { BulkWriteOptions } from '../db/records';
 import { snapshotStudy, type BackupReason } from './index';
 
@@ -108,6 +108,7 @@ export async function commitAppendSegments(
   if (!b.ok) return { ok: false, reason: 'backup', message: b.message };
   const foreign = segments.findIndex((s) => s.studyId !== studyId);
   if (foreign >= 0) return { ok: false, reason: 'invalid', issues: [{ path: `segments[${foreign}].studyId`, field: 'studyId', message: `belongs to study ${segments[foreign]?.studyId ?? ''}, not ${studyId}` }] };
-  const r = await saveSegments(database, segments, { onProgress: opts.onProgress, chunkSize: opts.chunkSize });
+  // The segments come from the import worker, already parsed by the Segment schema there.
+  const r = await saveParsedSegments(database, segments, { onProgress: opts.onProgress, chunkSize: opts.chunkSize });
   return r.ok ? { ok: true, studyId } : r;
 }

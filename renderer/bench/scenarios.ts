@@ -12,7 +12,7 @@ import { exportCsv } from '../../shared/exchange/csv-export';
 import { importCsv, parseCsv, suggestMapping } from '../../shared/exchange/csv-import';
 import { importBase } from '../../shared/exchange/csv-job';
 import type { InterviewFormat, InterviewMode, Segment, SegmentKind, StudyData } from '../../shared/model';
-import { loadStudyData, openDatabase, replaceStudyData, saveSegment, saveSegments, type ReisekartDb } from '../db';
+import { loadStudyData, openDatabase, replaceStudyData, saveParsedSegments, saveSegment, type ReisekartDb } from '../db';
 import { SCHEMA_VERSIONS } from '../db/schema';
 import { openCsvImport } from '../workers/csvImportClient';
 import { lcg, median, summarise, type Timing } from './stats';
@@ -348,7 +348,7 @@ export async function benchCsvImport(env: IdbEnv, data: StudyData, now: Now, yie
         const r = await session.records('segments', mapping, importBase(target), '2021-04-01T12:00:00.000Z');
         if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r.issues.slice(0, 2))}`);
         const t2 = now();
-        const saved = await saveSegments(db, r.records as Segment[]);
+        const saved = await saveParsedSegments(db, r.records as Segment[]);
         if (!saved.ok) throw new Error('saveSegments failed');
         const t3 = now();
         return { t0, t1, t2, t3, records: r.records, delimiter: parsed.table.delimiter };

@@ -39,6 +39,7 @@ export {
   saveOverride,
   savePseudonym,
   saveSegment,
+  saveParsedSegments,
   saveSegments,
   saveStudy,
   saveTerm,

@@ -199,7 +199,20 @@ export async function saveSegments(
   const step = progressCounter(inputs.length * 2, opts.onProgress);
   const parsed = await parseListChunked(Segment, inputs, 'segments', step, size);
   if (!parsed.ok) return parsed;
-  const segments = parsed.value;
+  return writeSegments(db, parsed.value, step, size);
+}
+
+/**
+ * Save segments that already came out of the Segment schema — the CSV import worker parses every
+ * record with it, and structured cloning hands them over unchanged — so they are not parsed a
+ * second time (at 100,000 rows that second pass was ~1.5 s of the import: docs/bench.md).
+ */
+export async function saveParsedSegments(db: ReisekartDb, segments: readonly Segment[], opts: BulkWriteOptions = {}): Promise<WriteResult<Segment[]>> {
+  const size = opts.chunkSize ?? WRITE_CHUNK;
+  return writeSegments(db, [...segments], progressCounter(segments.length, opts.onProgress), size);
+}
+
+async function writeSegments(db: ReisekartDb, segments: Segment[], step: (n: number) => void, size: number): Promise<WriteResult<Segment[]>> {
   const first = segments[0];
   if (!first) return { ok: true, value: [] };
   const other = segments.findIndex((s) => s.studyId !== first.studyId);

@@ -23,6 +23,7 @@ import {
   restoreInterview,
   saveInterview,
   saveSegment,
+  saveParsedSegments,
   saveSegments,
   setMeta,
   writeAudit,
@@ -246,6 +247,22 @@ describe('chunked bulk writes', () => {
     vi.restoreAllMocks();
     expect(r).toMatchObject({ ok: false, reason: 'quota' });
     expect(await db.segments.where('id').startsWith('more-').count()).toBe(0);
+  });
+
+  it('saveParsedSegments (records already parsed in the import worker) writes the same, with progress per chunk, and refuses a foreign study', async () => {
+    const db = newDb();
+    const data = syntheticStudy({ studyId: 'a', interviews: 2, segmentsPerInterview: 3 });
+    unwrap(await replaceStudyData(db, data));
+    const seg = data.segments[0];
+    if (!seg) throw new Error('fixture');
+    const batch = Array.from({ length: 10 }, (_, k) => ({ ...seg, id: `p-${k}` }));
+    const seen: number[] = [];
+    unwrap(await saveParsedSegments(db, batch, { chunkSize: 4, onProgress: (done, total) => seen.push(done / total) }));
+    expect(seen.at(-1)).toBe(1);
+    expect(await db.segments.where('id').startsWith('p-').toArray()).toEqual(batch);
+    const mixed = [{ ...seg, id: 'x-1' }, { ...seg, id: 'x-2', studyId: 'other' }];
+    expect(await saveParsedSegments(db, mixed)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await db.segments.where('id').startsWith('x-').count()).toBe(0);
   });
 });
 
