@@ -71,7 +71,7 @@ function ownedByStudy(data: StudyData): WriteResult<StudyData> {
 }
 
 /** The record schema of each study table (the element schemas of StudyData). */
-const TABLE_SCHEMAS: Record<StudyTable, z.ZodType<{ studyId: string }>> = {
+export const TABLE_SCHEMAS: Record<StudyTable, z.ZodType<{ studyId: string }>> = {
   interviews: Interview,
   transcripts: Transcript,
   segments: Segment,

@@ -9,18 +9,8 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import {
-  AuditEntry,
-  Benchmark,
-  Code,
-  CounsellorOverride,
-  Interview,
-  PseudonymEntry,
-  Segment,
-  Study,
-  StudyTerm,
-  Transcript,
-} from '../../shared/model';
+import { Segment, Study } from '../../shared/model';
+import { TABLE_SCHEMAS } from '../../renderer/db/study';
 import {
   CURRENT_VERSION,
   SCHEMA_VERSIONS,
@@ -34,18 +24,7 @@ import {
 import { FIXED_NOW, sortedStudy, syntheticStudy } from './db-fixtures';
 
 /** Every table whose rows are zod records: after any upgrade each row must parse to itself. */
-const ROW_SCHEMAS: Partial<Record<(typeof TABLE_NAMES)[number], z.ZodType>> = {
-  studies: Study,
-  interviews: Interview,
-  transcripts: Transcript,
-  segments: Segment,
-  codes: Code,
-  overrides: CounsellorOverride,
-  benchmarks: Benchmark,
-  audit: AuditEntry,
-  terms: StudyTerm,
-  pseudonyms: PseudonymEntry,
-};
+const ROW_SCHEMAS: Partial<Record<(typeof TABLE_NAMES)[number], z.ZodType>> = { studies: Study, ...TABLE_SCHEMAS };
 
 interface PastSeed {
   /** Write rows exactly as version N's code wrote them. */
