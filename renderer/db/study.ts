@@ -20,20 +20,12 @@ import {
 import type { ReisekartDb } from './database';
 import { bulkPutChunked, parseListChunked, progressCounter, type BulkWriteOptions } from './records';
 import { guarded, parseRecord, WriteAbort, type FieldIssue, type WriteResult } from './results';
+import { TABLE_NAMES, type TableName } from './schema';
 
-/** Tables whose records carry a studyId (everything but studies, undo and meta). */
-const STUDY_TABLES = [
-  'interviews',
-  'transcripts',
-  'segments',
-  'codes',
-  'overrides',
-  'benchmarks',
-  'audit',
-  'terms',
-  'pseudonyms',
-] as const;
-type StudyTable = (typeof STUDY_TABLES)[number];
+/** Tables whose records carry a studyId: every table of the schema but studies, undo and meta. */
+type StudyTable = Exclude<TableName, 'studies' | 'undo' | 'meta'>;
+const NOT_STUDY_TABLES: readonly TableName[] = ['studies', 'undo', 'meta'];
+const STUDY_TABLES: readonly StudyTable[] = TABLE_NAMES.filter((t): t is StudyTable => !NOT_STUDY_TABLES.includes(t));
 
 export const META_DEMO_SEEDED = 'demoSeeded';
 export const META_LAST_STUDY = 'lastStudyId';
