@@ -5,10 +5,6 @@ import react from '@vitejs/plugin-react';
 // `// @vitest-environment jsdom`) tests. End-to-end tests have their own config (vitest.e2e.config.ts).
 export default defineConfig({
   plugins: [react()],
-  resolve: {
-    // The package's default entry pulls a UMD build that Vitest cannot load (see docs/STACK notes).
-    alias: { 'svg2pdf.js': 'svg2pdf.js/dist/svg2pdf.es.min.js' },
-  },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/property/**/*.test.{ts,tsx}', 'tests/dom/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -12,6 +12,7 @@ import { AboutDialog } from '../components/AboutDialog';
 import { useCommands } from './commands';
 import { LANGS, setLang, type Lang } from './i18n';
 import { setTheme, useTheme } from './theme';
+import { Loading } from '../components/Loading';
 
 
 export function App() {
@@ -20,7 +21,7 @@ export function App() {
   const route = useRoute();
   useCommands(route.name === 'study' ? route.studyId : null);
 
-  if (boot.state === 'loading') return <p className="muted" style={{ padding: 24 }}>{t('app.loading')}</p>;
+  if (boot.state === 'loading') return <div style={{ padding: 24 }}><Loading /></div>;
   if (boot.state === 'error') return <div className="notice error" role="alert" style={{ margin: 24 }}>{boot.message}</div>;
 
   return (
@@ -44,7 +45,9 @@ export function App() {
           </main>
         </div>
       ) : (
-        <StudyShell studyId={route.studyId} view={route.view} sub={route.sub} />
+        // Keyed by the study: a switch mounts a fresh shell, so nothing of the previous study (its
+        // data, a screen's state) is ever shown under the new study's address.
+        <StudyShell key={route.studyId} studyId={route.studyId} view={route.view} sub={route.sub} />
       )}
       <ToastArea />
     </>
@@ -87,17 +90,12 @@ function TopBar({ studyTitle }: { studyTitle?: string }) {
 function StudyShell({ studyId, view, sub }: { studyId: string; view: string; sub?: string | undefined }) {
   const { t } = useTranslation();
   const study = useStudy(studyId);
-  const [checked, setChecked] = useState(false);
   useEffect(() => {
-    setChecked(false);
     // Remembered so the study home can offer "continue where you left off".
     void setMeta(db, META_LAST_STUDY, studyId);
   }, [studyId]);
-  useEffect(() => {
-    if (study !== undefined) setChecked(true);
-  }, [study]);
 
-  if (study === undefined) return <p className="muted" style={{ padding: 24 }}>{checked ? '' : t('app.loading')}</p>;
+  if (study === undefined) return <div style={{ padding: 24 }}><Loading /></div>;
   if (study === null) {
     return (
       <div className="notice error" role="alert" style={{ margin: 24 }}>
@@ -134,7 +132,7 @@ function StudyShell({ studyId, view, sub }: { studyId: string; view: string; sub
           );
         })}
       </nav>
-      <main id="main" className="content" tabIndex={-1}>
+      <main id="main" className="content" tabIndex={-1} data-study={study.id}>
         <StudyScreen study={study} view={view} sub={sub} />
       </main>
     </div>

@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { BenchApi, Measured, StudySize } from '../../renderer/bench/api';
 import { row, type BenchRow } from '../../renderer/bench/stats';
 import { launch, newSession } from '../e2e/chromium';
-import { serve } from './server';
+import { serve } from '../../scripts/static-server';
 import type { Sizes } from './sizes';
 import { workbenchBench } from './workbench';
 

@@ -13,7 +13,7 @@ import { bareLoop, filterSequence } from '../../renderer/bench/scenarios';
 import { lcg, percentile, row, summarise } from '../../renderer/bench/stats';
 import { BEGIN, END, resultsSection, updateDoc } from '../../tests/bench/report';
 import { parseRunArgs, runBench } from '../../tests/bench/run';
-import { resolveInside } from '../../tests/bench/server';
+import { resolveInside } from '../../scripts/static-server';
 
 describe('bench statistics', () => {
   it('takes nearest-rank percentiles: p95 of 1..100 is 95, p50 of 1..50 is 25, of one sample is that sample', () => {

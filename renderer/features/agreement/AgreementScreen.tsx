@@ -14,6 +14,7 @@ import { useBlind, useCurrentCoder } from '../coding/coderState';
 import { asCoded, findMark, marksKey, planResolution, readMarks, withMark, type ResolutionMark, type Unit } from './resolution';
 import '../coding/coding.css';
 import './agreement.css';
+import { Loading } from '../../components/Loading';
 
 const sameList = (x: readonly string[], y: readonly string[]): boolean => [...x].sort().join() === [...y].sort().join();
 const differs = (a: Segment, b: Segment): boolean =>
@@ -54,7 +55,7 @@ export function AgreementScreen({ study }: ScreenProps) {
     return [...diff, ...other];
   }, [segs, leadIsA, leadInPair]);
 
-  if (!data || current === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (!data || current === undefined) return <Loading />;
   const stored = new Map(data.segments.map((s) => [s.id, s]));
   const codeName = new Map(data.codes.map((c) => [c.id, c.name]));
   const actorName = new Map(study.actors.map((x) => [x.id, x.short ?? x.label]));

@@ -17,6 +17,7 @@ import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
 import { IssueList, bulkFailureText } from '../exchange/common';
 import './backups.css';
+import { Loading } from '../../components/Loading';
 
 function timeOf(iso: string): string {
   const m = /T(\d{2}):(\d{2})/.exec(iso);
@@ -106,7 +107,7 @@ export function BackupsScreen({ study }: ScreenProps) {
       {issues.length ? <IssueList issues={issues} /> : null}
       <section className="card">
         {list === null ? (
-          <p className="muted">{t('app.loading')}</p>
+          <Loading />
         ) : list.length === 0 ? (
           <p className="muted" data-testid="backups-empty">{t('backups.empty')}</p>
         ) : (

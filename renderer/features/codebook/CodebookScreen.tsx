@@ -9,6 +9,7 @@ import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
 import type { ScreenProps } from '../../app/features';
 import '../coding/coding.css';
+import { Loading } from '../../components/Loading';
 
 /** Merge and delete-with-reassignment: codes and segments change in one transaction. */
 async function applyCodebook(studyId: string, c: CodebookChange) {
@@ -28,7 +29,7 @@ export function CodebookScreen({ study }: ScreenProps) {
   const [pending, setPending] = useState<{ change: CodebookChange; message: string; label: string; done: string } | null>(null);
   const flat = useMemo(() => flattenTree(codeTree(codes ?? [])), [codes]);
   const counts = useMemo(() => codeCounts(segments ?? []), [segments]);
-  if (!codes || !segments) return <p className="muted">{t('app.loading')}</p>;
+  if (!codes || !segments) return <Loading />;
   const sel = codes.find((c) => c.id === selected) ?? null;
   const fail = (r: { ok: boolean }) => { if (!r.ok) showToast({ kind: 'error', message: t('codebook.failed') }); };
   const put = async (c: Code) => fail(await tracked(() => saveCode(db, c)));

@@ -10,6 +10,7 @@ import { Workbench } from './Workbench';
 import { SegmentsList } from './SegmentsList';
 import { setPendingJump, useBlind, useCurrentCoder } from './coderState';
 import './coding.css';
+import { Loading } from '../../components/Loading';
 
 /** Sub-route of the coding view that shows every segment of the study (the `segments` view). */
 export const SEGMENTS_SUB = 'segments';
@@ -44,7 +45,7 @@ function CodingHome({ study, tab }: { study: ScreenProps['study']; tab: 'intervi
     return out;
   }, [data, q]);
 
-  if (!data) return <p className="muted">{t('app.loading')}</p>;
+  if (!data) return <Loading />;
   const open = (s: Segment) => {
     setPendingJump({ interviewId: s.interviewId, start: s.start, end: s.end, segmentId: s.id });
     navigate({ name: 'study', studyId: study.id, view: 'coding', sub: s.interviewId });

@@ -30,6 +30,7 @@ import { CoderBar } from './CoderBar';
 import { draftFromSegment, emptyDraft, type Draft } from './draft';
 import { redoStep, runCommand, undoStep } from './undoLog';
 import { takePendingJump, useBlind, useCurrentCoder } from './coderState';
+import { Loading } from '../../components/Loading';
 
 function contextOf(target: EventTarget | null): KeyContext {
   const el = target as HTMLElement | null;
@@ -276,7 +277,7 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
     }
   };
 
-  if (interview === undefined || transcript === undefined || codes === undefined || coderId === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (interview === undefined || transcript === undefined || codes === undefined || coderId === undefined) return <Loading />;
   if (interview === null) return <div className="notice error" role="alert">{t('coding.noInterview')} <a href={routeHref({ name: 'study', studyId: study.id, view: 'coding' })}>{t('coding.pickTitle')}</a></div>;
 
   const head = (

@@ -11,6 +11,7 @@ import type { ScreenProps } from '../../app/features';
 import { useCurrentCoder } from '../coding/coderState';
 import { VALENCE_GLYPH } from '../coding/draft';
 import '../coding/coding.css';
+import { Loading } from '../../components/Loading';
 
 /** Per informant: the counsellor category derived by assessCounsellor (the method's rule), its evidence, and overrides with reasons. */
 export function CounsellorScreen({ study }: ScreenProps) {
@@ -24,7 +25,7 @@ export function CounsellorScreen({ study }: ScreenProps) {
     () => (data ? studyAssessments(data) : []),
     [data],
   );
-  if (!data) return <p className="muted">{t('app.loading')}</p>;
+  if (!data) return <Loading />;
   const shown = list.filter((a) => !group || a.groupId === group);
   const coderName = study.coders.find((c) => c.id === coderId)?.name ?? coderId ?? '';
   const groupLabel = new Map(study.groups.map((g) => [g.id, g.short ?? g.label]));

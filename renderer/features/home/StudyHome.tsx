@@ -6,6 +6,7 @@ import { useStudies } from '../../db/hooks';
 import { navigate } from '../../app/router';
 import { formatDate } from '../../app/format';
 import { tracked } from '../../components/SaveIndicator';
+import { Loading } from '../../components/Loading';
 
 export function StudyHome() {
   const { t } = useTranslation();
@@ -73,7 +74,7 @@ export function StudyHome() {
       </div>
       <h2>{t('nav.studies')}</h2>
       {studies === undefined ? (
-        <p className="muted">{t('app.loading')}</p>
+        <Loading />
       ) : studies.length === 0 ? (
         <p className="muted">{t('home.empty')}</p>
       ) : (

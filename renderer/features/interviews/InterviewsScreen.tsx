@@ -12,6 +12,7 @@ import { MethodTable } from './MethodTable';
 import type { ScreenProps } from '../../app/features';
 import { InterviewForm } from './InterviewForm';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Loading } from '../../components/Loading';
 
 export function InterviewsScreen({ study }: ScreenProps) {
   const { t } = useTranslation();
@@ -29,7 +30,7 @@ export function InterviewsScreen({ study }: ScreenProps) {
     return (interviews ?? []).filter((iv) => (!status || iv.status === status) && (!group || iv.groupId === group) && (!q || iv.code.toLowerCase().includes(q)));
   }, [interviews, status, group, query]);
 
-  if (interviews === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (interviews === undefined) return <Loading />;
 
   async function confirmDelete(iv: Interview) {
     setDeleting(null);

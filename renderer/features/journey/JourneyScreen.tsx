@@ -18,6 +18,7 @@ import { EMPTY_FILTER, JourneyFilters, toAnalysisFilter, type JourneyFilterState
 import { PersonaPanel } from './PersonaPanel';
 import { QuotePanel } from './QuotePanel';
 import './journey.css';
+import { Loading } from '../../components/Loading';
 
 export const MAP_W = 1100;
 const LANE_H = 130;
@@ -72,7 +73,7 @@ export function JourneyScreen({ study }: ScreenProps) {
           {t('journey.present')}
         </button>
       </div>
-      {loaded === undefined ? <p className="muted">{t('journey.loading')}</p> : loaded === null ? null : <JourneyBody index={loaded.index} source={loaded.source} />}
+      {loaded === undefined ? <Loading label={t('journey.loading')} /> : loaded === null ? null : <JourneyBody index={loaded.index} source={loaded.source} />}
     </div>
   );
 }
@@ -127,7 +128,7 @@ export function JourneyBody({ index, source: given }: { index: StudyIndex; sourc
           onDrawn={markStart.drawn}
         />
       ) : (
-        <p className="muted">{t('journey.loading')}</p>
+        <Loading label={t('journey.loading')} />
       )}
     </>
   );
@@ -185,12 +186,12 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
     const stageId = p.data?.stageId;
     const situationId = p.data?.situationId;
     if (typeof stageId === 'string' && typeof situationId === 'string') setSelected({ stageId, situationId });
-  }, []);
+  }, [setSelected]);
   const isSelected = useCallback(
     (p: RectPrimitive): boolean => selected !== null && p.data?.stageId === selected.stageId && p.data?.situationId === selected.situationId,
     [selected],
   );
-  const closePanel = useCallback(() => setSelected(null), []);
+  const closePanel = useCallback(() => setSelected(null), [setSelected]);
 
   return (
     <>

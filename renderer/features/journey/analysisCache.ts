@@ -97,13 +97,14 @@ export function workerSource(studyId: string, version: number): AnalysisSource {
  */
 export function useAnalysis<K extends AnalysisKind>(source: AnalysisSource, request: RequestOf<K>, channel: string = request.type): AnswerOf[K] | undefined {
   const key = JSON.stringify(request);
-  // Keyed on the request's content (key), not its identity.
-  const local = useMemo(() => (source.now ? source.now<K>(request) : undefined), [source, key]);
+  // Keyed on the request's content, not its identity: callers build a new object each render.
+  const stable = useMemo(() => JSON.parse(key) as RequestOf<K>, [key]);
+  const local = useMemo(() => (source.now ? source.now<K>(stable) : undefined), [source, stable]);
   const [remote, setRemote] = useState<AnswerOf[K] | undefined>(undefined);
   useEffect(() => {
     if (source.now) return;
     let live = true;
-    source.ask<K>(request, channel).then(
+    source.ask<K>(stable, channel).then(
       (a) => {
         if (live && a !== null) setRemote(a);
       },
@@ -114,8 +115,7 @@ export function useAnalysis<K extends AnalysisKind>(source: AnalysisSource, requ
     return () => {
       live = false;
     };
-    // Keyed on the request's content (key), not its identity.
-  }, [source, key, channel]);
+  }, [source, stable, channel]);
   return source.now ? local : remote;
 }
 
@@ -126,8 +126,13 @@ export function useAnalysis<K extends AnalysisKind>(source: AnalysisSource, requ
  * clones only small answers into the page (docs/bench.md); without one (jsdom) the whole study
  * is loaded here (useStudyIndex) and answered locally.
  */
-export const useJourneySource: (studyId: string) => { index: StudyIndex; source: AnalysisSource } | null | undefined = (studyId) =>
-  analysisWorkerAvailable() ? useWorkerJourneySource(studyId) : useLocalJourneySource(studyId);
+export function useJourneySource(studyId: string): { index: StudyIndex; source: AnalysisSource } | null | undefined {
+  // Chosen once per page: whether module workers exist does not change while the page lives, so
+  // every render of every screen calls the same hook (rules of hooks).
+  const useSource = (journeySourceHook ??= analysisWorkerAvailable() ? useWorkerJourneySource : useLocalJourneySource);
+  return useSource(studyId);
+}
+let journeySourceHook: ((studyId: string) => { index: StudyIndex; source: AnalysisSource } | null | undefined) | null = null;
 
 function useLocalJourneySource(studyId: string): { index: StudyIndex; source: AnalysisSource } | null | undefined {
   const loaded = useStudyIndex(studyId);

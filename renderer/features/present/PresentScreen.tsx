@@ -19,6 +19,7 @@ import { chartStringsFor } from '../../components/chart/chartStrings';
 import { localSource, useAnalysis, useJourneySource, type AnalysisSource } from '../journey/analysisCache';
 import { leaveFullscreenQuietly, requestFullscreenQuietly } from './fullscreen';
 import './present.css';
+import { Loading } from '../../components/Loading';
 
 type PresentView = 'walk' | 'storyboard';
 
@@ -54,7 +55,7 @@ export function PresentScreen({ study }: ScreenProps) {
   };
   return (
     <div className="present" data-testid="present" role="region" aria-roledescription={t('present.roledescription')} aria-label={t('present.title')}>
-      {loaded ? <PresentBody index={loaded.index} source={loaded.source} onLeave={leave} /> : <p className="present-loading">{t('present.loading')}</p>}
+      {loaded ? <PresentBody index={loaded.index} source={loaded.source} onLeave={leave} /> : <Loading label={t('present.loading')} className="present-loading" />}
     </div>
   );
 }
@@ -68,7 +69,7 @@ export function PresentBody({ index, source: given, onLeave }: { index: StudyInd
   const source = useMemo(() => given ?? localSource(index), [given, index]);
   const journey = useAnalysis(source, { type: 'journey', filter: EXPERIENCES, smallCell: index.study.smallCellThreshold });
   const persona = useAnalysis(source, { type: 'persona', filter: EVERYTHING });
-  if (!journey || !persona) return <p className="present-loading">{t('present.loading')}</p>;
+  if (!journey || !persona) return <Loading label={t('present.loading')} className="present-loading" />;
   return <PresentSlides index={index} matrix={journey.matrix} curve={journey.curve} persona={persona} onLeave={onLeave} />;
 }
 

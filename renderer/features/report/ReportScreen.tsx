@@ -10,6 +10,7 @@ import { showToast } from '../../components/Toasts';
 import { platform } from '../../platform';
 import { ReportPreview } from './ReportPreview';
 import { useReportWorker } from './useReportWorker';
+import { Loading } from '../../components/Loading';
 
 const FILE_NAME = 'reisekart-rapport.pdf';
 
@@ -249,7 +250,7 @@ export function ReportScreen({ study }: ScreenProps) {
         <h1>{t('report.ui.heading')}</h1>
         <p className="muted">{t('report.ui.intro')}</p>
       </div>
-      {data ? <Composer study={study} data={data} /> : <p className="muted">{t('app.loading')}</p>}
+      {data ? <Composer study={study} data={data} /> : <Loading />}
     </div>
   );
 }

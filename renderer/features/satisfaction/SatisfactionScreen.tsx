@@ -19,6 +19,7 @@ import { ChartFigure } from '../../components/chart/ChartFigure';
 import { chartStringsFor } from '../../components/chart/chartStrings';
 import { useStudyIndex } from '../journey/analysisCache';
 import './satisfaction.css';
+import { Loading } from '../../components/Loading';
 
 const GLYPH: Record<RatedCategory, string> = { positive: '+', mixed: '~', negative: '−' };
 
@@ -41,7 +42,7 @@ export function SatisfactionScreen({ study }: ScreenProps) {
       <div className="page-head">
         <h1>{t('satisfaction.title')}</h1>
       </div>
-      {loaded === undefined ? <p className="muted">{t('satisfaction.loading')}</p> : loaded === null ? null : <SatisfactionBody data={loaded.data} />}
+      {loaded === undefined ? <Loading label={t('satisfaction.loading')} /> : loaded === null ? null : <SatisfactionBody data={loaded.data} />}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
 import { db, deleteTerm, saveTerm } from '../../db';
 import './terms.css';
+import { Loading } from '../../components/Loading';
 
 export const TERM_KINDS = ['SKOLE', 'LÆRER', 'NAVN', 'STED'] as const;
 
@@ -22,7 +23,7 @@ export function TermsScreen({ study }: ScreenProps) {
   const [kind, setKind] = useState<string>('SKOLE');
   const [error, setError] = useState<string | null>(null);
 
-  if (terms === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (terms === undefined) return <Loading />;
   const sorted = [...terms].sort((a, b) => a.kind.localeCompare(b.kind, 'nb') || a.term.localeCompare(b.term, 'nb'));
 
   async function add(e: FormEvent) {

@@ -38,9 +38,11 @@ export function ReviewPanel({ text, state, dispatch, reviewers, busy, error, onC
   const pending = counts.reduce((n, c) => n + c.pending, 0);
   const accepted = counts.reduce((n, c) => n + c.accepted, 0);
 
+  const currentId = current?.id;
+  const currentStart = current?.start;
   useEffect(() => {
-    if (current) lines.current?.scrollToOffset(current.start);
-  }, [current?.id, current?.start]);
+    if (currentStart !== undefined) lines.current?.scrollToOffset(currentStart);
+  }, [currentId, currentStart]);
 
   useEffect(() => rootRef.current?.focus({ preventScroll: true }), []);
 

@@ -27,6 +27,7 @@ import { ReviewPanel } from './ReviewPanel';
 import { SpeakerMapping } from './SpeakerMapping';
 import { useLeaveGuard } from './useLeaveGuard';
 import './transcript.css';
+import { Loading } from '../../components/Loading';
 
 /** Never flagged: the method's persona (Brukerreisen Kim) is not a person. */
 export const ALLOW_LIST = ['Kim'];
@@ -64,7 +65,7 @@ export function TranscriptScreen({ study, sub }: ScreenProps) {
   const extraTerms = useRef<TermSpec[]>([]);
   const guard = useLeaveGuard(stage.name !== 'idle');
 
-  if (interviews === undefined || transcript === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (interviews === undefined || transcript === undefined) return <Loading />;
   if (!interview) {
     return (
       <div className="notice error" role="alert">

@@ -1,6 +1,9 @@
 /**
- * A tiny static server on 127.0.0.1 for the bench: the app build at `/`, the bench page at
- * `/bench/`, one origin, so the bench page can fill the database the app then opens.
+ * A tiny static server on 127.0.0.1: the app build at `/` for `npm start`'s browser fallback, and
+ * for the bench also the bench page at `/bench/` (one origin, so the bench page can fill the
+ * database the app then opens). Files are read on every request (no cache), so a rebuild is
+ * served at once by a server that is already running. `/__reisekart` names the server, so a
+ * second `npm start` can tell our own server from another program on the port.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -39,12 +42,25 @@ export interface Mount {
   dir: string;
 }
 
-export async function serve(mounts: readonly Mount[]): Promise<{ server: Server; baseUrl: string }> {
+/** What `/__reisekart` answers: which app and which build folder this server serves. */
+export interface ServerIdentity {
+  app: 'reisekart';
+  root: string;
+}
+export const IDENTITY_PATH = '/__reisekart';
+
+export async function serve(mounts: readonly Mount[], port = 0): Promise<{ server: Server; baseUrl: string }> {
   // Longest prefix first, so /bench/ wins over /.
   const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
   const server = createServer((req, res) => {
     void (async () => {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      if (path === IDENTITY_PATH) {
+        const root = sorted.find((m) => m.prefix === '/')?.dir ?? '';
+        const identity: ServerIdentity = { app: 'reisekart', root };
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(identity));
+        return;
+      }
       const mount = sorted.find((m) => path.startsWith(m.prefix));
       let file = mount ? resolveInside(mount.dir, path.slice(mount.prefix.length)) : null;
       try {
@@ -58,8 +74,14 @@ export async function serve(mounts: readonly Mount[]): Promise<{ server: Server;
       }
     })();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
   const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
-  return { server, baseUrl: `http://127.0.0.1:${port}/` };
+  const bound = typeof addr === 'object' && addr ? addr.port : 0;
+  return { server, baseUrl: `http://127.0.0.1:${bound}/` };
 }
