@@ -26,6 +26,20 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** REISEKART_CPU_THROTTLE=4 slows every page's CPU 4x (CDP), as `npm run test:e2e:stress` does. */
+export function cpuThrottleRate(): number {
+  const n = Number(process.env.REISEKART_CPU_THROTTLE);
+  return Number.isFinite(n) && n > 1 ? n : 1;
+}
+
+const throttled = new WeakSet<Page>();
+async function throttle(context: BrowserContext, page: Page, rate: number): Promise<void> {
+  if (throttled.has(page)) return;
+  throttled.add(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
 }
@@ -58,7 +72,12 @@ export async function newSession(browser: Browser, baseUrl: string, opts: { view
     foreignRequests.push(u);
     return route.abort('blockedbyclient');
   });
+  // Sized for a loaded 2-core machine (and for the stress run's 4x CPU throttling).
+  context.setDefaultTimeout(60_000);
+  const rate = cpuThrottleRate();
+  if (rate > 1) context.on('page', (p) => void throttle(context, p, rate));
   const page = await context.newPage();
+  if (rate > 1) await throttle(context, page, rate);
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });

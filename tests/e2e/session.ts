@@ -1,10 +1,14 @@
 /**
- * One browser and one fresh profile per test file, opened before its tests and closed after:
+ * One browser per test file and a FRESH profile (own IndexedDB, own localStorage) per test:
  * `const s = useSession()` gives `s.page`, `s.errors`, `s.foreignRequests`, `s.context` and
- * `s.browser` (for a second, fresh profile) once the file's tests run.
+ * `s.browser` inside a test. No test sees what another test did, so each one sets up its own
+ * state and passes when run alone (`-t "<name>"`); one failure never cascades.
+ *
+ * After every test: no request left the app's origin and the page logged no error (a test that
+ * provokes an error on purpose empties `s.errors` after checking it).
  */
-import { afterAll, beforeAll, inject } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { launch, newSession, type Session } from './chromium';
 
 export const baseUrl: string = inject('baseUrl');
@@ -16,7 +20,18 @@ export function useSession(opts: Parameters<typeof newSession>[2] = {}): FileSes
   let session: Session | null = null;
   beforeAll(async () => {
     browser = await launch();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('no browser');
     session = await newSession(browser, baseUrl, opts);
+  });
+  afterEach(async () => {
+    const done = session;
+    session = null;
+    if (!done) return;
+    await done.context.close();
+    expect(done.foreignRequests, 'requests that left the app').toEqual([]);
+    expect(done.errors, 'console errors').toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -24,8 +39,22 @@ export function useSession(opts: Parameters<typeof newSession>[2] = {}): FileSes
   return new Proxy({} as FileSession, {
     get(_target, key) {
       if (key === 'browser') return browser;
-      if (!session) throw new Error('the browser session is opened in beforeAll: use it inside a test');
+      if (!session) throw new Error('the browser session is opened in beforeEach: use it inside a test');
       return Reflect.get(session, key);
     },
   });
+}
+
+/** Opens the demo study's `view` in a fresh profile and waits until the screen has loaded. */
+export async function openDemo(page: Page, view = 'interviews'): Promise<void> {
+  await page.goto(`${baseUrl}#/study/${DEMO}/${view}`);
+  await screenReady(page, DEMO);
+}
+
+export const DEMO = 'demo-brukerreisen-kim';
+
+/** The app's own "loaded" signal: the study's screen is mounted and no part of it is still loading. */
+export async function screenReady(page: Page, studyId: string): Promise<void> {
+  await page.locator(`main[data-study="${studyId}"]`).waitFor();
+  await expect.poll(() => page.getByTestId('loading').count(), { timeout: 60_000 }).toBe(0);
 }

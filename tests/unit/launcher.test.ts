@@ -112,7 +112,7 @@ describe('resolveElectron: where the binary comes from', () => {
   });
 
   it('never downloads when a variable says so (the tests set one)', async () => {
-    for (const env of [{ REISEKART_NO_ELECTRON_DOWNLOAD: '1' }, { ELECTRON_SKIP_BINARY_DOWNLOAD: 'true' }]) {
+    for (const env of [{ REISEKART_NO_ELECTRON_DOWNLOAD: '1' }, { ELECTRON_SKIP_BINARY_DOWNLOAD: 'true' }] as Record<string, string>[]) {
       const d = deps({ files: {}, executable: new Set(), env });
       expect(await resolveElectron(d)).toMatchObject({ ok: false, reason: 'download-skipped' });
       expect(d.installs).toEqual([]);
