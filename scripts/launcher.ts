@@ -101,12 +101,7 @@ async function check(deps: LauncherDeps, c: { path: string; source: BinarySource
       ? { ok: false, reason: 'not-installed', detail: c.path }
       : { ok: false, reason: c.source === 'node_modules' ? 'corrupt' : 'override-missing', detail: `${c.source}: ${c.path}` };
   }
-  let works = false;
-  try {
-    works = await deps.probe(c.path);
-  } catch {
-    works = false;
-  }
+  const works = await deps.probe(c.path).catch(() => false);
   return works ? { ok: true, path: c.path, source: c.source } : { ok: false, reason: 'corrupt', detail: c.path };
 }
 

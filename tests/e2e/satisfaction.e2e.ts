@@ -26,7 +26,9 @@ describe('counsellor satisfaction on the demo', () => {
 
   it('shows the Ungdata benchmark beside, with source, n ≈ 7000, different categories and the 101 % note', async () => {
     const { page } = s;
+    await page.goto(`${baseUrl}#/study/demo-brukerreisen-kim/satisfaction`);
     const bm = page.getByTestId('benchmark');
+    await bm.waitFor();
     const text = await bm.innerText();
     expect(text).toMatch(/Ungdata/);
     expect(text).toMatch(/2018/);
