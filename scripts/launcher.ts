@@ -121,7 +121,7 @@ export async function resolveElectron(deps: LauncherDeps): Promise<Resolution> {
     if (r.ok || first.source !== 'node_modules') return r;
     if (r.reason === 'corrupt' && downloadSkipped(deps.env)) return r;
   }
-  if (downloadSkipped(deps.env)) return { ok: false, reason: 'download-skipped', detail: 'REISEKART_NO_ELECTRON_DOWNLOAD / ELECTRON_SKIP_BINARY_DOWNLOAD' };
+  if (downloadSkipped(deps.env)) return { ok: false, reason: 'download-skipped', detail: '' };
   if (!deps.fs.isWritableDir(deps.electronDir)) return { ok: false, reason: 'read-only', detail: deps.electronDir };
 
   let outcome: InstallOutcome;
