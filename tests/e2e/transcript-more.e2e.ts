@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseUrl, useSession } from './session';
+import { openDemo, useSession } from './session';
 import { largeTranscript, teamsVtt } from './fixtures/transcript-text';
 
-const STUDY = 'demo-brukerreisen-kim';
 const s = useSession();
 
+/** Every test starts from a fresh profile holding the demo only, and makes its own interview. */
 async function newInterview(page: Page, code: string): Promise<void> {
-  await page.goto(`${baseUrl}#/study/${STUDY}/interviews`);
+  await openDemo(page, 'interviews');
   await page.getByTestId('new-interview').click();
   const form = page.getByTestId('interview-form');
   await form.getByLabel('Kode').fill(code);
@@ -88,7 +88,7 @@ describe('captions, leaving mid-review, and a 5 MB transcript', () => {
 
   it('a term from the study term list is flagged in review', async () => {
     const { page } = s;
-    await page.goto(`${baseUrl}#/study/${STUDY}/terms`);
+    await openDemo(page, 'terms');
     const form = page.getByTestId('term-form');
     await form.getByLabel('Term').fill('Bakkeby');
     await form.getByLabel('Type').selectOption('STED');
@@ -111,7 +111,7 @@ describe('captions, leaving mid-review, and a 5 MB transcript', () => {
     const big = Buffer.from(largeTranscript(5 * 1024 * 1024), 'utf8');
     // Longest gap between animation frames while decoding and detection run (off the main thread).
     await page.evaluate(() => {
-      const w = window as unknown as { __maxGap: number; __run: boolean };
+      const w = window as unknown as { __maxGap: number; __run: boolean; __progress: string[] };
       w.__maxGap = 0;
       w.__run = true;
       let last = performance.now();
@@ -121,12 +121,24 @@ describe('captions, leaving mid-review, and a 5 MB transcript', () => {
         if (w.__run) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
+      // Every text the progress indicator shows, recorded as the page renders it: on a fast run it
+      // can be gone again before a poll from the test would see it.
+      w.__progress = [];
+      const seen = new MutationObserver(() => {
+        const text = document.querySelector<HTMLElement>('[data-testid="import-progress"]')?.innerText;
+        if (text && w.__progress.at(-1) !== text) w.__progress.push(text);
+        if (document.querySelector('[data-testid="review"]')) seen.disconnect();
+      });
+      seen.observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     const t0 = Date.now();
     await pickFile(page, 'lang.txt', big);
     // From here on the gap is the app's own work (handing 5 MB to the page is the test harness's).
-    const harnessGap = await page.evaluate(() => {
+    const harnessGap = await page.evaluate(async () => {
       const w = window as unknown as { __maxGap: number; __longest: number };
+      // The hand-over is one long task; its gap is recorded by the first frame after it. Wait for that
+      // frame (our callback runs after the ticker's), so the stall is never counted as the app's.
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
       const g = w.__maxGap;
       w.__maxGap = 0;
       // Long tasks (> 50 ms) on the main thread: the direct measure of "blocked".
@@ -136,9 +148,8 @@ describe('captions, leaving mid-review, and a 5 MB transcript', () => {
       }).observe({ type: 'longtask' });
       return g;
     });
-    await page.getByTestId('import-progress').waitFor({ timeout: 10_000 });
-    const sawProgress = await page.getByTestId('import-progress').innerText();
-    await page.getByTestId('review').waitFor({ timeout: 60_000 });
+    await page.getByTestId('review').waitFor({ timeout: 120_000 });
+    const sawProgress = (await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress)).join(' | ');
     const ms = Date.now() - t0;
     const [maxGap, longest] = await page.evaluate(() => {
       const w = window as unknown as { __maxGap: number; __run: boolean; __longest: number };
@@ -156,10 +167,5 @@ describe('captions, leaving mid-review, and a 5 MB transcript', () => {
     await expect.poll(() => page.getByTestId('current-hit').locator('h2').innerText()).toContain('2 /');
     // How long it took and the longest main-thread task are logged above; npm run bench holds the targets.
     expect(maxGap, 'frames stalled too long').toBeLessThan(1_500);
-  });
-
-  it('made no request outside the app and logged no errors', () => {
-    expect(s.foreignRequests).toEqual([]);
-    expect(s.errors).toEqual([]);
   });
 });

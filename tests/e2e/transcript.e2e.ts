@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseUrl, useSession } from './session';
+import { DEMO, openDemo, useSession } from './session';
 import { forbiddenStrings, makeTranscriptDocx, PLANTED } from './fixtures/transcript-docx';
 
-const STUDY = 'demo-brukerreisen-kim';
 const CODE = 'YF-77';
 const s = useSession();
-let interviewId = '';
 
 /** Every table of the app's IndexedDB as JSON, read directly (no app code involved). */
 async function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
@@ -42,26 +40,52 @@ async function pickFile(page: Page, file: { name: string; mimeType: string; buff
   await (await chooser).setFiles(file);
 }
 
+/**
+ * Each test starts from a fresh profile (the demo only) and replays the earlier steps of the story
+ * it needs with these helpers: a new interview YF-77, the generated .docx under review, the review
+ * completed with every hit accepted.
+ */
+async function newInterview(page: Page): Promise<string> {
+  await openDemo(page, 'interviews');
+  await page.getByTestId('new-interview').click();
+  const form = page.getByTestId('interview-form');
+  await form.getByLabel('Kode').fill(CODE);
+  await form.getByLabel('Gruppe').selectOption('yf-vg2');
+  await form.getByLabel('Samtykke registrert').check();
+  await form.getByTestId('save-interview').click();
+  await form.waitFor({ state: 'detached' });
+  await page.getByRole('link', { name: `Transkripsjon ${CODE}` }).click();
+  await page.getByTestId('import-panel').waitFor();
+  return decodeURIComponent(new URL(page.url()).hash.split('/').pop() ?? '');
+}
+
+async function reviewDocx(page: Page): Promise<string> {
+  const interviewId = await newInterview(page);
+  const buffer = await makeTranscriptDocx();
+  await pickFile(page, { name: 'intervju YF-77.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer });
+  await page.getByTestId('review').waitFor();
+  return interviewId;
+}
+
+/** Accepts every kind of hit and completes the review, as a researcher would. */
+async function acceptAllAndComplete(page: Page): Promise<void> {
+  for (const button of await page.locator('[data-testid="kind-counts"] button:not([disabled])').all()) await button.click();
+  await page.getByTestId('complete-review').click();
+  await page.getByTestId('stored-transcript').waitFor();
+}
+
 describe('transcript import and anonymisation review', () => {
   it('creates an interview and opens its transcript from the register', async () => {
     const { page } = s;
-    await page.goto(`${baseUrl}#/study/${STUDY}/interviews`);
-    await page.getByTestId('new-interview').click();
-    const form = page.getByTestId('interview-form');
-    await form.getByLabel('Kode').fill(CODE);
-    await form.getByLabel('Gruppe').selectOption('yf-vg2');
-    await form.getByLabel('Samtykke registrert').check();
-    await form.getByTestId('save-interview').click();
-    await form.waitFor({ state: 'detached' });
-    await page.getByRole('link', { name: `Transkripsjon ${CODE}` }).click();
-    await page.getByTestId('import-panel').waitFor();
-    interviewId = decodeURIComponent(new URL(page.url()).hash.split('/').pop() ?? '');
+    const interviewId = await newInterview(page);
+    expect(new URL(page.url()).hash).toContain(`#/study/${DEMO}/transcript/`);
     expect(interviewId).not.toBe('');
     expect(await page.getByTestId('gate').getAttribute('data-gate')).toBe('no-transcript');
   });
 
   it('refuses an empty file and a binary file with a message naming the file, changing nothing', async () => {
     const { page } = s;
+    await newInterview(page);
     const before = JSON.stringify(await dumpDb(page));
     await pickFile(page, { name: 'tom.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
     const error = page.getByTestId('import-error');
@@ -77,9 +101,7 @@ describe('transcript import and anonymisation review', () => {
 
   it('imports a generated .docx, shows every planted identifier as a hit, and stores nothing during review', async () => {
     const { page } = s;
-    const buffer = await makeTranscriptDocx();
-    await pickFile(page, { name: 'intervju YF-77.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer });
-    await page.getByTestId('review').waitFor();
+    await reviewDocx(page);
     expect(await page.getByTestId('not-stored').innerText()).toContain('Originalteksten lagres ikke');
     // Positive control: the values really are in the text under review, so the DB check below can fail.
     const hitTexts = await page.locator('mark.hit > span[data-from]').allInnerTexts();
@@ -94,6 +116,7 @@ describe('transcript import and anonymisation review', () => {
 
   it('is keyboard driven: j moves to the next hit, r rejects, a accepts again', async () => {
     const { page } = s;
+    await reviewDocx(page);
     await page.getByTestId('review').focus();
     const status = page.getByTestId('current-status');
     await page.keyboard.press('j');
@@ -108,9 +131,8 @@ describe('transcript import and anonymisation review', () => {
 
   it('accepts all, completes, and leaves none of the planted values anywhere in the database', async () => {
     const { page } = s;
-    for (const button of await page.locator('[data-testid="kind-counts"] button:not([disabled])').all()) await button.click();
-    await page.getByTestId('complete-review').click();
-    await page.getByTestId('stored-transcript').waitFor();
+    const interviewId = await reviewDocx(page);
+    await acceptAllAndComplete(page);
     expect(await page.getByTestId('gate').getAttribute('data-gate')).toBe('open');
     expect(await page.getByTestId('interview-status').innerText()).toBe('Anonymisert');
     const tags = await page.locator('[data-testid="stored-text"] mark.tag').allInnerTexts();
@@ -134,15 +156,15 @@ describe('transcript import and anonymisation review', () => {
 
   it('"Rediger tekst" re-runs detection on the edited text before saving', async () => {
     const { page } = s;
+    const interviewId = await reviewDocx(page);
+    await acceptAllAndComplete(page);
     await page.getByTestId('edit-text-button').click();
     const area = page.getByTestId('edit-area');
     await area.fill(`${await area.inputValue()}\nP1: Bestevennen min heter Jonas Berg.`);
     await page.getByTestId('run-review').click();
     await page.getByTestId('review').waitFor();
     expect(await page.locator('mark.hit > span[data-from]').allInnerTexts()).toContain('Jonas Berg');
-    for (const button of await page.locator('[data-testid="kind-counts"] button:not([disabled])').all()) await button.click();
-    await page.getByTestId('complete-review').click();
-    await page.getByTestId('stored-transcript').waitFor();
+    await acceptAllAndComplete(page);
     const db = await dumpDb(page);
     const json = JSON.stringify(db);
     for (const v of [...forbiddenStrings(), 'Jonas', 'Berg.']) expect(json.includes(v), v).toBe(false);
@@ -155,14 +177,11 @@ describe('transcript import and anonymisation review', () => {
 
   it('shows the interview as anonymised in the register', async () => {
     const { page } = s;
+    await reviewDocx(page);
+    await acceptAllAndComplete(page);
     await page.getByRole('link', { name: 'Intervjuer' }).first().click();
     const row = page.locator(`[data-testid="interview-list"] tr[data-code="${CODE}"]`);
     await row.waitFor();
     expect(await row.locator('.badge').innerText()).toBe('Anonymisert');
-  });
-
-  it('made no request outside the app and logged no errors', () => {
-    expect(s.foreignRequests).toEqual([]);
-    expect(s.errors).toEqual([]);
   });
 });
