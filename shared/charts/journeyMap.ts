@@ -3,7 +3,7 @@ import { VALENCES } from '../model/schema';
 import type { CellStats, JourneyCell, JourneyMatrix, ValenceCounts } from '../analysis/journey';
 import { CHART_STRINGS_NB, type ChartStrings } from './strings';
 import { lightTheme, type Theme } from './theme';
-import { charsFor, finishLayout, wrapText, type Layout, type Primitive } from './types';
+import { charsFor, finishLayout, fitText, wrapText, type Layout, type Primitive } from './types';
 
 export interface JourneyMapOptions {
   width: number;
@@ -127,16 +127,24 @@ export function journeyMapLayout(matrix: JourneyMatrix, study: { study: Pick<Stu
       p.push(...valenceBar(cell.valence, x + PAD, y + PAD + 16, cw - 2 * PAD, BAR_H, theme, labels));
       let cy = y + PAD + 16 + BAR_H + 6;
       for (const tc of cell.topCodes) {
-        if (cy + CHIP_H > y + ch - PAD) break;
         const code = codeById.get(tc.codeId);
         const name = code?.name ?? tc.codeId;
-        const maxChars = charsFor(cw - 2 * PAD - 36, 9);
-        const text = name.length > maxChars ? `${name.slice(0, Math.max(1, maxChars - 1))}…` : name;
-        p.push({ type: 'rect', x: x + PAD, y: cy, w: cw - 2 * PAD, h: CHIP_H, rx: 8, fill: theme.chip, stroke: theme.border, role: 'code-chip', title: `${name}: ${tc.n}`, data: { codeId: tc.codeId, n: tc.n } });
-        p.push({ type: 'circle', cx: x + PAD + 8, cy: cy + CHIP_H / 2, r: 4, fill: code?.color ?? theme.grid, stroke: theme.border });
-        p.push({ type: 'text', x: x + PAD + 16, y: cy + CHIP_H / 2, text, size: 9, anchor: 'start', baseline: 'middle', fill: theme.chipText });
-        p.push({ type: 'text', x: x + cw - PAD - 6, y: cy + CHIP_H / 2, text: String(tc.n), size: 9, weight: 'bold', anchor: 'end', baseline: 'middle', fill: theme.chipText });
-        cy += CHIP_H + 3;
+        // A code name too long for one line wraps onto a second (smaller) line rather than being
+        // cut mid-word ("Nyttig informas…", issue 22); the whole name stays in the chip's title.
+        const one = fitText(name, charsFor(cw - 2 * PAD - 36, 9), 1);
+        const two = one.cut ? fitText(name, charsFor(cw - 2 * PAD - 36, 8), 2) : one;
+        const lines = two.lines;
+        const size = lines.length > 1 ? 8 : 9;
+        const h = lines.length > 1 ? CHIP_H + 9 : CHIP_H;
+        if (cy + h > y + ch - PAD) break;
+        p.push({ type: 'rect', x: x + PAD, y: cy, w: cw - 2 * PAD, h, rx: 8, fill: theme.chip, stroke: theme.border, role: 'code-chip', title: `${name}: ${tc.n}`, data: { codeId: tc.codeId, n: tc.n } });
+        p.push({ type: 'circle', cx: x + PAD + 8, cy: cy + h / 2, r: 4, fill: code?.color ?? theme.grid, stroke: theme.border });
+        lines.forEach((line, i) => p.push({
+          type: 'text', x: x + PAD + 16, y: cy + h / 2 + (i - (lines.length - 1) / 2) * 9, text: line, size, anchor: 'start', baseline: 'middle', fill: theme.chipText, role: 'chip-label',
+          ...(two.cut ? { title: name } : {}),
+        }));
+        p.push({ type: 'text', x: x + cw - PAD - 6, y: cy + h / 2, text: String(tc.n), size: 9, weight: 'bold', anchor: 'end', baseline: 'middle', fill: theme.chipText });
+        cy += h + 3;
       }
     });
   });
