@@ -172,7 +172,7 @@ export function AgreementScreen({ study }: ScreenProps) {
             );
             return (
               <li key={key} data-testid="disagreement">
-                <blockquote>«{quote.slice(0, 200)}{quote.length > 200 ? '…' : ''}»</blockquote>
+                <blockquote title={quote.length > 200 ? quote : undefined}>«{quote.slice(0, 200)}{quote.length > 200 ? '…' : ''}»</blockquote>
                 {side('A', u.a, a)}
                 {side('B', u.b, b)}
                 <div className="agreement-actions">
