@@ -17,7 +17,7 @@ import { methodTable } from '../model/method';
 import type { Interview, InterviewMode, StudyData } from '../model/schema';
 import { fmtCount, fmtDate, fmtDecimal, fmtRange, type ReportLocale } from './format';
 import { contentBox, PORTRAIT_A4, SECTION_TITLE_H } from './geometry';
-import { reportLabels, tpl, type ReportLabels } from './labels';
+import { countText, reportLabels, tpl, type ReportLabels } from './labels';
 import { SECTION_IDS, type Block, type PageSpec, type ReportDoc, type ReportIssue, type ReportOptions, type ReportSection, type SectionId } from './types';
 
 /** What every section builder gets: the filtered study, once. */
@@ -81,7 +81,7 @@ function methodSection(ctx: Ctx): ReportSection {
   const table = methodTable(ctx.view.study.groups, ivs);
   const informants = table.total.total;
   const blocks: Block[] = [
-    { kind: 'paragraph', text: tpl(M.intro, { informants: fmtCount(informants, ctx.locale), interviews: fmtCount(ivs.length, ctx.locale), period: periodText(ivs, ctx) }) },
+    { kind: 'paragraph', text: tpl(M.intro, { informants: countText(ctx.L, 'informants', informants, fmtCount(informants, ctx.locale)), interviews: countText(ctx.L, 'interviews', ivs.length, fmtCount(ivs.length, ctx.locale)), period: periodText(ivs, ctx) }) },
     {
       kind: 'table',
       head: [M.group, M.individual, M.inGroup, M.total],
@@ -199,7 +199,7 @@ function counsellorSection(ctx: Ctx): ReportSection {
   if (focus && !focus.suppressed && focus.n > 0) {
     blocks.push({ kind: 'subheading', text: tpl(C.combinedTitle, { label: focus.label, n: fmtCount(focus.n, ctx.locale) }) });
     blocks.push({ kind: 'paragraph', style: 'lead', text: RATED_CATEGORIES.map((c) => categorySentence(focus, c, ctx)).join('\n') });
-    blocks.push({ kind: 'paragraph', text: tpl(C.honest, { n: fmtCount(focus.n, ctx.locale) }) });
+    blocks.push({ kind: 'paragraph', text: tpl(C.honest, { n: countText(ctx.L, 'informants', focus.n, fmtCount(focus.n, ctx.locale)) }) });
   }
   blocks.push({ kind: 'chart', layout: satisfactionBarsLayout(breakdown, comparison, { width: chartWidth(PORTRAIT_A4), suppress: true, strings: ctx.chart, valenceLabels: ctx.data.study.valenceLabels, ...(focus && chosen.length > 0 ? { groupIds: chosen } : {}) }) });
   blocks.push({
