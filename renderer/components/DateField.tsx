@@ -115,7 +115,11 @@ export function DateField(props: DateFieldProps) {
         autoComplete="off"
       />
       <button type="button" className="ghost date-toggle" aria-expanded={open} aria-controls={gridId} aria-label={t('common.pickDate')} onClick={toggle} data-testid="date-toggle">
-        <span aria-hidden="true">📅</span>
+        {/* Drawn, not an emoji: the machine may have no emoji font. */}
+        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 18 18" fill="none" stroke="currentColor" strokeWidth="1.6">
+          <rect x="2" y="3.5" width="14" height="12" rx="1.5" />
+          <path d="M2 7.5h14M6 2v3M12 2v3" />
+        </svg>
       </button>
       {open ? (
         <div className="date-pop card" id={gridId} role="dialog" aria-label={t('common.pickDate')} onKeyDown={onGridKey} data-testid="date-picker">

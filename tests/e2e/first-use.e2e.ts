@@ -89,6 +89,7 @@ describe('first use of a new study', () => {
     await one.waitFor({ timeout: 30_000 });
     expect(await one.innerText()).toContain('Legg til koder');
     expect(await page.getByTestId('agreement-table').count()).toBe(0);
+    expect(await page.getByTestId('coder-a').count()).toBe(0);
     await page.getByTestId('add-coder').click();
     await page.keyboard.type('Koder B');
     await page.keyboard.press('Enter');
@@ -104,5 +105,15 @@ describe('first use of a new study', () => {
     await page.getByTestId('agreement-nothing-shared').waitFor({ timeout: 30_000 });
     expect(s.errors).toEqual([]);
     expect(s.foreignRequests).toEqual([]);
+  });
+
+  it('Innstillinger shows long group names whole (no text cut in its box)', async () => {
+    const { page } = s;
+    await page.goto(`${baseUrl}#/study/demo-brukerreisen-kim/settings`);
+    const groups = page.getByTestId('frame-groups');
+    await groups.locator('input').first().waitFor({ timeout: 30_000 });
+    const cut = await groups.locator('input').evaluateAll((els) => els.filter((e) => (e as HTMLInputElement).scrollWidth > (e as HTMLInputElement).clientWidth + 1).map((e) => (e as HTMLInputElement).value));
+    expect(cut).toEqual([]);
+    expect(await groups.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain('Voksenopplæring / voksne asylsøkere');
   });
 });

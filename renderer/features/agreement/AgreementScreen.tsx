@@ -141,11 +141,13 @@ export function AgreementScreen({ study }: ScreenProps) {
           <p>{t('agreement.oneCoderNext')}</p>
         </div>
       ) : null}
-      <div className="toolbar" hidden={oneCoder}>
-        {coderSel(a, setA, t('agreement.coderA'), 'coder-a', b)}
-        {coderSel(b, setB, t('agreement.coderB'), 'coder-b', a)}
-        <LeadPicker study={study} onChoose={(id) => void chooseLead(id)} />
-      </div>
+      {oneCoder ? null : (
+        <div className="toolbar">
+          {coderSel(a, setA, t('agreement.coderA'), 'coder-a', b)}
+          {coderSel(b, setB, t('agreement.coderB'), 'coder-b', a)}
+          <LeadPicker study={study} onChoose={(id) => void chooseLead(id)} />
+        </div>
+      )}
       {!oneCoder && report.pairs + report.onlyA + report.onlyB === 0 ? (
         <div className="empty-state" data-testid="agreement-nothing-shared">
           <p><strong>{t('agreement.noSharedTitle')}</strong></p>
