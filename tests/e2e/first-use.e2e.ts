@@ -5,10 +5,18 @@
  * dd.mm.yyyy with a picker, even in a browser whose own locale is en-US (mm/dd/yyyy).
  */
 import { describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
 import { baseUrl, useSession } from './session';
 
 const s = useSession({ locale: 'en-US' });
 let studyUrl = '';
+
+/** No serious or critical axe-core violation on what the page shows now (as tests/e2e/trust.e2e.ts). */
+async function axe(label: string): Promise<void> {
+  const r = await new AxeBuilder({ page: s.page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
 
 describe('first use of a new study', () => {
   it('lists the demo once, with one "Studier" heading', async () => {
@@ -31,6 +39,7 @@ describe('first use of a new study', () => {
     expect(await empty.innerText()).toContain('Ingen intervjuer ennå.');
     expect(await empty.innerText()).toContain('Nytt intervju');
     expect(await page.locator('body').innerText()).not.toContain('passer filteret');
+    await axe('empty register');
     // Back home, the new study is listed once under "Dine studier", and the demo still once.
     await page.goto(baseUrl);
     await expect.poll(() => page.getByTestId('study-list').locator('li').count(), { timeout: 30_000 }).toBe(1);
@@ -54,6 +63,7 @@ describe('first use of a new study', () => {
     // Monday first, in Norwegian.
     expect((await picker.locator('th').first().innerText()).toLowerCase()).toMatch(/^man/);
     expect(await picker.locator('button[data-date="2026-03-05"]').getAttribute('aria-pressed')).toBe('true');
+    await axe('date picker');
     await picker.locator('button[data-date="2026-03-20"]').click();
     await picker.waitFor({ state: 'detached', timeout: 30_000 });
     expect(await date.inputValue()).toBe('20.03.2026');
@@ -76,6 +86,7 @@ describe('first use of a new study', () => {
     await empty.waitFor({ timeout: 30_000 });
     expect(await empty.innerText()).toContain('Kodeboken er tom.');
     expect(await empty.innerText()).toContain('Legg til kode');
+    await axe('empty codebook');
     await page.getByTestId('new-code-name').fill('Nyttig informasjon');
     await page.getByRole('button', { name: '+ Legg til kode' }).click();
     await empty.waitFor({ state: 'detached', timeout: 30_000 });
@@ -90,6 +101,7 @@ describe('first use of a new study', () => {
     expect(await one.innerText()).toContain('Legg til koder');
     expect(await page.getByTestId('agreement-table').count()).toBe(0);
     expect(await page.getByTestId('coder-a').count()).toBe(0);
+    await axe('agreement, one coder');
     await page.getByTestId('add-coder').click();
     await page.keyboard.type('Koder B');
     await page.keyboard.press('Enter');
