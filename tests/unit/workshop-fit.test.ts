@@ -8,6 +8,8 @@ import type { PersonaStage } from '../../shared/analysis';
 import { emotionCurveLayout, storyboardLayout } from '../../shared/charts';
 import { fitText, wrapText } from '../../shared/charts/types';
 import { DEFAULT_GROUPS } from '../../shared/model/defaults';
+import { composeReport } from '../../shared/report/compose';
+import { buildDemoStudy } from '../../fixtures/demo/demo';
 
 describe('fitText', () => {
   it('never cuts a word to fill a line: a word wider than the line ends the text with "…"', () => {
@@ -84,5 +86,27 @@ describe('the merged Vg2 row has one name', () => {
     expect(vg2).toEqual(['yf-vg2', 'sf-vg2']);
     expect(combinedRowLabel(DEFAULT_GROUPS, ['sf-vg2', 'yf-vg2'], words)).toBe('Vg2 samlet');
     expect(combinedRowLabel(DEFAULT_GROUPS, ['yf-vg2'], words)).toBe('Valgte grupper samlet');
+  });
+});
+
+describe('the report speaks its language and names the merged row as the screen does', () => {
+  const demo = buildDemoStudy();
+  const compose = (locale: 'nb' | 'en') => {
+    const r = composeReport(demo, { title: 'T', sections: ['counsellor'], locale, date: '2026-01-01' });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    return JSON.stringify(r.doc.sections[0]?.blocks);
+  };
+  it('uses the built-in valence labels of the report language, and the screen\'s name for Vg2', () => {
+    const en = compose('en');
+    expect(en).toContain('Positive');
+    expect(en).toContain('OK, but could have been better');
+    expect(en).not.toContain('OK, men kunne vært bedre');
+    expect(en).toContain('Vg2 combined');
+    const nb = compose('nb');
+    expect(nb).toContain('Vg2 samlet');
+    expect(nb).not.toContain('YF Vg2 + SF Vg2');
+  });
+  it('shows the rounded exact share: YF Vg2 5 of 11 is 45 %', () => {
+    expect(compose('nb')).toContain('5 av 11 · 45 %');
   });
 });
