@@ -203,7 +203,7 @@ function useBoxSize(ref: RefObject<HTMLElement | null>, key: string): { w: numbe
 
 /**
  * Show as many quote cards as fit the card's remaining height, whole: the rest are hidden rather
- * than clipped (a projector cannot scroll), and the list says how many are left out.
+ * than clipped (a projector cannot scroll); data-hidden-quotes on the list says how many.
  */
 function useFitQuotes(ref: RefObject<HTMLElement | null>, key: string): void {
   useLayoutEffect(() => {
