@@ -66,7 +66,8 @@ const EVERYTHING = { kind: 'all' as const };
 export function PresentBody({ index, source: given, onLeave }: { index: StudyIndex; source?: AnalysisSource; onLeave: () => void }) {
   const { t } = useTranslation();
   const source = useMemo(() => given ?? localSource(index), [given, index]);
-  const journey = useAnalysis(source, { type: 'journey', filter: EXPERIENCES, smallCell: index.study.smallCellThreshold });
+  // More quotes than a card shows at 1280×720: a 1920×1080 room fills its cards, a small one hides the rest (useFitQuotes).
+  const journey = useAnalysis(source, { type: 'journey', filter: EXPERIENCES, smallCell: index.study.smallCellThreshold, quotes: 6 });
   const persona = useAnalysis(source, { type: 'persona', filter: EVERYTHING });
   if (!journey || !persona) return <p className="present-loading">{t('present.loading')}</p>;
   return <PresentSlides index={index} matrix={journey.matrix} curve={journey.curve} persona={persona} onLeave={onLeave} />;
