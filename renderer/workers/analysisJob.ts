@@ -23,7 +23,7 @@ import { cached } from '../features/journey/resultCache';
 import type { ReisekartDb } from '../db/database';
 
 export type AnalysisRequest =
-  | { type: 'journey'; filter: AnalysisFilter; smallCell: number }
+  | { type: 'journey'; filter: AnalysisFilter; smallCell: number; /** Quotes per cell (default 3; the presentation asks for more and shows what fits). */ quotes?: number }
   | { type: 'persona'; filter: AnalysisFilter }
   | { type: 'cell'; filter: AnalysisFilter; limit: number }
   | { type: 'groups'; filter: AnalysisFilter; smallCell: number };
@@ -52,7 +52,8 @@ export function answer(index: StudyIndex, request: AnalysisRequest): AnswerOf[An
   switch (request.type) {
     case 'journey': {
       const { filter, smallCell } = request;
-      const matrix = cached(index, 'matrix', filter, () => journeyMatrix(index, filter, { smallCell }));
+      const quotes = request.quotes ?? 3;
+      const matrix = cached(index, quotes === 3 ? 'matrix' : `matrix-q${quotes}`, filter, () => journeyMatrix(index, filter, { smallCell, quotes }));
       const curve = cached(index, 'curve', filter, () => emotionCurve(index, filter, { smallCell }));
       return { matrix, curve };
     }

@@ -61,7 +61,7 @@ export interface BreakdownRow {
   n: number;
   /** Wilson 95 % per category over n; null when n = 0. */
   intervals: Record<RatedCategory, Proportion | null>;
-  /** Whole percentages summing to 100 (largest remainder); all 0 when n = 0. */
+  /** Whole percentages, each the rounded exact share (percentOf); all 0 when n = 0. */
   percents: CategoryCounts;
   /** n < smallCell. */
   suppressed: boolean;
@@ -165,6 +165,25 @@ export function counsellorBreakdown(assessments: readonly CounsellorAssessment[]
       )
     : null;
   return { groups: rows, combined, smallCell: opts.smallCell };
+}
+
+/**
+ * The groups the method reports together as "Vg2": those whose id or short label names Vg2. One
+ * rule for the screen and the report (STYLE.md §14), so both combine the same groups.
+ */
+export function vg2GroupIds(groups: readonly GroupDef[]): string[] {
+  return groups.filter((g) => /vg2/i.test(g.id) || /vg2/i.test(g.short ?? g.label)).map((g) => g.id);
+}
+
+/**
+ * The one name of the combined row, on screen and in the PDF: the caller's word for "Vg2 together"
+ * when the chosen groups are exactly the Vg2 groups, else its word for "the chosen groups together".
+ * Words come from the caller's locale file (shared/ translates nothing).
+ */
+export function combinedRowLabel(groups: readonly GroupDef[], chosen: readonly string[], words: { vg2: string; chosen: string }): string {
+  const vg2 = vg2GroupIds(groups);
+  const same = chosen.length > 0 && chosen.length === vg2.length && [...chosen].sort().join('\u0000') === [...vg2].sort().join('\u0000');
+  return same ? words.vg2 : words.chosen;
 }
 
 export type BenchmarkDifference =

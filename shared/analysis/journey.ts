@@ -11,6 +11,7 @@ import { VALENCES, VALENCE_SCORE } from '../model/schema';
 import { KIND_EXPERIENCE, NO_VALENCE, segmentColumns, VALENCE_CODE } from './columns';
 import { filterIndices, type AnalysisFilter, type StudyIndex } from './filter';
 import { meanInterval, roundPercentages } from './stats';
+import { distinctBy } from './similar';
 
 export interface ValenceCounts {
   positive: number;
@@ -192,7 +193,8 @@ function smallestK<T>(items: Iterable<T>, k: number, cmp: (a: T, b: T) => number
  * Representative quotes, chosen deterministically so two runs (and the PDF and the screen) agree:
  * segments of the preferred valence first, then quotes whose length is within 40–220 characters
  * (long enough to say something, short enough to print), then the shortest, then by segment id.
- * One quote per informant before a second from the same informant, so one voice does not fill the cell.
+ * One quote per informant before a second from the same informant, so one voice does not fill the cell;
+ * a quote that nearly repeats one already chosen (similar.ts) is passed over.
  *
  * Linear in the number of segments: walking the fully sorted list and taking each informant's
  * first quote is the same as taking the k best of the informants' best quotes, so no full sort
@@ -210,11 +212,21 @@ export function pickQuotes(index: StudyIndex, segs: readonly number[], k: number
     const best = bestOf.get(informant);
     if (best === undefined || cmp(i, best) < 0) bestOf.set(informant, i);
   }
-  const chosen = smallestK(bestOf.values(), k, cmp);
+  // A quote that nearly repeats a better one is passed over (similar.ts): take the best few, and
+  // widen the window only when near-duplicates leave fewer than k (rare; stays linear otherwise).
+  const text = (i: number): string => (index.segments[i] as Segment).quote;
+  const distinctK = (items: readonly number[], first: readonly number[]): number[] => {
+    for (let window = k * 4; ; window *= 2) {
+      const got = distinctBy([...first, ...smallestK(items, window, cmp)], text, k);
+      if (got.length >= k || window >= items.length) return got;
+    }
+  };
+  const bests = [...bestOf.values()];
+  let chosen = distinctK(bests, []);
   if (chosen.length < k) {
     // Fewer informants than quotes wanted: fill with the next best, in the same order.
     const taken = new Set(chosen);
-    chosen.push(...smallestK(segs.filter((i) => quoteLen[i] !== 0 && !taken.has(i)), k - chosen.length, cmp));
+    chosen = distinctK(segs.filter((i) => quoteLen[i] !== 0 && !taken.has(i)), chosen);
   }
   return chosen.map((i) => {
     const s = index.segments[i] as Segment;
@@ -456,7 +468,7 @@ export interface GroupRow {
   segments: number;
   informants: number;
   valence: ValenceCounts;
-  /** Whole percentages of positive/mixed/negative (segments with a valence), summing to 100. */
+  /** Whole percentages of positive/mixed/negative (segments with a valence), each the rounded exact share. */
   percents: { positive: number; mixed: number; negative: number };
   suppressed: boolean;
 }

@@ -33,25 +33,23 @@ export function wilson(k: number, n: number, z: number = Z95): Proportion | null
 }
 
 /**
- * Whole percentages that sum to exactly 100 (largest-remainder / Hamilton method):
- * floor every share, then give the leftover points to the largest remainders (ties: earlier index).
- * All-zero counts give all zeros (there is nothing to distribute).
+ * The one rounding rule for a shown percentage, on screen and in the PDF: the exact share k / n,
+ * rounded half up to a whole percent; null when n = 0 (no share to show). The count is always shown
+ * beside it ("5 av 11 (45 %)"), so a reader can check it, and the CSV export keeps one decimal of the
+ * same exact share (45,5). Shares of one whole may then sum to 99 or 101: each number is honest,
+ * which largest-remainder rounding (the rule before) was not — it could show 46 % for 5 of 11.
  */
+export function percentOf(k: number, n: number): number | null {
+  if (!(n > 0) || !Number.isFinite(k)) return null;
+  // Math.round on the exact share; the 1e-9 nudge keeps 2.5 % (1 of 40) from landing on 2 through
+  // binary floating point (1/40·100 = 2.4999999999999996).
+  return Math.round((k / n) * 100 + 1e-9);
+}
+
+/** percentOf for each count over their total; all 0 when the total is 0. */
 export function roundPercentages(counts: readonly number[]): number[] {
   const total = counts.reduce((a, b) => a + b, 0);
-  if (!(total > 0)) return counts.map(() => 0);
-  const exact = counts.map((c) => (c / total) * 100);
-  const floors = exact.map((x) => Math.floor(x));
-  let left = 100 - floors.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, rem: x - Math.floor(x) }))
-    .sort((a, b) => b.rem - a.rem || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    floors[i] = (floors[i] ?? 0) + 1;
-    left -= 1;
-  }
-  return floors;
+  return counts.map((c) => percentOf(c, total) ?? 0);
 }
 
 /** Sum of displayed percentages, to check whether a source's rounding adds up (e.g. 54 + 39 + 8 = 101). */

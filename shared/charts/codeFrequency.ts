@@ -3,7 +3,7 @@ import type { Code } from '../model/schema';
 import type { CodeFrequency } from '../analysis/journey';
 import { CHART_STRINGS_NB, type ChartStrings } from './strings';
 import { lightTheme, type Theme } from './theme';
-import { charsFor, finishLayout, type Layout, type Primitive } from './types';
+import { charsFor, finishLayout, fitText, type Layout, type Primitive } from './types';
 
 export interface CodeFrequencyOptions {
   width: number;
@@ -47,7 +47,8 @@ export function codeFrequencyLayout(freqs: readonly CodeFrequency[], codes: read
     const indent = 6 + f.depth * 12;
     const maxChars = charsFor(LABEL_W - indent - 22, 11);
     p.push({ type: 'circle', cx: indent + 5, cy: y + ROW_H / 2, r: 5, fill: code?.color ?? theme.grid, stroke: theme.border });
-    p.push({ type: 'text', x: indent + 14, y: y + ROW_H / 2, text: name.length > maxChars ? `${name.slice(0, maxChars - 1)}…` : name, size: 11, weight: f.depth === 0 ? 'bold' : 'normal', anchor: 'start', baseline: 'middle', fill: theme.text, role: 'code-label' });
+    const fitted = fitText(name, maxChars, 1);
+    p.push({ type: 'text', x: indent + 14, y: y + ROW_H / 2, text: fitted.lines[0] ?? '', ...(fitted.cut ? { title: name } : {}), size: 11, weight: f.depth === 0 ? 'bold' : 'normal', anchor: 'start', baseline: 'middle', fill: theme.text, role: 'code-label' });
     const hidden = (opts.suppress ?? false) && infs(f) < smallCell;
     if (hidden) {
       p.push({ type: 'text', x: LABEL_W, y: y + ROW_H / 2, text: st.suppressed(smallCell), size: 10, italic: true, anchor: 'start', baseline: 'middle', fill: theme.mutedText, role: 'suppressed-note' });

@@ -13,6 +13,11 @@ export interface EmotionCurveOptions {
   /** The threshold the curve was computed with, for the note (default 5). */
   smallCell?: number;
   strings?: ChartStrings;
+  /**
+   * Room kept between the ±1 lines and the labels above and below (px), for a marker drawn on the
+   * curve: the presentation's Kim (radius 17) at −1 must not cover the stage labels. Default 0.
+   */
+  inset?: number;
 }
 
 const M = { top: 24, right: 20, bottom: 52, left: 64 };
@@ -27,7 +32,8 @@ export function emotionCurveLayout(curve: readonly EmotionPoint[], opts: Emotion
   const st = opts.strings ?? CHART_STRINGS_NB;
   const { width, height } = opts;
   const x = scalePoint<string>().domain(curve.map((c) => c.stageId)).range([M.left, width - M.right]).padding(0.5);
-  const y = scaleLinear().domain([-1, 1]).range([height - M.bottom, M.top]);
+  const inset = opts.inset ?? 0;
+  const y = scaleLinear().domain([-1, 1]).range([height - M.bottom - inset, M.top + inset]);
   const shown = (c: EmotionPoint): boolean => c.mean !== null && !(opts.suppress && c.suppressed);
   const px = (c: EmotionPoint): number => x(c.stageId) ?? 0;
   const p: Primitive[] = [];

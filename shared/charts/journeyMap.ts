@@ -3,7 +3,7 @@ import { VALENCES } from '../model/schema';
 import type { CellStats, JourneyCell, JourneyMatrix, ValenceCounts } from '../analysis/journey';
 import { CHART_STRINGS_NB, type ChartStrings } from './strings';
 import { lightTheme, type Theme } from './theme';
-import { charsFor, finishLayout, wrapText, type Layout, type Primitive } from './types';
+import { charsFor, finishLayout, fitText, wrapText, type Layout, type Primitive } from './types';
 
 export interface JourneyMapOptions {
   width: number;
@@ -57,10 +57,12 @@ function countText(s: CellStats, st: ChartStrings): string {
   return `n = ${s.segments} ${st.segmentsShort} · ${s.informants} ${st.informantsShort}`;
 }
 
-function cellSummary(c: JourneyCell | CellStats, suppress: boolean, smallCell: number, st: ChartStrings): string {
+function cellSummary(c: JourneyCell | CellStats, suppress: boolean, smallCell: number, st: ChartStrings, codeName?: (id: string) => string): string {
   if (suppress && c.suppressed) return st.suppressed(smallCell);
   const v = c.valence;
-  return `${countText(c, st)}; + ${v.positive}, ~ ${v.mixed}, − ${v.negative}${c.suppressed ? ` (${st.smallCellNote})` : ''}`;
+  // The table alternative names the top codes in full (the chips may shorten them).
+  const codes = codeName && 'topCodes' in c && c.topCodes.length > 0 ? `; ${c.topCodes.map((tc) => `${codeName(tc.codeId)} ${tc.n}`).join(', ')}` : '';
+  return `${countText(c, st)}; + ${v.positive}, ~ ${v.mixed}, − ${v.negative}${c.suppressed ? ` (${st.smallCellNote})` : ''}${codes}`;
 }
 
 /**
@@ -123,20 +125,39 @@ export function journeyMapLayout(matrix: JourneyMatrix, study: { study: Pick<Stu
         return;
       }
       const muted = cell.suppressed;
-      p.push({ type: 'text', x: x + PAD, y: y + PAD + 10, text: `n = ${cell.segments} · ${cell.informants} ${st.informantsShort}${muted ? ` (${st.smallCellNote})` : ''}`, size: 10, weight: 'bold', anchor: 'start', fill: muted ? theme.mutedText : theme.text, role: 'cell-n' });
+      // "(få informanter)" only where it fits the cell: a narrow cell (small multiples) ran it into
+      // the next one. The grey cell says it too, and the cell's title and table carry the words.
+      const nText = `n = ${cell.segments} · ${cell.informants} ${st.informantsShort}`;
+      const withNote = muted ? `${nText} (${st.smallCellNote})` : nText;
+      const fitsNote = withNote.length <= charsFor(cw - 2 * PAD, 10 * 1.12);
+      p.push({ type: 'text', x: x + PAD, y: y + PAD + 10, text: fitsNote ? withNote : nText, ...(fitsNote ? {} : { title: withNote }), size: 10, weight: 'bold', anchor: 'start', fill: muted ? theme.mutedText : theme.text, role: 'cell-n' });
       p.push(...valenceBar(cell.valence, x + PAD, y + PAD + 16, cw - 2 * PAD, BAR_H, theme, labels));
       let cy = y + PAD + 16 + BAR_H + 6;
       for (const tc of cell.topCodes) {
-        if (cy + CHIP_H > y + ch - PAD) break;
         const code = codeById.get(tc.codeId);
         const name = code?.name ?? tc.codeId;
-        const maxChars = charsFor(cw - 2 * PAD - 36, 9);
-        const text = name.length > maxChars ? `${name.slice(0, Math.max(1, maxChars - 1))}…` : name;
-        p.push({ type: 'rect', x: x + PAD, y: cy, w: cw - 2 * PAD, h: CHIP_H, rx: 8, fill: theme.chip, stroke: theme.border, role: 'code-chip', title: `${name}: ${tc.n}`, data: { codeId: tc.codeId, n: tc.n } });
-        p.push({ type: 'circle', cx: x + PAD + 8, cy: cy + CHIP_H / 2, r: 4, fill: code?.color ?? theme.grid, stroke: theme.border });
-        p.push({ type: 'text', x: x + PAD + 16, y: cy + CHIP_H / 2, text, size: 9, anchor: 'start', baseline: 'middle', fill: theme.chipText });
-        p.push({ type: 'text', x: x + cw - PAD - 6, y: cy + CHIP_H / 2, text: String(tc.n), size: 9, weight: 'bold', anchor: 'end', baseline: 'middle', fill: theme.chipText });
-        cy += CHIP_H + 3;
+        // A code name too long for one line wraps onto a second (smaller) line rather than being
+        // cut mid-word ("Nyttig informas…", issue 22); the whole name stays in the chip's title.
+        // Room for the name: the chip less its dot (16) and its bold count on the right; DejaVu Sans
+        // runs about 8 % wider than the 0.55·size average, so count it so (the name ran into the count).
+        const room = cw - 2 * PAD - 16 - 6 - String(tc.n).length * 0.62 * 9 - 6;
+        // One line at 9 px, else two lines at 8 px, else one line at 7 px; else whole words and "…"
+        // (the title and the table alternative name the code in full).
+        const tries = [{ size: 9, fit: fitText(name, charsFor(room, 9 * 1.08), 1) }, { size: 8, fit: fitText(name, charsFor(room, 8 * 1.08), 2) }, { size: 7, fit: fitText(name, charsFor(room, 7 * 1.08), 1) }];
+        const chosen = tries.find((c) => !c.fit.cut) ?? (tries[1] as (typeof tries)[number]);
+        const lines = chosen.fit.lines;
+        const size = chosen.size;
+        const two = chosen.fit;
+        const h = lines.length > 1 ? CHIP_H + 9 : CHIP_H;
+        if (cy + h > y + ch - PAD) break;
+        p.push({ type: 'rect', x: x + PAD, y: cy, w: cw - 2 * PAD, h, rx: 8, fill: theme.chip, stroke: theme.border, role: 'code-chip', title: `${name}: ${tc.n}`, data: { codeId: tc.codeId, n: tc.n } });
+        p.push({ type: 'circle', cx: x + PAD + 8, cy: cy + h / 2, r: 4, fill: code?.color ?? theme.grid, stroke: theme.border });
+        lines.forEach((line, i) => p.push({
+          type: 'text', x: x + PAD + 16, y: cy + h / 2 + (i - (lines.length - 1) / 2) * 9, text: line, size, anchor: 'start', baseline: 'middle', fill: theme.chipText, role: 'chip-label',
+          ...(two.cut ? { title: name } : {}),
+        }));
+        p.push({ type: 'text', x: x + cw - PAD - 6, y: cy + h / 2, text: String(tc.n), size: 9, weight: 'bold', anchor: 'end', baseline: 'middle', fill: theme.chipText });
+        cy += h + 3;
       }
     });
   });
@@ -147,7 +168,7 @@ export function journeyMapLayout(matrix: JourneyMatrix, study: { study: Pick<Stu
     header: [st.situation, ...matrix.stages.map((s) => s.short ?? s.label)],
     rows: matrix.situations.map((sit, r) => [sit.label, ...matrix.stages.map((_s, c) => {
       const cell = matrix.cells[r]?.[c];
-      return cell ? cellSummary(cell, opts.suppress, matrix.smallCell, st) : '';
+      return cell ? cellSummary(cell, opts.suppress, matrix.smallCell, st, (id) => codeById.get(id)?.name ?? id) : '';
     })]),
   };
   const t = matrix.total;

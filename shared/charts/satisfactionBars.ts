@@ -5,7 +5,7 @@ import { RATED_CATEGORIES } from '../analysis/counsellor';
 import { CHART_STRINGS_NB, fmtPercent, type ChartStrings } from './strings';
 import { lightTheme, type Theme } from './theme';
 import { valenceLegend } from './journeyMap';
-import { charsFor, finishLayout, wrapText, type Layout, type Primitive } from './types';
+import { charsFor, finishLayout, fitText, wrapText, type Layout, type Primitive } from './types';
 
 export interface SatisfactionBarsOptions {
   width: number;
@@ -24,6 +24,8 @@ const TOP = 40;
 const BAR_H = 24;
 const WHISKER_STEP = 7;
 const ROW_GAP = 16;
+/** Width of a bold glyph relative to the 0.55·size average (DejaVu Sans Bold runs about 12 % wider). */
+const BOLD = 1.12;
 
 function pct(k: number, n: number): number {
   return n > 0 ? (k / n) * 100 : 0;
@@ -54,7 +56,9 @@ export function satisfactionBarsLayout(breakdown: CounsellorBreakdown, benchmark
   const rowH = BAR_H + 4 + WHISKER_STEP * 3 + ROW_GAP;
   const table = { header: ['', 'n', ...RATED_CATEGORIES.map((c) => opts.valenceLabels[c]), st.notDiscussed], rows: [] as string[][] };
   for (const row of rows) {
-    p.push({ type: 'text', x: 6, y: y + BAR_H / 2 - 2, text: row.label, size: 12, weight: 'bold', anchor: 'start', baseline: 'middle', fill: theme.text, role: 'row-label' });
+    // Bold glyphs run wider than the 0.55·size average: count them at 0.62·size so a label never runs into its bar.
+    const rowLabel = fitText(row.label, charsFor(LABEL_W - 12, 12 * BOLD), 1);
+    p.push({ type: 'text', x: 6, y: y + BAR_H / 2 - 2, text: rowLabel.lines[0] ?? '', ...(rowLabel.cut ? { title: row.label } : {}), size: 12, weight: 'bold', anchor: 'start', baseline: 'middle', fill: theme.text, role: 'row-label' });
     const hidden = opts.suppress && row.suppressed;
     const sub = hidden ? st.suppressed(breakdown.smallCell) : `n = ${row.n}${row.notDiscussed > 0 ? ` (+${row.notDiscussed} ${st.notDiscussed})` : ''}`;
     p.push({ type: 'text', x: 6, y: y + BAR_H / 2 + 12, text: sub, size: 10, anchor: 'start', baseline: 'middle', fill: theme.mutedText, role: 'row-n' });
@@ -92,9 +96,11 @@ export function satisfactionBarsLayout(breakdown: CounsellorBreakdown, benchmark
   if (benchmark) {
     p.push({ type: 'line', x1: 6, y1: y - ROW_GAP / 2, x2: width - RIGHT, y2: y - ROW_GAP / 2, stroke: theme.grid, width: 1, role: 'separator' });
     const source = st.benchmarkSource(benchmark.source, benchmark.year, benchmark.n, benchmark.nApprox);
-    const nameLines = wrapText(benchmark.name, charsFor(LABEL_W - 12, 11), 2);
-    nameLines.forEach((l, i) => p.push({ type: 'text', x: 6, y: y + 10 + i * 13, text: l, size: 11, weight: 'bold', anchor: 'start', fill: theme.text, role: 'benchmark-label' }));
+    // The benchmark's name wraps (up to three lines) inside the label column: "Ungdata Telemark 2018" ran into its bar.
+    const name = fitText(benchmark.name, charsFor(LABEL_W - 12, 11 * BOLD), 3);
+    name.lines.forEach((l, i) => p.push({ type: 'text', x: 6, y: y + 10 + i * 13, text: l, ...(name.cut ? { title: benchmark.name } : {}), size: 11, weight: 'bold', anchor: 'start', fill: theme.text, role: 'benchmark-label' }));
     let acc = 0;
+    let categoryLines = 0;
     for (const c of benchmark.categories) {
       const x0 = x(Math.min(100, acc));
       const w = Math.max(0, x(Math.min(100, acc + c.percent)) - x0);
@@ -102,11 +108,13 @@ export function satisfactionBarsLayout(breakdown: CounsellorBreakdown, benchmark
       p.push({ type: 'rect', x: x0, y, w, h: BAR_H, fill: rated ? theme.valence[rated] : theme.suppressed, opacity: theme.benchmarkOpacity, stroke: theme.benchmarkStroke, dash: [4, 3], role: 'benchmark', title: `${c.label}: ${fmtPercent(c.percent, st.locale)}` });
       const label = `${rated ? `${theme.glyph[rated]} ` : ''}${fmtPercent(c.percent, st.locale)}`;
       if (label.length * 0.55 * 11 <= w - 4) p.push({ type: 'text', x: x0 + w / 2, y: y + BAR_H / 2, text: label, size: 11, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: theme.text, role: 'benchmark-value' });
-      const words = wrapText(c.label, Math.max(4, charsFor(w, 9)), 2);
-      words.forEach((l, i) => p.push({ type: 'text', x: x0 + w / 2, y: y + BAR_H + 11 + i * 11, text: l, size: 9, anchor: 'middle', fill: theme.mutedText, italic: true, role: 'benchmark-category' }));
+      // The source's wording under its bar, whole words on up to three lines; the table beside the chart has it in full.
+      const words = fitText(c.label, Math.max(6, charsFor(w, 9)), 3);
+      categoryLines = Math.max(categoryLines, words.lines.length);
+      words.lines.forEach((l, i) => p.push({ type: 'text', x: x0 + w / 2, y: y + BAR_H + 11 + i * 11, text: l, ...(words.cut ? { title: c.label } : {}), size: 9, anchor: 'middle', fill: theme.mutedText, italic: true, role: 'benchmark-category' }));
       acc += c.percent;
     }
-    y += BAR_H + 34;
+    y += BAR_H + 12 + Math.max(2, categoryLines) * 11;
     const notes = [source];
     if (benchmark.categoriesDiffer) notes.push(st.categoriesDiffer);
     if (benchmark.roundingNote) notes.push(st.rounding(benchmark.sum));

@@ -42,7 +42,7 @@ function primitiveToSvg(p: Primitive, font: string): string {
         ['x', p.x], ['y', p.y], ['font-family', font], ['font-size', p.size], ['font-weight', p.weight === 'bold' ? 'bold' : undefined],
         ['font-style', p.italic ? 'italic' : undefined], ['text-anchor', p.anchor], ['dominant-baseline', baseline], ['fill', p.fill], ['data-role', p.role],
       ]);
-      return `<text${a}>${escapeXml(p.text)}</text>`;
+      return p.title ? `<text${a}><title>${escapeXml(p.title)}</title>${escapeXml(p.text)}</text>` : `<text${a}>${escapeXml(p.text)}</text>`;
     }
     case 'line':
       return `<line${attrs([['x1', p.x1], ['y1', p.y1], ['x2', p.x2], ['y2', p.y2], ['stroke', p.stroke], ['stroke-width', p.width], ['stroke-dasharray', dashAttr(p.dash)], ['data-role', p.role]])}/>`;

@@ -38,6 +38,8 @@ export interface TextPrimitive {
   baseline?: 'alphabetic' | 'middle' | 'hanging';
   italic?: boolean;
   role?: string;
+  /** The whole text when `text` is shortened: a tooltip on screen and in exported SVG. */
+  title?: string;
 }
 
 export interface LinePrimitive {
@@ -115,7 +117,8 @@ export function finishLayout(layout: Layout): Layout {
 /**
  * Wrap text to lines of at most `maxChars` characters on word boundaries (a word longer than the
  * line is cut). Character counts, not font metrics: shared/ has no fonts; 0.55·size per character
- * is a fair average for DejaVu Sans / Helvetica.
+ * is a fair average for DejaVu Sans / Helvetica. More than `maxLines` lines: the last kept line
+ * ends at a whole word with "…" (never mid-word, unless one word alone is wider than the line).
  */
 export function wrapText(text: string, maxChars: number, maxLines = Infinity): string[] {
   const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
@@ -140,10 +143,63 @@ export function wrapText(text: string, maxChars: number, maxLines = Infinity): s
   if (line) lines.push(line);
   if (lines.length > maxLines) {
     const kept = lines.slice(0, maxLines);
-    const last = kept[maxLines - 1] ?? '';
-    kept[maxLines - 1] = `${last.length >= maxChars ? last.slice(0, Math.max(0, maxChars - 1)) : last}…`;
+    kept[maxLines - 1] = withEllipsis(kept[maxLines - 1] ?? '', maxChars);
     return kept;
   }
+  return lines;
+}
+
+/** `line` + "…" within maxChars, dropping whole words from the end; one word too long is cut. */
+function withEllipsis(line: string, maxChars: number): string {
+  const words = line.split(' ');
+  while (words.length > 1 && words.join(' ').length + 1 > maxChars) words.pop();
+  const kept = words.join(' ');
+  return kept.length + 1 <= maxChars ? `${kept}…` : `${kept.slice(0, Math.max(1, maxChars - 1))}…`;
+}
+
+/** Lines of whole words, or null when a word is wider than the line or more than maxLines are needed. */
+function wholeWordLines(text: string, maxChars: number, maxLines: number): string[] | null {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  if (words.some((w) => w.length > maxChars)) return null;
+  const lines = wrapText(text, maxChars);
+  return lines.length <= maxLines ? lines : null;
+}
+
+export interface FittedText {
+  lines: string[];
+  /** The lines say less than `text` (a short label or an ellipsis): show the whole text on hover and in the table. */
+  cut: boolean;
+}
+
+/**
+ * A label for a box of `maxLines` lines of `maxChars`, never clipped mid-word: the whole text
+ * (wrapped) when it fits; else the study's own short label when that fits; else whole words up to
+ * an ellipsis. `cut` says when the full text must be offered another way (title, table, tooltip).
+ */
+export function fitText(text: string, maxChars: number, maxLines: number, short?: string): FittedText {
+  const whole = wholeWordLines(text, maxChars, maxLines);
+  if (whole) return { lines: whole, cut: false };
+  if (short && short.trim() && short.trim() !== text.trim()) {
+    const s = wholeWordLines(short, maxChars, maxLines);
+    if (s) return { lines: s, cut: true };
+  }
+  return { lines: wholeWordsThenEllipsis(short?.trim() ? short : text, maxChars, maxLines), cut: true };
+}
+
+/** Whole words line by line until the next does not fit, then "…"; only a first word wider than the line is cut. */
+function wholeWordsThenEllipsis(text: string, maxChars: number, maxLines: number): string[] {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  const first = words[0] ?? '';
+  if (first.length + 1 > maxChars && (first.length > maxChars || words.length > 1)) return [`${first.slice(0, Math.max(1, maxChars - 1))}…`];
+  const lines: string[] = [''];
+  for (const w of words) {
+    const cur = lines[lines.length - 1] as string;
+    if (!cur && w.length <= maxChars) lines[lines.length - 1] = w;
+    else if (cur && cur.length + 1 + w.length <= maxChars) lines[lines.length - 1] = `${cur} ${w}`;
+    else if (lines.length < maxLines && w.length <= maxChars) lines.push(w);
+    else break;
+  }
+  lines[lines.length - 1] = withEllipsis(lines[lines.length - 1] as string, maxChars);
   return lines;
 }
 

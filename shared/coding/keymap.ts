@@ -84,11 +84,11 @@ export function commandFor(e: KeyInput, context: KeyContext, opts: { panelOpen: 
   if (key === '[') return { type: 'extend', dir: 'backward' };
   if (key === ']') return { type: 'extend', dir: 'forward' };
   if (key === 'Delete') return opts.panelOpen ? { type: 'delete-segment' } : null;
-  if (!opts.panelOpen) {
-    if (key === 'j') return { type: 'next-segment' };
-    if (key === 'k') return { type: 'prev-segment' };
-    return null;
-  }
+  // j/k step through the segments with the panel open too: it opens on the first, and the next
+  // j must move on (issue 22: they stopped at the first segment).
+  if (key === 'j') return { type: 'next-segment' };
+  if (key === 'k') return { type: 'prev-segment' };
+  if (!opts.panelOpen) return null;
   if (/^[1-9]$/.test(key)) {
     const index = Number(key) - 1;
     return index < opts.stageCount ? { type: 'stage', index } : null;

@@ -50,7 +50,7 @@ export function validateDraft(draft: InterviewDraft, others: readonly Pick<Inter
   if (draft.format === 'group' && (!Number.isInteger(draft.participantCount) || draft.participantCount < 2 || draft.participantCount > 30)) {
     issues.push({ field: 'participantCount', key: 'interviews.participantsHint' });
   }
-  if (draft.date && !/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) issues.push({ field: 'date', key: 'common.required' });
+  if (draft.date && !/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) issues.push({ field: 'date', key: 'common.dateFormat' });
   return issues;
 }
 

@@ -3,7 +3,7 @@
  * comes from shared/analysis and every chart from shared/charts: this file only chooses, words and
  * suppresses. Counts come before percentages; intervals are Wilson; small cells say "<k" or "skjult".
  */
-import { RATED_CATEGORIES, benchmarkComparison, counsellorBreakdown, studyAssessments, type BreakdownRow, type RatedCategory } from '../analysis/counsellor';
+import { RATED_CATEGORIES, benchmarkComparison, combinedRowLabel, counsellorBreakdown, studyAssessments, vg2GroupIds, type BreakdownRow, type RatedCategory } from '../analysis/counsellor';
 import { buildIndex, type AnalysisFilter } from '../analysis/filter';
 import { codeFrequencies, codeTreeOrder, emotionCurve, journeyMatrix, personaKim, presentJourney } from '../analysis/journey';
 import { chartStringsFor, type ChartStrings } from '../charts/strings';
@@ -12,11 +12,12 @@ import { emotionCurveLayout } from '../charts/emotionCurve';
 import { journeyMapLayout } from '../charts/journeyMap';
 import { satisfactionBarsLayout } from '../charts/satisfactionBars';
 import { storyboardLayout } from '../charts/storyboard';
+import { DEFAULT_VALENCE_LABELS } from '../model/defaults';
 import { methodTable } from '../model/method';
 import type { Interview, InterviewMode, StudyData } from '../model/schema';
 import { fmtCount, fmtDate, fmtDecimal, fmtRange, type ReportLocale } from './format';
 import { contentBox, PORTRAIT_A4, SECTION_TITLE_H } from './geometry';
-import { reportLabels, tpl, type ReportLabels } from './labels';
+import { countText, reportLabels, tpl, type ReportLabels } from './labels';
 import { SECTION_IDS, type Block, type PageSpec, type ReportDoc, type ReportIssue, type ReportOptions, type ReportSection, type SectionId } from './types';
 
 /** What every section builder gets: the filtered study, once. */
@@ -80,7 +81,7 @@ function methodSection(ctx: Ctx): ReportSection {
   const table = methodTable(ctx.view.study.groups, ivs);
   const informants = table.total.total;
   const blocks: Block[] = [
-    { kind: 'paragraph', text: tpl(M.intro, { informants: fmtCount(informants, ctx.locale), interviews: fmtCount(ivs.length, ctx.locale), period: periodText(ivs, ctx) }) },
+    { kind: 'paragraph', text: tpl(M.intro, { informants: countText(ctx.L, 'informants', informants, fmtCount(informants, ctx.locale)), interviews: countText(ctx.L, 'interviews', ivs.length, fmtCount(ivs.length, ctx.locale)), period: periodText(ivs, ctx) }) },
     {
       kind: 'table',
       head: [M.group, M.individual, M.inGroup, M.total],
@@ -142,9 +143,9 @@ function emotionSection(ctx: Ctx): ReportSection {
 
 // ---- counsellor ----------------------------------------------------------------------------
 
-/** Default Vg2 groups: ids or short labels that say Vg2 (the method's counsellor finding is about Vg2). */
+/** Default Vg2 groups (the method's counsellor finding is about Vg2): the rule the screen uses too. */
 function defaultCounsellorGroups(ctx: Ctx): string[] {
-  return ctx.view.study.groups.filter((g) => /vg2/i.test(g.id) || /vg2/i.test(g.short ?? g.label)).map((g) => g.id);
+  return vg2GroupIds(ctx.view.study.groups);
 }
 
 function pctText(p: number, ctx: Ctx): string {
@@ -180,6 +181,8 @@ function counsellorSection(ctx: Ctx): ReportSection {
   const chosen = wanted.filter((id) => ctx.view.study.groups.some((g) => g.id === id));
   const breakdown = counsellorBreakdown(assessments, ctx.view.study.groups, {
     groupIds: chosen,
+    combinedId: 'combined',
+    combinedLabel: combinedRowLabel(ctx.view.study.groups, chosen, { vg2: C.combinedVg2, chosen: C.combined }),
     smallCell: ctx.k,
     stageOrder: ctx.view.study.stages.map((s) => s.id),
   });
@@ -196,7 +199,7 @@ function counsellorSection(ctx: Ctx): ReportSection {
   if (focus && !focus.suppressed && focus.n > 0) {
     blocks.push({ kind: 'subheading', text: tpl(C.combinedTitle, { label: focus.label, n: fmtCount(focus.n, ctx.locale) }) });
     blocks.push({ kind: 'paragraph', style: 'lead', text: RATED_CATEGORIES.map((c) => categorySentence(focus, c, ctx)).join('\n') });
-    blocks.push({ kind: 'paragraph', text: tpl(C.honest, { n: fmtCount(focus.n, ctx.locale) }) });
+    blocks.push({ kind: 'paragraph', text: tpl(C.honest, { n: countText(ctx.L, 'informants', focus.n, fmtCount(focus.n, ctx.locale)) }) });
   }
   blocks.push({ kind: 'chart', layout: satisfactionBarsLayout(breakdown, comparison, { width: chartWidth(PORTRAIT_A4), suppress: true, strings: ctx.chart, valenceLabels: ctx.data.study.valenceLabels, ...(focus && chosen.length > 0 ? { groupIds: chosen } : {}) }) });
   blocks.push({
@@ -327,12 +330,19 @@ function checkOptions(data: StudyData, o: ReportOptions): ReportIssue[] {
   return issues;
 }
 
+function sameLabels(a: Record<RatedCategory, string>, b: Record<RatedCategory, string>): boolean {
+  return RATED_CATEGORIES.every((c) => a[c].trim() === b[c].trim());
+}
+
 /** Compose the report's document model. Fails (as a value) only on impossible options. */
 export function composeReport(data: StudyData, opts: ReportOptions): ComposeResult {
   const issues = checkOptions(data, opts);
   if (issues.length > 0) return { ok: false, issues };
   const locale = opts.locale ?? 'nb';
   const L = reportLabels(locale);
+  // Built-in words in the report's language: the default valence labels are ours, not the study's,
+  // so an English report says "Positive". Labels a study set itself are its own and stay as written.
+  if (sameLabels(data.study.valenceLabels, DEFAULT_VALENCE_LABELS)) data = { ...data, study: { ...data.study, valenceLabels: { ...L.valence } } };
   const groupIds = opts.groupIds && opts.groupIds.length > 0 ? [...opts.groupIds] : null;
   const stageIds = opts.stageIds && opts.stageIds.length > 0 ? [...opts.stageIds] : null;
   const groups = groupIds ? data.study.groups.filter((g) => groupIds.includes(g.id)) : data.study.groups;

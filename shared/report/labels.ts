@@ -19,3 +19,11 @@ export function reportLabels(locale: ReportLocale): ReportLabels {
 export function tpl(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
+
+/**
+ * "1 informant" / "42 informanter": the report's own plural forms (`counts.<word>_one|_other`), as
+ * i18next's would choose them for nb, nn and en (one for exactly 1, other otherwise).
+ */
+export function countText(L: ReportLabels, word: 'informants' | 'interviews', n: number, shown: string): string {
+  return tpl(n === 1 ? L.counts[`${word}_one`] : L.counts[`${word}_other`], { n: shown });
+}

@@ -5,11 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildIndex, pickQuotes } from '../../shared/analysis';
+import { buildIndex, nearDuplicate, pickQuotes } from '../../shared/analysis';
 import type { Segment, Valence } from '../../shared/model';
 import { buildDemoStudy } from '../../fixtures/demo/demo';
 
-/** The original definition: sort every candidate, take one per informant, then fill. */
+/**
+ * The original definition: sort every candidate, take one per informant, then fill; a candidate
+ * that nearly repeats one already chosen (issue 22) is passed over in both rounds.
+ */
 function referencePick(segs: readonly Segment[], k: number, prefer: Valence | null): string[] {
   const c = segs.filter((s) => s.quote.trim().length > 0).map((s) => ({ s, len: s.quote.trim().length }));
   c.sort((a, b) => {
@@ -29,11 +32,12 @@ function referencePick(segs: readonly Segment[], k: number, prefer: Valence | nu
     const key = `${s.interviewId}:${s.participantId}`;
     if (used.has(key)) continue;
     used.add(key);
+    if (chosen.some((o) => nearDuplicate(o.quote, s.quote))) continue;
     chosen.push(s);
   }
   for (const { s } of c) {
     if (chosen.length >= k) break;
-    if (!chosen.includes(s)) chosen.push(s);
+    if (!chosen.includes(s) && !chosen.some((o) => nearDuplicate(o.quote, s.quote))) chosen.push(s);
   }
   return chosen.map((s) => s.id);
 }

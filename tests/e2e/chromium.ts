@@ -54,8 +54,8 @@ export interface Session {
 }
 
 /** A fresh profile (own IndexedDB) with request recording: anything not to the app's origin is blocked and recorded. */
-export async function newSession(browser: Browser, baseUrl: string, opts: { viewport?: { width: number; height: number } } = {}): Promise<Session> {
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1366, height: 900 }, acceptDownloads: true, locale: 'nb-NO' });
+export async function newSession(browser: Browser, baseUrl: string, opts: { viewport?: { width: number; height: number }; deviceScaleFactor?: number; locale?: string } = {}): Promise<Session> {
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1366, height: 900 }, deviceScaleFactor: opts.deviceScaleFactor ?? 1, acceptDownloads: true, locale: opts.locale ?? 'nb-NO' });
   const errors: string[] = [];
   const foreignRequests: string[] = [];
   const origin = new URL(baseUrl).origin;

@@ -11,7 +11,8 @@ async function addGs99(page: Page): Promise<void> {
   await form.getByLabel('Kode').fill('GS-99');
   await form.getByLabel('Gruppe').selectOption('gs10');
   await form.getByLabel('Gjennomføring').selectOption('drawing-workshop');
-  await form.getByLabel('Dato').fill('2021-04-20');
+  // The date field is our own dd.mm.yyyy field, whatever the browser's locale.
+  await form.getByLabel('Dato', { exact: true }).fill('20.04.2021');
   await form.getByLabel('Samtykke registrert').check();
   await form.getByTestId('save-interview').click();
   await form.waitFor({ state: 'detached' });

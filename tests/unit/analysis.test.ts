@@ -11,6 +11,7 @@ import {
   meanInterval,
   personaKim,
   presentJourney,
+  percentOf,
   roundPercentages,
   sumsTo100,
   wilson,
@@ -101,11 +102,15 @@ describe('wilson', () => {
 });
 
 describe('roundPercentages', () => {
-  it('gives whole percentages that sum to 100 by largest remainder', () => {
-    expect(roundPercentages([1, 1, 1])).toEqual([34, 33, 33]);
-    expect(roundPercentages([5, 9, 7])).toEqual([24, 43, 33]); // 23.81, 42.86, 33.33 → floors 23,42,33, +1 to .86 and .81
+  it('shows each share rounded on its own, never bent to make 100 (issue 22: 5 of 11 is 45 %, not 46 %)', () => {
+    // Worked by hand: 5/11 = 45.45 %, 6/11 = 54.55 %; 1/3 = 33.33 % three times (sums to 99, and says so honestly).
+    expect(roundPercentages([5, 6])).toEqual([45, 55]);
+    expect(roundPercentages([1, 1, 1])).toEqual([33, 33, 33]);
+    expect(roundPercentages([5, 9, 7])).toEqual([24, 43, 33]); // 23.81, 42.86, 33.33
     expect(roundPercentages([0, 0])).toEqual([0, 0]);
-    expect(sumsTo100(roundPercentages([13, 7, 2, 9]))).toBe(true);
+    expect(roundPercentages([1, 39])).toEqual([3, 98]); // 2.5 rounds half up despite 1/40·100 = 2.4999…
+    expect(percentOf(5, 11)).toBe(45);
+    expect(percentOf(1, 0)).toBeNull();
   });
   it('sumsTo100 catches a source that does not add up', () => {
     expect(sumsTo100([54, 39, 8])).toBe(false);

@@ -177,6 +177,7 @@ describe('layoutToSvg', () => {
   it('wraps text on words and cuts only over-long words', () => {
     expect(wrapText('en to tre fire', 7)).toEqual(['en to', 'tre', 'fire']);
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
-    expect(wrapText('a b c d e f', 3, 2)).toEqual(['a b', 'c …']);
+    // The last kept line ends at a whole word with the ellipsis (issue 22: never mid-word).
+    expect(wrapText('a b c d e f', 3, 2)).toEqual(['a b', 'c…']);
   });
 });

@@ -89,7 +89,7 @@ describe('interview drafts', () => {
     [{ code: '-YF' }, 'interviews.codeInvalid'],
     [{ format: 'group', participantCount: 1 }, 'interviews.participantsHint'],
     [{ format: 'group', participantCount: 5 }, null],
-    [{ date: '03.06.2021' }, 'common.required'],
+    [{ date: '03.06.2021' }, 'common.dateFormat'],
   ];
   for (const [patch, key] of cases) {
     it(`${JSON.stringify(patch)} → ${key ?? 'valid'}`, () => {

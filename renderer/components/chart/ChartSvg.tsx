@@ -67,7 +67,9 @@ function drawPrimitive(p: Primitive, key: number, props: ChartSvgProps): ReactNo
         <text
           key={key} x={p.x} y={p.y} fontSize={p.size} fontWeight={p.weight === 'bold' ? 'bold' : undefined} fontStyle={p.italic ? 'italic' : undefined}
           textAnchor={p.anchor} dominantBaseline={baselineOf(p.baseline)} fill={p.fill} data-role={p.role}
+          data-full={p.title}
         >
+          {p.title ? <title>{p.title}</title> : null}
           {p.text}
         </text>
       );

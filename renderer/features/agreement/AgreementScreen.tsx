@@ -34,7 +34,10 @@ export function AgreementScreen({ study }: ScreenProps) {
   const marks = useMemo(() => readMarks(rawMarks), [rawMarks]);
   const lead = study.coders[0];
   const [a, setA] = useState(study.coders[0]?.id ?? '');
-  const [b, setB] = useState(study.coders[1]?.id ?? '');
+  // B is never A: by default the first other coder (also one added on this screen after it opened).
+  const [chosenB, setB] = useState<string | null>(study.coders[1]?.id ?? null);
+  const b = chosenB !== null && chosenB !== a ? chosenB : (study.coders.find((c) => c.id !== a)?.id ?? '');
+  const oneCoder = study.coders.length < 2;
   const segs = useMemo(() => {
     const all = asCoded(data?.segments ?? [], marks);
     const ivsOf = (coder: string) => new Set(all.filter((s) => s.coderId === coder).map((s) => s.interviewId));
@@ -62,11 +65,12 @@ export function AgreementScreen({ study }: ScreenProps) {
   const dimLabel = (d: string) => (d.startsWith('code:') ? `${t('agreement.code')}: ${codeName.get(d.slice(5)) ?? d.slice(5)}` : t(`agreement.dim.${d}`));
   const num = (x: number | null | undefined) => (x === null || x === undefined ? '–' : formatNumber(x, i18n.language, 2));
   const coderName = (id: string) => study.coders.find((c) => c.id === id)?.name ?? id;
-  const coderSel = (value: string, set: (v: string) => void, label: string, testId: string) => (
+  // Each list leaves out the coder chosen on the other side: a coder cannot be compared with itself.
+  const coderSel = (value: string, set: (v: string) => void, label: string, testId: string, other: string) => (
     <label className="field">{label}
       <select value={value} onChange={(e) => set(e.target.value)} data-testid={testId}>
         <option value="" />
-        {study.coders.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.initials})</option>)}
+        {study.coders.filter((c) => c.id !== other).map((c) => <option key={c.id} value={c.id}>{c.name} ({c.initials})</option>)}
       </select>
     </label>
   );
@@ -131,11 +135,27 @@ export function AgreementScreen({ study }: ScreenProps) {
       <div className="page-head"><h1>{t('agreement.title')}</h1></div>
       <CoderBar study={study} coderId={current} blind={blind} />
       <p className="muted">{t('agreement.blindHint')}</p>
-      <div className="toolbar">
-        {coderSel(a, setA, t('agreement.coderA'), 'coder-a')}
-        {coderSel(b, setB, t('agreement.coderB'), 'coder-b')}
-        <LeadPicker study={study} onChoose={(id) => void chooseLead(id)} />
-      </div>
+      {oneCoder ? (
+        // One coder: nothing to compare. Zeros and dashes said nothing; this says what to do next.
+        <div className="empty-state" data-testid="agreement-one-coder">
+          <p><strong>{t('agreement.oneCoderTitle')}</strong></p>
+          <p>{t('agreement.oneCoderNext')}</p>
+        </div>
+      ) : null}
+      {oneCoder ? null : (
+        <div className="toolbar">
+          {coderSel(a, setA, t('agreement.coderA'), 'coder-a', b)}
+          {coderSel(b, setB, t('agreement.coderB'), 'coder-b', a)}
+          <LeadPicker study={study} onChoose={(id) => void chooseLead(id)} />
+        </div>
+      )}
+      {!oneCoder && report.pairs + report.onlyA + report.onlyB === 0 ? (
+        <div className="empty-state" data-testid="agreement-nothing-shared">
+          <p><strong>{t('agreement.noSharedTitle')}</strong></p>
+          <p>{t('agreement.noSharedNext')}</p>
+        </div>
+      ) : null}
+      {oneCoder ? null : (<>
       <p className="notice" data-testid="final-coding">
         <strong>{t('agreement.finalCoding', { name: lead?.name ?? '–' })}</strong> {t('agreement.finalRule')}
       </p>
@@ -173,7 +193,7 @@ export function AgreementScreen({ study }: ScreenProps) {
             );
             return (
               <li key={key} data-testid="disagreement">
-                <blockquote>«{quote.slice(0, 200)}{quote.length > 200 ? '…' : ''}»</blockquote>
+                <blockquote title={quote.length > 200 ? quote : undefined}>«{quote.slice(0, 200)}{quote.length > 200 ? '…' : ''}»</blockquote>
                 {side('A', u.a, a)}
                 {side('B', u.b, b)}
                 <div className="agreement-actions">
@@ -187,6 +207,7 @@ export function AgreementScreen({ study }: ScreenProps) {
           })}
         </ul>
       </section>
+      </>)}
     </div>
   );
 }

@@ -62,7 +62,13 @@ export function CodebookScreen({ study }: ScreenProps) {
           </label>
           <button type="submit" className="primary">+ {t('codebook.add')}</button>
         </form>
-        <table className="data" data-testid="codebook">
+        {codes.length === 0 ? (
+          <div className="empty-state" data-testid="codebook-empty">
+            <p><strong>{t('codebook.emptyTitle')}</strong></p>
+            <p>{t('codebook.emptyNext')}</p>
+          </div>
+        ) : null}
+        <table className="data" data-testid="codebook" hidden={codes.length === 0}>
           <thead><tr><th scope="col">{t('codebook.name')}</th><th scope="col" className="num">{t('codebook.segments')}</th><th scope="col" className="num">{t('codebook.informants')}</th><th scope="col">{t('codebook.actions')}</th></tr></thead>
           <tbody>
             {flat.map(({ code: c, depth }) => {

@@ -9,6 +9,8 @@ export interface PanelHandle {
   focusActors: () => void;
   focusCodes: () => void;
   focusNote: () => void;
+  /** The panel itself, so its keys (1–6, i/v/h, p/o/n, a, c, Enter) work at once. */
+  focusPanel: () => void;
 }
 
 /** The coding panel: every dimension of one segment, with its key shown beside it. */
@@ -27,7 +29,9 @@ export const CodingPanel = forwardRef<PanelHandle, {
   const actorsRef = useRef<HTMLInputElement>(null);
   const codesRef = useRef<HTMLInputElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
   useImperativeHandle(ref, () => ({
+    focusPanel: () => panelRef.current?.focus(),
     focusActors: () => actorsRef.current?.focus(),
     focusCodes: () => codesRef.current?.focus(),
     focusNote: () => noteRef.current?.focus(),
@@ -40,9 +44,9 @@ export const CodingPanel = forwardRef<PanelHandle, {
   const set = (patch: Partial<Draft>) => onChange({ ...draft, ...patch });
 
   return (
-    <section className="coding-panel card" aria-labelledby="panel-h" data-testid="coding-panel">
+    <section className="coding-panel card" aria-labelledby="panel-h" data-testid="coding-panel" data-segment={draft.segmentId ?? undefined} ref={panelRef} tabIndex={-1}>
       <h2 id="panel-h">{draft.segmentId ? t('coding.panel.edit') : t('coding.panel.new')} <span className="badge">{draft.participantId}</span></h2>
-      <blockquote className="panel-quote" data-testid="panel-quote">{quote.length > 300 ? `${quote.slice(0, 300)} …` : quote}</blockquote>
+      <blockquote className="panel-quote" data-testid="panel-quote">{quote}</blockquote>
 
       <fieldset className="keyed">
         <legend>{t('coding.dim.stage')} <kbd>1–{Math.min(9, study.stages.length)}</kbd></legend>

@@ -89,7 +89,7 @@ export function SegmentsList({ study, codes, interviews, segments, compact = fal
                     {s.valence ? VALENCE_GLYPH[s.valence] : '·'}
                   </span>
                   <span className="seg-body">
-                    <span className="seg-quote">{s.anchor === 'lost' ? <span className="badge lost">{t('coding.lost')}</span> : null}{s.kind === 'wish' ? <span className="badge wish">{t('coding.kind.wishShort')}</span> : null} «{s.quote.length > 160 ? `${s.quote.slice(0, 160)} …` : s.quote}»</span>
+                    <span className="seg-quote" title={s.quote.length > 160 ? s.quote : undefined}>{s.anchor === 'lost' ? <span className="badge lost">{t('coding.lost')}</span> : null}{s.kind === 'wish' ? <span className="badge wish">{t('coding.kind.wishShort')}</span> : null} «{s.quote.length > 160 ? `${s.quote.slice(0, 160)} …` : s.quote}»</span>
                     <span className="seg-meta">
                       {compact ? '' : `${ivCode.get(s.interviewId) ?? ''} `}{s.participantId}
                       {s.stageId ? ` · ${stageLabel.get(s.stageId) ?? s.stageId}` : ''}

@@ -32,6 +32,17 @@ import { redoStep, runCommand, undoStep } from './undoLog';
 import { takePendingJump, useBlind, useCurrentCoder } from './coderState';
 import { Loading } from '../../components/Loading';
 
+/**
+ * The segment after (dir 1) or before (dir −1) the open one in the list's order (start, then end),
+ * so j/k walk every segment, overlapping ones too; with none open, the first that starts after
+ * (or the last that starts before) the caret.
+ */
+export function neighbourSegment(segments: readonly Segment[], openId: string | null, at: number, dir: 1 | -1): Segment | undefined {
+  const i = openId === null ? -1 : segments.findIndex((s) => s.id === openId);
+  if (i >= 0) return segments[i + dir];
+  return dir === 1 ? segments.find((s) => s.start >= at) : [...segments].reverse().find((s) => s.start < at);
+}
+
 function contextOf(target: EventTarget | null): KeyContext {
   const el = target as HTMLElement | null;
   if (!el || !el.tagName) return 'transcript';
@@ -117,6 +128,19 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
     setCaret({ anchor: s.start, caret: s.end });
     transcriptRef.current?.scrollToOffset(s.start);
   }, []);
+
+  // A segment clicked in the list replaces the list with the panel: the clicked button is gone,
+  // so focus moves to the panel itself and its keys work at once (issue 22).
+  const focusPanelNext = useRef(false);
+  const openFromList = useCallback((s: Segment) => {
+    focusPanelNext.current = true;
+    openSegment(s);
+  }, [openSegment]);
+  useEffect(() => {
+    if (!draft || !focusPanelNext.current) return;
+    focusPanelNext.current = false;
+    panelRef.current?.focusPanel();
+  }, [draft]);
 
   // A jump requested from the segment list or search (another screen).
   useEffect(() => {
@@ -269,9 +293,16 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
         break;
       case 'next-segment':
       case 'prev-segment': {
-        const list = cmd.type === 'next-segment' ? segments.filter((s) => s.start > caret.caret) : segments.filter((s) => s.start < sel.start).reverse();
-        const s = list[0];
-        if (s) openSegment(s);
+        const s = neighbourSegment(segments, draft?.segmentId ?? null, sel.start, cmd.type === 'next-segment' ? 1 : -1);
+        if (!s) break;
+        // Unsaved changes are never dropped by a step: save (Enter) or cancel (Esc) first.
+        const open = draft?.segmentId ? segments.find((x) => x.id === draft.segmentId) : undefined;
+        if (draft && (!open || JSON.stringify(draftFromSegment(open)) !== JSON.stringify(draft))) {
+          setStatus(t('coding.saveOrCancelFirst'));
+          showToast({ message: t('coding.saveOrCancelFirst') });
+          break;
+        }
+        openSegment(s);
         break;
       }
     }
@@ -357,7 +388,7 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
               onReturnFocus={() => transcriptRef.current?.focus()}
             />
           ) : (
-            <SegmentsList study={study} codes={codes} interviews={[interview]} segments={segments} compact onOpen={openSegment} />
+            <SegmentsList study={study} codes={codes} interviews={[interview]} segments={segments} compact onOpen={openFromList} />
           )}
           <details className="keys card" id={keysId}>
             <summary>{t('coding.keys.title')}</summary>

@@ -62,7 +62,7 @@ export function CounsellorScreen({ study }: ScreenProps) {
                 <td>
                   <ul className="evidence">
                     {a.evidence.map((s) => (
-                      <li key={s.id}><span className={`vglyph v-${s.valence ?? 'none'}`} aria-label={s.valence ? study.valenceLabels[s.valence] : ''}>{s.valence ? VALENCE_GLYPH[s.valence] : '·'}</span> «{s.quote.length > 140 ? `${s.quote.slice(0, 140)} …` : s.quote}»</li>
+                      <li key={s.id} title={s.quote.length > 140 ? s.quote : undefined}><span className={`vglyph v-${s.valence ?? 'none'}`} aria-label={s.valence ? study.valenceLabels[s.valence] : ''}>{s.valence ? VALENCE_GLYPH[s.valence] : '·'}</span> «{s.quote.length > 140 ? `${s.quote.slice(0, 140)} …` : s.quote}»</li>
                     ))}
                   </ul>
                 </td>

@@ -30,6 +30,7 @@ export function StudyHome() {
   }
 
   const demo = studies?.find((s) => s.demo);
+  const own = studies?.filter((s) => !s.demo) ?? [];
   const lastId = useLiveQuery(() => getMeta(db, META_LAST_STUDY), []);
   const last = studies?.find((s) => s.id === lastId && !s.demo);
   return (
@@ -72,17 +73,18 @@ export function StudyHome() {
           </div>
         </form>
       </div>
-      <h2>{t('nav.studies')}</h2>
+      {/* The demo has its own card above: the list holds the user's own studies only (it was listed twice). */}
+      <h2>{t('home.yourStudies')}</h2>
       {studies === undefined ? (
         <Loading />
-      ) : studies.length === 0 ? (
-        <p className="muted">{t('home.empty')}</p>
-      ) : (
+      ) : null}
+      {studies !== undefined && own.length === 0 ? <p className="muted" data-testid="no-own-studies">{t('home.emptyOwn')}</p> : null}
+      {studies !== undefined ? (
         <ul className="study-list" style={{ listStyle: 'none', padding: 0 }} data-testid="study-list">
-          {studies.map((s) => (
+          {own.map((s) => (
             <li key={s.id} className="card study-card">
               <h3>
-                <a href={`#/study/${encodeURIComponent(s.id)}/interviews`}>{s.title}</a> {s.demo ? <span className="badge">{t('home.demoBadge')}</span> : null}
+                <a href={`#/study/${encodeURIComponent(s.id)}/interviews`}>{s.title}</a>
               </h3>
               <div className="meta">
                 {t('home.counts', { ...s.counts })}
@@ -92,7 +94,7 @@ export function StudyHome() {
             </li>
           ))}
         </ul>
-      )}
+      ) : null}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/model';
 import { db, saveInterview } from '../../db';
 import { tracked } from '../../components/SaveIndicator';
+import { DateField } from '../../components/DateField';
 import { Field } from '../../components/Field';
 
 function emptyDraft(study: Study): InterviewDraft {
@@ -108,7 +109,7 @@ export function InterviewForm({ study, interview, others, onClose }: { study: St
             </select>
           </Field>
           <Field label={t('interviews.date')} error={errText('date')}>
-            <input name="date" type="date" value={draft.date} onChange={(e) => set('date', e.target.value)} />
+            <DateField name="date" value={draft.date} onChange={(v) => set('date', v)} testId="interview-date" />
           </Field>
           <Field label={t('interviews.interviewer')}>
             <input name="interviewer" value={draft.interviewer} maxLength={10} onChange={(e) => set('interviewer', e.target.value)} autoComplete="off" />

@@ -89,8 +89,15 @@ export function InterviewsScreen({ study }: ScreenProps) {
             {t('interviews.count', { shown: shown.length, total: interviews.length })}
           </span>
         </div>
-        {shown.length === 0 ? (
-          <p className="muted">{t('interviews.none')}</p>
+        {interviews.length === 0 ? (
+          // A new study: no filter is set, so "nothing matches the filter" would be wrong. Say what to do next.
+          <div className="empty-state" data-testid="interviews-empty">
+            <p><strong>{t('interviews.emptyTitle')}</strong></p>
+            <p>{t('interviews.emptyNext')}</p>
+            <button type="button" className="primary" onClick={() => setEditing('new')}>+ {t('interviews.new')}</button>
+          </div>
+        ) : shown.length === 0 ? (
+          <p className="muted" data-testid="interviews-none">{t('interviews.none')}</p>
         ) : (
           <table className="data" data-testid="interview-list">
             <thead>

@@ -22,7 +22,8 @@ import { Loading } from '../../components/Loading';
 
 export const MAP_W = 1100;
 const LANE_H = 130;
-const SMALL_W = 640;
+// Wide enough for whole code names in the chips (at 640 a cell was 80 px: "Usikke…"); drawn scaled to the card.
+const SMALL_W = 900;
 
 export function mapHeight(lanes: number, laneH = LANE_H): number {
   return 40 + 26 + 6 + lanes * laneH;

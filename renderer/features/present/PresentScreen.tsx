@@ -4,9 +4,9 @@
  * storyboard. NOTHING here identifies an interview or an informant: only suppressed views
  * (presentJourney, suppress: true, anonymous storyboard) are drawn, and quote sources never are.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { presentJourney, type EmotionPoint, type JourneyMatrix, type PersonaStage, type PresentedCell, type StudyIndex } from '../../../shared/analysis';
+import { distinctBy, presentJourney, type EmotionPoint, type JourneyMatrix, type PersonaStage, type PresentedCell, type StudyIndex } from '../../../shared/analysis';
 import {
   emotionCurveLayout, highContrastTheme, lightTheme, storyboardLayout, VALENCE_GLYPHS,
   type Layout, type Theme,
@@ -67,7 +67,8 @@ const EVERYTHING = { kind: 'all' as const };
 export function PresentBody({ index, source: given, onLeave }: { index: StudyIndex; source?: AnalysisSource; onLeave: () => void }) {
   const { t } = useTranslation();
   const source = useMemo(() => given ?? localSource(index), [given, index]);
-  const journey = useAnalysis(source, { type: 'journey', filter: EXPERIENCES, smallCell: index.study.smallCellThreshold });
+  // More quotes than a card shows at 1280×720: a 1920×1080 room fills its cards, a small one hides the rest (useFitQuotes).
+  const journey = useAnalysis(source, { type: 'journey', filter: EXPERIENCES, smallCell: index.study.smallCellThreshold, quotes: 6 });
   const persona = useAnalysis(source, { type: 'persona', filter: EVERYTHING });
   if (!journey || !persona) return <Loading label={t('present.loading')} className="present-loading" />;
   return <PresentSlides index={index} matrix={journey.matrix} curve={journey.curve} persona={persona} onLeave={onLeave} />;
@@ -86,10 +87,21 @@ function PresentSlides({ index, matrix, curve, persona, onLeave }: { index: Stud
   const stage = study.stages[step];
 
   const shown = useMemo(() => presentJourney(matrix), [matrix]);
-  const curveLayout = useMemo(() => emotionCurveLayout(curve, { width: 900, height: 230, suppress: true, smallCell, theme, strings }), [curve, smallCell, theme, strings]);
+  // Both charts are laid out for the box they get, so they fill it without scrolling at any
+  // window size (1280×720 up to 1920×1080 at scale 2): the layout is the box divided by a
+  // type scale, so a projector gets larger text, not a taller page.
+  const curveRef = useRef<HTMLDivElement>(null);
+  const boardRef = useRef<HTMLElement>(null);
+  const curveBox = useBoxSize(curveRef, view);
+  const boardBox = useBoxSize(boardRef, view);
+  const curveScale = Math.max(1, Math.min(2, curveBox.h / 190));
+  const curveLayout = useMemo(
+    () => emotionCurveLayout(curve, { width: Math.max(300, curveBox.w / curveScale), height: Math.max(150, curveBox.h / curveScale), suppress: true, smallCell, theme, strings, inset: KIM_R + 4 }),
+    [curve, smallCell, theme, strings, curveBox.w, curveBox.h, curveScale],
+  );
   const board = useMemo(
-    () => storyboardLayout(persona, { width: 960, height: 400, theme, strings, codes: index.codes, smallCell, suppress: true, anonymous: true }),
-    [persona, theme, strings, index.codes, smallCell],
+    () => storyboardLayout(persona, { width: 960, height: boardBox.w > 0 ? Math.max(240, (960 * boardBox.h) / boardBox.w) : 400, theme, strings, codes: index.codes, smallCell, suppress: true, anonymous: true }),
+    [persona, theme, strings, index.codes, smallCell, boardBox.w, boardBox.h],
   );
 
   useEffect(() => {
@@ -138,16 +150,16 @@ function PresentSlides({ index, matrix, curve, persona, onLeave }: { index: Stud
       </ol>
       {view === 'walk' ? (
         <main className="present-walk">
-          <div className="present-curve">
+          <div className="present-curve" ref={curveRef}>
             <ChartSvg layout={curveLayout} fontFamily={theme.fontFamily} testId="present-curve">
-              <g className="kim" style={{ transform: `translate(${kim.x}px, ${kim.y}px)` }} data-testid="kim" aria-hidden="true">
-                <circle r={17} fill={theme.background} stroke={theme.text} strokeWidth={3} />
+              <g className="kim" style={{ transform: `translate(${kim.x}px, ${kim.y}px)` }} data-testid="kim" data-step={step} aria-hidden="true">
+                <circle r={KIM_R} fill={theme.background} stroke={theme.text} strokeWidth={3} />
                 <text y={5} textAnchor="middle" fontSize={13} fontWeight="bold" fill={theme.text}>Kim</text>
                 {kim.onCurve ? null : <text y={-22} textAnchor="middle" fontSize={14} fill={theme.mutedText}>?</text>}
               </g>
             </ChartSvg>
           </div>
-          <div className="present-cells">
+          <div className="present-cells" style={{ '--lanes': study.situations.length } as CSSProperties}>
             {study.situations.map((sit, r) => {
               const cell = shown.cells[r]?.[step];
               return cell ? <StageCard key={sit.id} label={sit.label} cell={cell} smallCell={smallCell} labels={study.valenceLabels} /> : null;
@@ -155,7 +167,7 @@ function PresentSlides({ index, matrix, curve, persona, onLeave }: { index: Stud
           </div>
         </main>
       ) : (
-        <main className="present-board">
+        <main className="present-board" ref={boardRef}>
           <ChartSvg layout={board} fontFamily={theme.fontFamily} testId="present-storyboard">
             {panel && panel.type === 'rect' ? (
               <rect className="board-focus" x={panel.x - 3} y={panel.y - 3} width={panel.w + 6} height={panel.h + 6} rx={10} fill="none" stroke={theme.line} strokeWidth={5} />
@@ -168,15 +180,58 @@ function PresentSlides({ index, matrix, curve, persona, onLeave }: { index: Stud
   );
 }
 
-/** The same sentence from two informants is one card: a projector has no room for repeats. */
+/** Kim's radius in layout px; the curve keeps this much room above +1 and below −1. */
+const KIM_R = 17;
+
+/** The content box of `ref`'s element, kept current with a ResizeObserver (0×0 until it is laid out). */
+function useBoxSize(ref: RefObject<HTMLElement | null>, key: string): { w: number; h: number } {
+  const [box, setBox] = useState({ w: 0, h: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return undefined;
+    const measure = (): void => {
+      const w = Math.floor(el.clientWidth);
+      const h = Math.floor(el.clientHeight);
+      setBox((b) => (b.w === w && b.h === h ? b : { w, h }));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref, key]);
+  return box;
+}
+
+/**
+ * Show as many quote cards as fit the card's remaining height, whole: the rest are hidden rather
+ * than clipped (a projector cannot scroll); data-hidden-quotes on the list says how many.
+ */
+function useFitQuotes(ref: RefObject<HTMLElement | null>, key: string): void {
+  useLayoutEffect(() => {
+    const list = ref.current;
+    if (!list) return undefined;
+    const fit = (): void => {
+      const items = [...list.children].filter((c): c is HTMLElement => c instanceof HTMLElement);
+      for (const it of items) it.hidden = false;
+      let hidden = 0;
+      for (let k = items.length - 1; k >= 0 && list.scrollHeight > list.clientHeight + 1; k--) {
+        (items[k] as HTMLElement).hidden = true;
+        hidden += 1;
+      }
+      list.dataset.hiddenQuotes = String(hidden);
+    };
+    fit();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const ro = new ResizeObserver(fit);
+    ro.observe(list);
+    return () => ro.disconnect();
+  }, [ref, key]);
+}
+
+/** The same sentence from two informants, or nearly the same, is one card: a projector has no room for repeats. */
 function distinctQuotes(cell: PresentedCell): PresentedCell['quotes'] {
-  const seen = new Set<string>();
-  return cell.quotes.filter((q) => {
-    const key = q.quote.toLocaleLowerCase('nb');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return distinctBy(cell.quotes, (q) => q.quote);
 }
 
 function StageCard({ label, cell, smallCell, labels }: { label: string; cell: PresentedCell; smallCell: number; labels: Record<'positive' | 'mixed' | 'negative', string> }) {
@@ -189,12 +244,20 @@ function StageCard({ label, cell, smallCell, labels }: { label: string; cell: Pr
       </section>
     );
   }
-  const v = cell.valence;
+  return <RatedCard label={label} cell={cell} labels={labels} />;
+}
+
+function RatedCard({ label, cell, labels }: { label: string; cell: PresentedCell; labels: Record<'positive' | 'mixed' | 'negative', string> }) {
+  const { t } = useTranslation();
+  const listRef = useRef<HTMLDivElement>(null);
+  const quotes = distinctQuotes(cell);
+  useFitQuotes(listRef, quotes.map((q) => q.segmentId).join());
+  const v = cell.valence ?? { positive: 0, mixed: 0, negative: 0, none: 0 };
   const rated = v.positive + v.mixed + v.negative;
   return (
     <section className="stage-card" data-testid="stage-card">
       <h2>{label}</h2>
-      <p className="stage-n">{t('present.n', { informants: cell.informants ?? 0, segments: cell.segments })}</p>
+      <p className="stage-n">{t('present.n', { informants: cell.informants ?? 0, segments: cell.segments ?? 0 })}</p>
       {rated > 0 ? (
         <div className="mix" role="img" aria-label={VALENCES.map((k) => `${labels[k]}: ${v[k]}`).join(', ')}>
           {VALENCES.map((k) => (v[k] > 0 ? (
@@ -202,8 +265,8 @@ function StageCard({ label, cell, smallCell, labels }: { label: string; cell: Pr
           ) : null))}
         </div>
       ) : null}
-      <div className="quote-cards">
-        {distinctQuotes(cell).map((q) => (
+      <div className="quote-cards" ref={listRef}>
+        {quotes.map((q) => (
           <blockquote key={q.segmentId} className={`quote-card valence-${q.valence ?? 'none'}`} data-testid="quote-card">
             <span className="qc-glyph" aria-hidden="true">{q.valence ? VALENCE_GLYPHS[q.valence] : ''}</span>«{q.quote}»
           </blockquote>

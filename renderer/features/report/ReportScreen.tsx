@@ -7,6 +7,8 @@ import { db, writeAudit } from '../../db';
 import { useStudyData } from '../../db/hooks';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
+import { DateField } from '../../components/DateField';
+import { Field } from '../../components/Field';
 import { platform } from '../../platform';
 import { ReportPreview } from './ReportPreview';
 import { useReportWorker } from './useReportWorker';
@@ -177,10 +179,9 @@ function Composer({ study, data }: { study: ScreenProps['study']; data: StudyDat
             {t('report.ui.authors')} <span className="muted hint">{t('report.ui.optional')}</span>
             <input value={form.authors} onChange={(e) => set('authors', e.target.value)} />
           </label>
-          <label className="field">
-            {t('report.ui.date')}
-            <input type="date" value={form.date} onChange={(e) => set('date', e.target.value)} required />
-          </label>
+          <Field label={t('report.ui.date')}>
+            <DateField value={form.date} onChange={(v) => set('date', v)} required testId="report-date" />
+          </Field>
           <label className="field">
             {t('report.ui.language')}
             <select value={form.locale} onChange={(e) => set('locale', e.target.value as ReportLocale)}>

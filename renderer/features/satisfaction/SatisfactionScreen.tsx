@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  RATED_CATEGORIES, benchmarkComparison, counsellorBreakdown, studyAssessments,
+  RATED_CATEGORIES, benchmarkComparison, combinedRowLabel, counsellorBreakdown, studyAssessments, vg2GroupIds,
   type BenchmarkComparison, type BreakdownRow, type CounsellorBreakdown, type RatedCategory,
 } from '../../../shared/analysis';
 import { satisfactionBarsLayout } from '../../../shared/charts';
@@ -23,9 +23,9 @@ import { Loading } from '../../components/Loading';
 
 const GLYPH: Record<RatedCategory, string> = { positive: '+', mixed: '~', negative: '−' };
 
-/** Groups the method reports together as "Vg2": those whose id or label names Vg2. */
+/** Groups the method reports together as "Vg2" (the shared rule the report uses too). */
 export function defaultCombined(groups: readonly GroupDef[]): string[] {
-  return groups.filter((g) => /vg2/i.test(g.id) || /vg2/i.test(g.label)).map((g) => g.id);
+  return vg2GroupIds(groups);
 }
 
 /** "10,6–45,1 %": one decimal, decimal comma in nb/nn. */
@@ -53,8 +53,7 @@ export function SatisfactionBody({ data }: { data: StudyData }) {
   const study = data.study;
   const [combined, setCombined] = useState<string[]>(() => defaultCombined(study.groups));
   const [benchmarkId, setBenchmarkId] = useState<string>(data.benchmarks[0]?.id ?? '');
-  const isVg2 = combined.length > 0 && [...combined].sort().join() === defaultCombined(study.groups).sort().join();
-  const combinedLabel = isVg2 ? t('satisfaction.combinedVg2') : t('satisfaction.combined');
+  const combinedLabel = combinedRowLabel(study.groups, combined, { vg2: t('satisfaction.combinedVg2'), chosen: t('satisfaction.combined') });
   const stageOrder = useMemo(() => study.stages.map((s) => s.id), [study.stages]);
   // Final coding only (shared/analysis/final.ts): an interview coded by two coders counts once.
   const assessments = useMemo(() => studyAssessments(data), [data]);

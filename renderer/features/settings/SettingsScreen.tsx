@@ -111,13 +111,14 @@ function FrameEditor({ kind, study, usage, onSave }: { kind: FrameKind; study: S
           {items.map((it, i) => (
             <tr key={it.id}>
               <td>
-                <input aria-label={`${t('settings.label')} ${i + 1}`} defaultValue={it.label} onBlur={(e) => {
+                {/* Sized to the name (long group names were cut off in a fixed-width box); the full name is its title too. */}
+                <input aria-label={`${t('settings.label')} ${i + 1}`} defaultValue={it.label} title={it.label} size={Math.min(60, Math.max(20, it.label.length + 2))} style={{ width: '100%' }} onBlur={(e) => {
                   const v = e.target.value.trim();
                   if (v && v !== it.label) update(items.map((x) => (x.id === it.id ? { ...x, label: v } : x)));
                 }} />
               </td>
               <td>
-                <input aria-label={`${t('settings.short')} ${i + 1}`} defaultValue={it.short ?? ''} onBlur={(e) => {
+                <input aria-label={`${t('settings.short')} ${i + 1}`} defaultValue={it.short ?? ''} title={it.short} size={12} onBlur={(e) => {
                   const v = e.target.value.trim();
                   if (v !== (it.short ?? '')) update(items.map((x) => (x.id === it.id ? { ...x, short: v || undefined } : x)));
                 }} />
