@@ -12,17 +12,23 @@ const panel = () => s.page.getByTestId('coding-panel');
 const openId = () => panel().getAttribute('data-segment');
 const active = () => s.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? '');
 
-describe('workbench keys', () => {
-  let ids: string[] = [];
+/** GS-01 in the workbench of this test's fresh profile; returns its segments' ids in the list's order. */
+async function openGs01(): Promise<string[]> {
+  const { page } = s;
+  await page.goto(`${baseUrl}#/study/${STUDY}/coding`);
+  await page.locator('[data-testid="coding-interviews"] tr[data-code="GS-01"] a').click();
+  await page.locator('[data-testid="transcript"] .t-block').first().waitFor({ timeout: 60_000 });
+  await page.getByTestId('segment-row').first().waitFor({ timeout: 30_000 });
+  await expect.poll(() => page.getByTestId('loading').count()).toBe(0);
+  const ids = await page.getByTestId('segment-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment') ?? ''));
+  expect(ids.length).toBeGreaterThanOrEqual(4);
+  return ids;
+}
 
+describe('workbench keys', () => {
   it('j and k step through the segments in order', async () => {
     const { page } = s;
-    await page.goto(`${baseUrl}#/study/${STUDY}/coding`);
-    await page.locator('[data-testid="coding-interviews"] tr[data-code="GS-01"] a').click();
-    await page.locator('[data-testid="transcript"] .t-block').first().waitFor({ timeout: 60_000 });
-    await page.getByTestId('segment-row').first().waitFor({ timeout: 30_000 });
-    ids = await page.getByTestId('segment-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-segment') ?? ''));
-    expect(ids.length).toBeGreaterThanOrEqual(4);
+    const ids = await openGs01();
     await page.getByTestId('transcript').focus();
     await page.keyboard.press('Home');
     await page.keyboard.press('Control+Home');
@@ -40,6 +46,7 @@ describe('workbench keys', () => {
 
   it('a segment clicked in the list takes focus: stage, situation, valence keys and Enter work at once', async () => {
     const { page } = s;
+    const ids = await openGs01();
     const id = ids[3] as string;
     await page.locator(`[data-testid="segment-row"][data-segment="${id}"]`).click();
     await expect.poll(openId, { timeout: 30_000 }).toBe(id);
@@ -67,8 +74,7 @@ describe('workbench keys', () => {
 
   it('a and c go to the actors and codes fields straight after a click', async () => {
     const { page } = s;
-    await page.keyboard.press('Escape');
-    await panel().waitFor({ state: 'detached', timeout: 30_000 });
+    const ids = await openGs01();
     await page.locator(`[data-testid="segment-row"][data-segment="${ids[0]}"]`).click();
     await expect.poll(active, { timeout: 30_000 }).toBe('coding-panel');
     await page.keyboard.press('c');
