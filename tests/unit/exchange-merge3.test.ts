@@ -1,0 +1,167 @@
+/**
+ * Three-way merge on the demo study: the three cases of issue 16 (a partner changes a segment's
+ * valence, deletes a segment, renames a code), before (the union rules) and after.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildDemoStudy } from '../../fixtures/demo/demo';
+import { checkIntegrity } from '../../shared/exchange/integrity';
+import { checkIncoming, mergeStudies, resolveConflicts, unionMerge } from '../../shared/exchange/merge';
+import { stampRevision, tombstoneOf } from '../../shared/exchange/revision';
+import type { Code, Segment, StudyData } from '../../shared/model';
+
+const AT = '2026-12-01T10:00:00.000Z';
+const ours = () => ({ ...buildDemoStudy(), study: { ...buildDemoStudy().study, site: 'Skien' } });
+const P = { by: 'coder-2', site: 'Porsgrunn', at: AT };
+
+function partner(edit: (d: StudyData) => void): StudyData {
+  const d = structuredClone(buildDemoStudy());
+  d.study = { ...d.study, site: 'Porsgrunn', updatedAt: AT };
+  edit(d);
+  return d;
+}
+function editSegment(d: StudyData, i: number, patch: Partial<Segment>) {
+  const s = d.segments[i] as Segment;
+  d.segments[i] = stampRevision('segments', s, { ...s, ...patch }, P);
+}
+function deleteSegment(d: StudyData, i: number) {
+  const s = d.segments[i] as Segment;
+  d.tombstones = [...(d.tombstones ?? []), tombstoneOf('segments', s, P)];
+  d.segments.splice(i, 1);
+}
+function renameCode(d: StudyData, i: number, name: string) {
+  const c = d.codes[i] as Code;
+  d.codes[i] = stampRevision('codes', c, { ...c, name }, P);
+}
+const otherValence = (s: Segment) => (s.valence === 'negative' ? 'positive' : 'negative');
+const positives = (d: StudyData) => d.segments.filter((s) => s.valence === 'positive').length;
+
+describe('three-way merge, the issue-16 cases on the demo', () => {
+  const demo = buildDemoStudy();
+  const seg0 = demo.segments[0] as Segment;
+
+  it('valence edit: the partner version replaces ours (537 stays 537), merging again changes nothing', () => {
+    const inc = partner((d) => editSegment(d, 0, { valence: otherValence(seg0) }));
+    const before = unionMerge(ours(), inc);
+    const { merged, report } = mergeStudies(ours(), inc, { now: AT });
+    expect(demo.segments.length).toBe(537);
+    expect(before.merged.segments.length).toBe(538);
+    expect(merged.segments.length).toBe(537);
+    expect(merged.segments.find((s) => s.id === seg0.id)?.valence).toBe(otherValence(seg0));
+    expect(report.updated).toEqual({ segments: 1 });
+    expect(report.pending).toEqual([]);
+    const twice = mergeStudies(merged, inc, { now: AT });
+    expect(twice.merged).toEqual(merged);
+    expect(unionMerge(before.merged, inc).merged.segments.length).toBe(539);
+    expect(checkIntegrity(merged, 'm').errors).toEqual([]);
+    console.info(`valence edit: before ${before.merged.segments.length} segments (again: 539), after ${merged.segments.length}; positives ${positives(demo)} → ${positives(merged)}`);
+  });
+
+  it('deletion: the tombstone removes exactly that segment (537 → 536); union brought it back', () => {
+    const inc = partner((d) => deleteSegment(d, 0));
+    const before = unionMerge(ours(), inc);
+    const { merged, report } = mergeStudies(ours(), inc, { now: AT });
+    expect(before.merged.segments.length).toBe(537);
+    expect(merged.segments.length).toBe(536);
+    expect(merged.segments.some((s) => s.id === seg0.id)).toBe(false);
+    expect(report.deleted).toEqual({ segments: 1 });
+    expect(merged.tombstones?.map((t) => t.id)).toEqual([`segments:${seg0.id}`]);
+    console.info(`deletion: before ${before.merged.segments.length}, after ${merged.segments.length}`);
+  });
+
+  it('code rename: one code with the new name (16 stays 16), no conflicts; the codebook diff says renamed', () => {
+    const old = demo.codes[2] as Code;
+    const inc = partner((d) => renameCode(d, 2, 'Nytt navn'));
+    const before = unionMerge(ours(), inc);
+    const { merged, report } = mergeStudies(ours(), inc, { now: AT });
+    expect(demo.codes.length).toBe(16);
+    expect(before.merged.codes.length).toBe(17);
+    expect(merged.codes.length).toBe(16);
+    expect(report.codebook).toEqual([{ kind: 'renamed', id: old.id, name: old.name, to: 'Nytt navn' }]);
+    expect(report.pending).toEqual([]);
+    console.info(`code rename: before ${before.merged.codes.length} codes and ${before.report.conflicts.length} conflicts, after ${merged.codes.length} and ${report.pending.length}`);
+  });
+
+  it('a code merge travels as an operation: our own segments with the merged code follow it', () => {
+    const from = demo.codes.find((c) => c.parentId !== null) as Code;
+    const into = demo.codes.find((c) => c.id !== from.id && c.parentId !== null) as Code;
+    const inc = partner((d) => {
+      d.segments = d.segments.map((s) => (s.codeIds.includes(from.id) ? stampRevision('segments', s, { ...s, codeIds: [...new Set(s.codeIds.map((c) => (c === from.id ? into.id : c)))] }, P) : s));
+      const c = d.codes.find((x) => x.id === from.id) as Code;
+      d.tombstones = [tombstoneOf('codes', c, P, into.id)];
+      d.codes = d.codes.filter((x) => x.id !== from.id);
+    });
+    // Ours: a new segment with the code the partner merged away.
+    const base = ours();
+    const mine: Segment = { ...(base.segments[5] as Segment), id: 'mine-1', codeIds: [from.id], rev: { n: 1, by: 'coder-1', site: 'Skien', at: AT } };
+    base.segments.push(mine);
+    const { merged, report } = mergeStudies(base, inc, { now: AT });
+    expect(merged.codes.length).toBe(15);
+    expect(merged.segments.find((s) => s.id === 'mine-1')?.codeIds).toEqual([into.id]);
+    expect(merged.segments.some((s) => s.codeIds.includes(from.id))).toBe(false);
+    expect(report.codebook).toContainEqual({ kind: 'merged', id: from.id, name: from.name, to: into.name });
+  });
+
+  it('both sides change one segment: a conflict, ours stays until resolved; theirs / ours / both', () => {
+    const base = ours();
+    const s1 = base.segments[1] as Segment;
+    base.segments[1] = stampRevision('segments', s1, { ...s1, note: 'vår merknad' }, { by: 'coder-1', site: 'Skien', at: AT });
+    const inc = partner((d) => editSegment(d, 1, { valence: otherValence(s1) }));
+    const { merged, report } = mergeStudies(base, inc, { now: AT });
+    expect(report.pending.map((c) => c.recordId)).toEqual([s1.id]);
+    expect(merged.conflicts?.length).toBe(1);
+    expect(merged.segments.length).toBe(537);
+    expect(merged.segments.find((s) => s.id === s1.id)?.note).toBe('vår merknad');
+    // Merging the same bundle again: the same one conflict, nothing else.
+    expect(mergeStudies(merged, inc, { now: AT }).merged).toEqual(merged);
+    const cid = (merged.conflicts ?? [])[0]?.id as string;
+    let n = 0;
+    const opts = { now: AT, who: 'coder-1', newId: () => `new-${++n}` };
+    const theirs = resolveConflicts(merged, [{ conflictId: cid, choice: 'theirs' }], opts).data;
+    expect(theirs.segments.find((s) => s.id === s1.id)?.valence).toBe(otherValence(s1));
+    expect(theirs.conflicts).toEqual([]);
+    expect(theirs.audit.at(-1)).toMatchObject({ action: 'merge.resolve', counts: { ours: 0, theirs: 1, both: 0 }, note: `segments:${s1.id}=theirs` });
+    const both = resolveConflicts(merged, [{ conflictId: cid, choice: 'both' }], opts).data;
+    expect(both.segments.length).toBe(538);
+    const keep = resolveConflicts(merged, [{ conflictId: cid, choice: 'ours' }], opts).data;
+    expect(keep.segments.find((s) => s.id === s1.id)?.note).toBe('vår merknad');
+    // After "ours", the same bundle again brings no new conflict.
+    expect(mergeStudies(keep, inc, { now: AT }).report.pending).toEqual([]);
+    // The partner, merging our resolved copy, takes ours without a conflict of its own.
+    const back = mergeStudies(inc, { ...keep, study: { ...keep.study, updatedAt: AT } }, { now: AT });
+    expect(back.report.pending).toEqual([]);
+    expect(back.merged.segments.find((s) => s.id === s1.id)).toEqual(keep.segments.find((s) => s.id === s1.id));
+  });
+
+  it('a code changed on both sides in different fields merges field by field', () => {
+    const base = ours();
+    const c = base.codes[3] as Code;
+    base.codes[3] = stampRevision('codes', c, { ...c, color: '#123456' }, { by: 'coder-1', site: 'Skien', at: AT });
+    const inc = partner((d) => {
+      const x = d.codes[3] as Code;
+      d.codes[3] = stampRevision('codes', x, { ...x, definition: 'Ny definisjon' }, P);
+    });
+    const { merged, report } = mergeStudies(base, inc, { now: AT });
+    expect(report.pending).toEqual([]);
+    expect(report.fieldMerged).toBe(1);
+    const m = merged.codes.find((x) => x.id === c.id);
+    expect([m?.color, m?.definition]).toEqual(['#123456', 'Ny definisjon']);
+    // And back: the partner ends with the same code.
+    const back = mergeStudies(inc, { ...merged, study: { ...merged.study, site: 'Skien' } }, { now: AT });
+    expect(back.merged.codes.find((x) => x.id === c.id)).toEqual(m);
+  });
+
+  it('an unrelated study is recognised (union rules only after asking); an older bundle is refused', () => {
+    const other = { ...buildDemoStudy(), study: { ...buildDemoStudy().study, id: 'another', lineageId: 'another' } };
+    expect(checkIncoming(ours(), other)?.code).toBe('merge.unrelated');
+    expect(mergeStudies(ours(), other).report.mode).toBe('union');
+    const v1 = partner((d) => editSegment(d, 0, { valence: otherValence(seg0) }));
+    const v2 = partner((d) => {
+      editSegment(d, 0, { valence: otherValence(seg0) });
+      editSegment(d, 0, { valence: 'mixed' });
+      d.study.updatedAt = '2026-12-02T10:00:00.000Z';
+    });
+    const m = mergeStudies(ours(), v2, { now: AT }).merged;
+    expect(checkIncoming(m, v1)).toMatchObject({ code: 'merge.older', params: { partner: 'Porsgrunn' } });
+    expect(checkIncoming(m, v2)).toBeNull();
+  });
+});
