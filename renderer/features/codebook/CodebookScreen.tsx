@@ -12,7 +12,7 @@ import '../coding/coding.css';
 
 /** Merge and delete-with-reassignment: codes and segments change in one transaction. */
 async function applyCodebook(studyId: string, c: CodebookChange) {
-  return tracked(() => applyChange(appDb(), studyId, { puts: { codes: c.putCodes, segments: c.putSegments }, deletes: { codes: c.deleteCodes } }));
+  return tracked(() => applyChange(appDb(), studyId, { puts: { codes: c.putCodes, segments: c.putSegments }, deletes: { codes: c.deleteCodes }, ...(c.mergedInto ? { codesMergedInto: c.mergedInto } : {}) }));
 }
 
 export function CodebookScreen({ study }: ScreenProps) {
