@@ -350,3 +350,31 @@ export async function deleteStudy(db: ReisekartDb, studyId: string): Promise<Wri
 }
 
 export type { StudyTable };
+
+/**
+ * Write what changed between two versions of one study (a conflict resolution: a few records,
+ * tombstones, merge bases, conflicts and one audit entry) in one transaction, without rewriting
+ * the study. Rows are compared as stored; `after` must come from `before` (resolveConflicts).
+ */
+export async function writeStudyDiff(db: ReisekartDb, before: StudyData, after: StudyData): Promise<WriteResult> {
+  const parsed = parseStudyData(after);
+  if (!parsed.ok) return parsed;
+  const next = parsed.value;
+  return guarded(() =>
+    db.transaction('rw', db.tables, async () => {
+      if (!(await db.studies.get(next.study.id))) throw new WriteAbort({ ok: false, reason: 'not-found', message: `study ${next.study.id} not found` });
+      for (const t of STUDY_TABLES) {
+        const key = (r: Record<string, unknown>) => String(t === 'transcripts' ? r.interviewId : r.id);
+        const old = new Map(((before[t] ?? []) as unknown as Record<string, unknown>[]).map((r) => [key(r), JSON.stringify(r)]));
+        const rows = (next[t] ?? []) as unknown as Record<string, unknown>[];
+        const puts = rows.filter((r) => old.get(key(r)) !== JSON.stringify(r));
+        const keep = new Set(rows.map(key));
+        const dels = [...old.keys()].filter((k) => !keep.has(k));
+        if (dels.length) await db.table(t).bulkDelete(dels);
+        if (puts.length) await db.table(t).bulkPut(puts);
+      }
+      await db.studies.update(next.study.id, { updatedAt: db.env.now() });
+      return undefined;
+    }),
+  );
+}
