@@ -15,6 +15,7 @@
  *  - transcripts follow their interview; segments, overrides, benchmarks, audit, terms, pseudonyms:
  *    by id, identical → one, different → incoming re-id'd and reported.
  */
+import { namespaceTags } from './pseudonyms';
 import type { Code, FrameItem, MergeBase, PendingConflict, Revision, RevisedEntity, StudyData, Tombstone } from '../model';
 
 export type ConflictKind = 'interview-code' | 'code-name' | 'same-id' | 'frame-label';
@@ -398,6 +399,8 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
   const out: Record<RevisedEntity, Map<string, Rec>> = {} as Record<RevisedEntity, Map<string, Rec>>;
   let fieldMerged = 0;
   const adoptedDeletes: Tombstone[] = [];
+  /** Records that arrived new from the partner this time, per kind (keys). */
+  const arrived: Record<RevisedEntity, Set<string>> = { codes: new Set(), interviews: new Set(), transcripts: new Set(), segments: new Set(), overrides: new Set(), benchmarks: new Set() };
 
   const frames = {
     stages: mergeFrame('study.stages', base.study.stages, incoming.study.stages, conflictsNotes),
@@ -449,6 +452,7 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
       };
       if (!o) {
         adopt();
+        if (t.live) arrived[entity].add(k);
         continue;
       }
       const sameContent = o.live && t.live ? content(o.rec) === content(t.rec) : !o.live && !t.live;
@@ -546,6 +550,49 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
     }
     for (const [k, c] of out.codes) {
       if (typeof c.parentId === 'string' && goneCodes.has(c.parentId)) out.codes.set(k, bump({ ...c, parentId: follow(c.parentId) }));
+    }
+  }
+
+  // Records that arrived new and must change here: a partner's pseudonym tags get the partner's
+  // namespace (their segments follow), a partner's interview code already used here gets the
+  // site as suffix. Each is a new revision of ours that includes theirs, so the partner takes it
+  // back at the next exchange and both copies read the same.
+  const localEdit = (entity: RevisedEntity, k: string, patch: Record<string, unknown>) => {
+    const r = out[entity].get(k);
+    if (!r) return;
+    const n = revN(r) + 1;
+    const rev: Revision = { n, by: '', site: ourSite, at: now, merged: { ...(r.rev?.merged ?? {}), [partner]: revN(r) } };
+    out[entity].set(k, { ...r, ...patch, rev });
+    newBase.ours[`${entity}:${k}`] = n;
+  };
+  if (partner !== ourSite) {
+    for (const k of arrived.transcripts) {
+      const tr = out.transcripts.get(k) as Rec;
+      const ns = namespaceTags(String(tr.text), partner);
+      if (ns.changed === 0) continue;
+      const turns = (tr.turns as { start: number; end: number; participantId: string | null }[]).map((x) => ({ ...x, start: ns.map(x.start), end: ns.map(x.end) }));
+      localEdit('transcripts', k, { text: ns.text, turns });
+      for (const sk of arrived.segments) {
+        const sg = out.segments.get(sk) as Rec;
+        if (sg.interviewId !== k) continue;
+        const start = ns.map(sg.start as number);
+        const end = ns.map(sg.end as number);
+        localEdit('segments', sk, { start, end, quote: sg.quote === String(tr.text).slice(sg.start as number, sg.end as number) ? ns.text.slice(start, end) : namespaceTags(String(sg.quote), partner).text });
+      }
+    }
+    const codesInUse = new Map<string, string>();
+    for (const [k, iv] of out.interviews) if (!arrived.interviews.has(k)) codesInUse.set(String(iv.code).toLowerCase(), k);
+    for (const k of arrived.interviews) {
+      const iv = out.interviews.get(k) as Rec;
+      let code = String(iv.code);
+      if (codesInUse.has(code.toLowerCase())) {
+        const suffix = slug(partner);
+        code = `${iv.code}-${suffix}`.slice(0, 40);
+        for (let n = 2; codesInUse.has(code.toLowerCase()); n++) code = `${iv.code}-${suffix}${n}`.slice(0, 40);
+        conflictsNotes.push({ kind: 'interview-code', entity: 'interviews', id: k, message: `Intervjukoden «${iv.code}» brukes av begge steder; det innkommende heter nå «${code}»`, renamedTo: code });
+        localEdit('interviews', k, { code });
+      }
+      codesInUse.set(code.toLowerCase(), k);
     }
   }
 

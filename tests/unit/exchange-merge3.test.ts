@@ -164,4 +164,35 @@ describe('three-way merge, the issue-16 cases on the demo', () => {
     expect(checkIncoming(m, v1)).toMatchObject({ code: 'merge.older', params: { partner: 'Porsgrunn' } });
     expect(checkIncoming(m, v2)).toBeNull();
   });
+
+  it("a partner's new transcript gets namespaced tags, segments follow, and the partner takes it back", () => {
+    const iv0 = demo.interviews[0];
+    const tr0 = demo.transcripts.find((t) => t.interviewId === iv0?.id);
+    const sg0 = demo.segments.find((s) => s.interviewId === iv0?.id);
+    if (!iv0 || !tr0 || !sg0) throw new Error('fixture');
+    const text = 'I: Hvem hjalp deg?\nP1: [NAVN-1] på [SKOLE-2] hjalp meg mye.\nP1: Ja, [NAVN-1] var bra.';
+    const quote = '[NAVN-1] på [SKOLE-2] hjalp meg mye.';
+    const start = text.indexOf(quote);
+    const inc = partner((d) => {
+      d.interviews.push({ ...iv0, id: 'pg-iv-1', code: iv0.code, studyId: d.study.id });
+      d.transcripts.push({ ...tr0, interviewId: 'pg-iv-1', text, turns: [{ start: 0, end: 18, participantId: null }, { start: 19, end: text.length, participantId: 'P1' }] });
+      d.segments.push({ ...sg0, id: 'pg-seg-1', interviewId: 'pg-iv-1', start, end: start + quote.length, quote });
+    });
+    const { merged, report } = mergeStudies(ours(), inc, { now: AT });
+    const tr = merged.transcripts.find((t) => t.interviewId === 'pg-iv-1');
+    const sg = merged.segments.find((s) => s.id === 'pg-seg-1');
+    expect(tr?.text).toBe('I: Hvem hjalp deg?\nP1: [NAVN-1·PORSGRUNN] på [SKOLE-2·PORSGRUNN] hjalp meg mye.\nP1: Ja, [NAVN-1·PORSGRUNN] var bra.');
+    expect(sg?.quote).toBe('[NAVN-1·PORSGRUNN] på [SKOLE-2·PORSGRUNN] hjalp meg mye.');
+    expect(tr?.text.slice(sg?.start, sg?.end)).toBe(sg?.quote);
+    expect(tr?.turns.at(-1)?.end).toBe(tr?.text.length);
+    // Two sites' same interview code: theirs gets the site as suffix.
+    expect(merged.interviews.find((i) => i.id === 'pg-iv-1')?.code).toBe(`${iv0.code}-porsgrunn`);
+    expect(report.conflicts.map((c) => c.kind)).toEqual(['interview-code']);
+    expect(checkIntegrity(merged, 'm').errors).toEqual([]);
+    expect(mergeStudies(merged, inc, { now: AT }).merged).toEqual(merged);
+    const back = mergeStudies(inc, { ...merged, study: { ...merged.study, updatedAt: AT } }, { now: AT });
+    expect(back.report.pending).toEqual([]);
+    expect(back.merged.transcripts.find((t) => t.interviewId === 'pg-iv-1')).toEqual(tr);
+    expect(back.merged.segments.find((s) => s.id === 'pg-seg-1')).toEqual(sg);
+  });
 });
