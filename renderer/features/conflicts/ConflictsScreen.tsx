@@ -52,7 +52,7 @@ function Side({ rec, rev, deleted, data, other }: { rec: Record<string, unknown>
   const { t } = useTranslation();
   const coder = (id: string) => data.study.coders.find((c) => c.id === id)?.name ?? (id || '—');
   const codeName = (id: string) => data.codes.find((c) => c.id === id)?.name ?? id;
-  const who = rev ? t('merge.by', { who: coder(rev.by), site: rev.site || '—', at: rev.at ? rev.at.slice(0, 16).replace('T', ' ') : '—' }) : '—';
+  const who = rev && (rev.by || rev.site || rev.at) ? t('merge.by', { who: coder(rev.by), site: rev.site || '—', at: rev.at ? rev.at.slice(0, 16).replace('T', ' ') : '—' }) : '—';
   if (!rec) {
     return (
       <div className="conflict-side deleted">
@@ -61,15 +61,17 @@ function Side({ rec, rev, deleted, data, other }: { rec: Record<string, unknown>
       </div>
     );
   }
-  const rows: [string, string][] =
-    'quote' in rec && 'valence' in rec
-      ? segmentRows(rec as unknown as Segment, data.study, codeName).map(([k, v]) => [t(`merge.field.${k}`), v])
-      : genericRows(rec, other).map((k) => [k, typeof rec[k] === 'string' ? (rec[k] as string) : JSON.stringify(rec[k])]);
+  const isSegment = 'quote' in rec && 'valence' in rec;
+  const theirRows = isSegment && other ? new Map(segmentRows(other as unknown as Segment, data.study, codeName)) : null;
+  // [label, value, differs from the other side]
+  const rows: [string, string, boolean][] = isSegment
+    ? segmentRows(rec as unknown as Segment, data.study, codeName).map(([k, v]) => [t(`merge.field.${k}`), v, theirRows !== null && theirRows.get(k) !== v])
+    : genericRows(rec, other).map((k) => [k, typeof rec[k] === 'string' ? (rec[k] as string) : JSON.stringify(rec[k]), true]);
   return (
     <div className="conflict-side">
       <dl>
-        {rows.map(([k, v]) => (
-          <div key={k}>
+        {rows.map(([k, v, differs]) => (
+          <div key={k} className={differs ? 'differs' : undefined} data-differs={differs ? 'true' : undefined}>
             <dt>{k}</dt>
             <dd>{v}</dd>
           </div>
