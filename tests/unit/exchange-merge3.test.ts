@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildDemoStudy } from '../../fixtures/demo/demo';
+import { exportBundle } from '../../shared/exchange/bundle';
+import { runBundleJob, studyCollector, type BundleJobMessage } from '../../shared/exchange/bundle-job';
 import { checkIntegrity } from '../../shared/exchange/integrity';
 import { checkIncoming, mergeStudies, resolveConflicts, unionMerge } from '../../shared/exchange/merge';
 import { stampRevision, tombstoneOf } from '../../shared/exchange/revision';
@@ -194,5 +196,20 @@ describe('three-way merge, the issue-16 cases on the demo', () => {
     expect(back.report.pending).toEqual([]);
     expect(back.merged.transcripts.find((t) => t.interviewId === 'pg-iv-1')).toEqual(tr);
     expect(back.merged.segments.find((s) => s.id === 'pg-seg-1')).toEqual(sg);
+  });
+
+  it('tombstones travel through a bundle and the bundle worker (the path the merge screen reads)', async () => {
+    const inc = partner((d) => deleteSegment(d, 0));
+    const bytes = await exportBundle(inc, { now: AT });
+    const c = studyCollector();
+    let done: BundleJobMessage | null = null;
+    await runBundleJob({ id: 1, type: 'restore', bytes, fileName: 'p.reisekart' }, (m) => {
+      c.take(m);
+      if (m.type === 'restored') done = m;
+    });
+    expect(done).not.toBeNull();
+    const got = c.data();
+    expect(got?.tombstones?.map((t) => t.recordId)).toEqual([seg0.id]);
+    expect(mergeStudies(ours(), got as StudyData, { now: AT }).merged.segments.length).toBe(536);
   });
 });
