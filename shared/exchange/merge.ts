@@ -525,6 +525,16 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
     tombs.delete(bk);
     deleted.interviews = (deleted.interviews ?? 1) - 1;
     newBase.ours[bk] = revN(ours);
+    // Its transcript, if their deletion took it in this merge, stays with it.
+    const trBk = `transcripts:${tb.recordId}`;
+    const ourTr = base.transcripts.find((t) => t.interviewId === tb.recordId) as unknown as Rec | undefined;
+    if (ourTr && !out.transcripts.has(tb.recordId) && adoptedDeletes.some((d) => d.id === trBk)) {
+      out.transcripts.set(tb.recordId, ourTr);
+      tombs.delete(trBk);
+      deleted.transcripts = (deleted.transcripts ?? 1) - 1;
+      newBase.ours[trBk] = revN(ourTr);
+      // Their transcript deletion is decided with the interview: keep the base at theirs so it is not re-applied.
+    }
     const c: PendingConflict = { id: `${partner}|${bk}`, studyId, entity: 'interviews', recordId: tb.recordId, partner, theirs: null, theirsRev: tb.rev, oursRev: ours.rev ?? REV1, at: now };
     conflicts.set(c.id, c);
     pending.push(c);

@@ -212,4 +212,31 @@ describe('three-way merge, the issue-16 cases on the demo', () => {
     expect(got?.tombstones?.map((t) => t.recordId)).toEqual([seg0.id]);
     expect(mergeStudies(ours(), got as StudyData, { now: AT }).merged.segments.length).toBe(536);
   });
+
+  it('an interview deleted there while we changed one of its segments: the interview stays, as a conflict', () => {
+    const iv = demo.interviews.find((i) => demo.segments.filter((s) => s.interviewId === i.id).length >= 2);
+    if (!iv) throw new Error('fixture');
+    const mineSeg = demo.segments.find((s) => s.interviewId === iv.id) as Segment;
+    const base = ours();
+    const idx = base.segments.findIndex((s) => s.id === mineSeg.id);
+    base.segments[idx] = stampRevision('segments', mineSeg, { ...mineSeg, note: 'vår' }, { by: 'coder-1', site: 'Skien', at: AT });
+    const inc = partner((d) => {
+      const gone = d.segments.filter((s) => s.interviewId === iv.id);
+      const tr = d.transcripts.find((t) => t.interviewId === iv.id);
+      d.tombstones = [tombstoneOf('interviews', iv, P), ...(tr ? [tombstoneOf('transcripts', tr, P)] : []), ...gone.map((s) => tombstoneOf('segments', s, P))];
+      d.interviews = d.interviews.filter((i) => i.id !== iv.id);
+      d.transcripts = d.transcripts.filter((t) => t.interviewId !== iv.id);
+      d.segments = d.segments.filter((s) => s.interviewId !== iv.id);
+      d.overrides = d.overrides.filter((o) => o.interviewId !== iv.id);
+    });
+    const { merged, report } = mergeStudies(base, inc, { now: AT });
+    const n = demo.segments.filter((s) => s.interviewId === iv.id).length;
+    expect(merged.interviews.some((i) => i.id === iv.id)).toBe(true);
+    expect(merged.transcripts.some((t) => t.interviewId === iv.id)).toBe(true);
+    expect(merged.segments.filter((s) => s.interviewId === iv.id).map((s) => s.id)).toEqual([mineSeg.id]);
+    expect(merged.segments.length).toBe(537 - (n - 1));
+    expect(report.pending.map((c) => `${c.entity}:${c.recordId}`).sort()).toEqual([`interviews:${iv.id}`, `segments:${mineSeg.id}`].sort());
+    expect(checkIntegrity(merged, 'm').errors).toEqual([]);
+    expect(mergeStudies(merged, inc, { now: AT }).merged).toEqual(merged);
+  });
 });

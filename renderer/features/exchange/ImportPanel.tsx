@@ -29,7 +29,7 @@ function counts(d: StudyData) {
 }
 
 export function ImportPanel({ study }: { study: Study }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [issues, setIssues] = useState<Issue[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -159,7 +159,8 @@ export function ImportPanel({ study }: { study: Study }) {
     const staged = await stageIncoming(incoming, study.id);
     const refusal = checkIncoming(base, staged);
     if (refusal?.code === 'merge.older') {
-      setError(t('merge.refused.older', refusal.params));
+      const when = (iso: string) => (iso ? new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'short', timeStyle: 'short' }) : '—');
+      setError(t('merge.refused.older', { ...refusal.params, last: when(refusal.params.last), bundle: when(refusal.params.bundle) }));
       return;
     }
     if (refusal?.code === 'merge.unrelated') {
