@@ -9,6 +9,7 @@ import { runBundleJob, studyCollector, type BundleJobMessage } from '../../share
 import { checkIntegrity } from '../../shared/exchange/integrity';
 import { checkIncoming, mergeStudies, resolveConflicts, unionMerge } from '../../shared/exchange/merge';
 import { stampRevision, tombstoneOf } from '../../shared/exchange/revision';
+import { studyAssessments } from '../../shared/analysis/counsellor';
 import type { Code, Segment, StudyData } from '../../shared/model';
 
 const AT = '2026-12-01T10:00:00.000Z';
@@ -238,5 +239,25 @@ describe('three-way merge, the issue-16 cases on the demo', () => {
     expect(report.pending.map((c) => `${c.entity}:${c.recordId}`).sort()).toEqual([`interviews:${iv.id}`, `segments:${mineSeg.id}`].sort());
     expect(checkIntegrity(merged, 'm').errors).toEqual([]);
     expect(mergeStudies(merged, inc, { now: AT }).merged).toEqual(merged);
+  });
+
+  it('the counsellor outcome follows the partner edit instead of counting the informant twice', () => {
+    // An informant whose only counsellor segment is negative: the partner corrects it to positive.
+    // The method's rule: any negative segment makes the informant "negative".
+    const evidence = studyAssessments(demo).filter((a) => a.evidence.length === 1 && a.derived === 'negative' && !a.override);
+    const target = evidence[0];
+    if (!target) throw new Error('fixture');
+    const sg = target.evidence[0] as Segment;
+    const i = demo.segments.findIndex((x) => x.id === sg.id);
+    const inc = partner((d) => editSegment(d, i, { valence: 'positive' }));
+    const tally = (d: StudyData) => {
+      const a = studyAssessments(d).filter((x) => x.informantKey === target.informantKey);
+      return a.map((x) => `${x.category}:${x.evidence.length}`);
+    };
+    // Union: both copies count (the quote twice); the old negative one still decides → the correction is lost.
+    expect(tally(unionMerge(ours(), inc).merged)).toEqual(['negative:2']);
+    // Three-way: the partner's version only.
+    expect(tally(mergeStudies(ours(), inc, { now: AT }).merged)).toEqual(['positive:1']);
+    console.info(`counsellor outcome of ${target.informantKey}: demo negative; partner corrects to positive; union negative (2 segments), three-way positive (1)`);
   });
 });
