@@ -628,6 +628,21 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
   return { merged, report: { mode: 'three-way', partner, added, updated, deleted, conflicts: conflictsNotes, pending, fieldMerged, codebook } };
 }
 
+/**
+ * A study made from a partner's bundle ("import as new study") starts with that partner's merge
+ * base: every record and tombstone at the revision the bundle holds, on both sides. So the first
+ * merge with that partner later is a true three-way merge, not one against revision 1 (which would
+ * see every record edited before the export as changed on both sides).
+ */
+export function withBaseFromBundle(data: StudyData, now: string): StudyData {
+  const revs: Record<string, number> = {};
+  for (const entity of REVISED) for (const r of data[entity] as unknown as Rec[]) revs[`${entity}:${recordKey(entity, r)}`] = revN(r);
+  for (const t of data.tombstones ?? []) revs[`${t.entity}:${t.recordId}`] = t.rev.n;
+  const partner = partnerOf(data);
+  const base: MergeBase = { id: `${data.study.id}:${partner}`.slice(0, 400), studyId: data.study.id, partner, lineageId: lineageOf(data), at: now, partnerUpdatedAt: data.study.updatedAt, ours: revs, theirs: { ...revs } };
+  return { ...data, study: { ...data.study, lineageId: lineageOf(data) }, mergeBases: [base], conflicts: [] };
+}
+
 /** What the merge does to the codebook, shown before it is applied. */
 export function codebookDiff(base: StudyData, after: Map<string, Code>, tombs: Map<string, Tombstone>): CodebookDiffEntry[] {
   const out: CodebookDiffEntry[] = [];

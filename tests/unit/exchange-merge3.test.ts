@@ -7,7 +7,7 @@ import { buildDemoStudy } from '../../fixtures/demo/demo';
 import { exportBundle } from '../../shared/exchange/bundle';
 import { runBundleJob, studyCollector, type BundleJobMessage } from '../../shared/exchange/bundle-job';
 import { checkIntegrity } from '../../shared/exchange/integrity';
-import { checkIncoming, mergeStudies, resolveConflicts, unionMerge } from '../../shared/exchange/merge';
+import { checkIncoming, mergeStudies, resolveConflicts, unionMerge, withBaseFromBundle } from '../../shared/exchange/merge';
 import { stampRevision, tombstoneOf } from '../../shared/exchange/revision';
 import { studyAssessments } from '../../shared/analysis/counsellor';
 import type { Code, Segment, StudyData } from '../../shared/model';
@@ -259,5 +259,26 @@ describe('three-way merge, the issue-16 cases on the demo', () => {
     // Three-way: the partner's version only.
     expect(tally(mergeStudies(ours(), inc, { now: AT }).merged)).toEqual(['positive:1']);
     console.info(`counsellor outcome of ${target.informantKey}: demo negative; partner corrects to positive; union negative (2 segments), three-way positive (1)`);
+  });
+
+  it('a study imported from a bundle starts with that partner as its merge base (no false conflicts later)', () => {
+    const skien = { by: 'coder-1', site: 'Skien', at: AT };
+    // Skien edits a segment twice, then exports; Porsgrunn imports that bundle as a new study.
+    const a1 = ours();
+    a1.segments[0] = stampRevision('segments', seg0, { ...seg0, note: 'én' }, skien);
+    a1.segments[0] = stampRevision('segments', a1.segments[0], { ...a1.segments[0], note: 'to' }, skien);
+    const imported = withBaseFromBundle(structuredClone(a1), AT);
+    const b = { ...imported, study: { ...imported.study, site: 'Porsgrunn' } };
+    expect(b.mergeBases?.[0]).toMatchObject({ partner: 'Skien', ours: { [`segments:${seg0.id}`]: 3 }, theirs: { [`segments:${seg0.id}`]: 3 } });
+    // Skien edits it once more; Porsgrunn merges: theirs wins, no conflict.
+    const a2 = structuredClone(a1);
+    a2.segments[0] = stampRevision('segments', a2.segments[0] as Segment, { ...(a2.segments[0] as Segment), note: 'tre' }, skien);
+    a2.study.updatedAt = '2026-12-02T00:00:00.000Z';
+    const m = mergeStudies(b, a2, { now: AT });
+    expect(m.report.pending).toEqual([]);
+    expect(m.merged.segments.find((s) => s.id === seg0.id)?.note).toBe('tre');
+    // Without the base (revision 1 as the ancestor) the same merge would be a false conflict.
+    const noBase = { ...b, mergeBases: [] };
+    expect(mergeStudies(noBase, a2, { now: AT }).report.pending.map((c) => c.recordId)).toEqual([seg0.id]);
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvHead } from '../../../shared/exchange/csv-job';
 import type { Issue } from '../../../shared/exchange/issues';
-import { checkIncoming, mergeStudies, type ThreeWayReport } from '../../../shared/exchange/merge';
+import { checkIncoming, mergeStudies, withBaseFromBundle, type ThreeWayReport } from '../../../shared/exchange/merge';
 import type { Study, StudyData } from '../../../shared/model';
 import { navigate } from '../../app/router';
 import { commitAsNewStudy, commitReplace, stageIncoming, type BulkResult } from '../../backup/bulk';
@@ -136,12 +136,14 @@ export function ImportPanel({ study }: { study: Study }) {
     else if (goTo) navigate({ name: 'study', studyId: goTo, view: 'interviews' });
   }
 
-  async function importAsNew(data: StudyData) {
+  async function importAsNew(data: StudyData, source: 'bundle' | 'refi') {
     setBusy(true);
     try {
       setProgress({ phase: 'backup', done: 0, total: 0 });
       const onProgress = (done: number, total: number) => setProgress({ phase: 'write', done, total });
-      const r = await tracked(() => commitAsNewStudy(data, { studyId: study.id, reason: 'before-import' }, { onProgress }));
+      // A partner's bundle: the new study remembers it as the common ancestor (docs/exchange.md).
+      const staged = source === 'bundle' ? withBaseFromBundle(data, new Date().toISOString()) : data;
+      const r = await tracked(() => commitAsNewStudy(staged, { studyId: study.id, reason: 'before-import' }, { onProgress }));
       await finish(r, t('exchange.importedNew', { title: data.study.title }), r.ok ? r.studyId : undefined);
     } finally {
       setBusy(false);
@@ -240,7 +242,7 @@ export function ImportPanel({ study }: { study: Study }) {
             </details>
           ) : null}
           <div className="toolbar">
-            <button type="button" className="primary" disabled={busy} onClick={() => void importAsNew(stage.data)} data-testid="import-as-new">{t('exchange.asNew')}</button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void importAsNew(stage.data, stage.source)} data-testid="import-as-new">{t('exchange.asNew')}</button>
             {stage.source === 'bundle' ? (
               <button type="button" disabled={busy} onClick={() => void prepareMerge(stage.name, stage.data)} data-testid="import-merge">{t('exchange.mergeInto', { title: study.title })}</button>
             ) : null}
