@@ -4,6 +4,7 @@ import { useRoute, routeHref } from './router';
 import { FEATURES, featureFor } from './features';
 import { useBoot } from './boot';
 import { StudyHome } from '../features/home/StudyHome';
+import { UnresolvedConflicts } from '../components/UnresolvedConflicts';
 import { ToastArea } from '../components/Toasts';
 import { SaveIndicator } from '../components/SaveIndicator';
 import { useStudy } from '../db/hooks';
@@ -143,5 +144,14 @@ function StudyScreen({ study, view, sub }: { study: NonNullable<ReturnType<typeo
   const f = featureFor(view) ?? featureFor('interviews');
   if (!f) return null;
   const { Screen } = f;
+  // Analysis screens and the report say when merge conflicts are unresolved (docs/exchange.md).
+  if (f.section === 'analysis' || f.view === 'report') {
+    return (
+      <>
+        <UnresolvedConflicts studyId={study.id} />
+        <Screen study={study} sub={sub} />
+      </>
+    );
+  }
   return <Screen study={study} sub={sub} />;
 }

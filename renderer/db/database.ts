@@ -9,10 +9,13 @@ import type {
   Code,
   CounsellorOverride,
   Interview,
+  MergeBase,
+  PendingConflict,
   PseudonymEntry,
   Segment,
   Study,
   StudyTerm,
+  Tombstone,
   Transcript,
 } from '../../shared/model';
 import { SCHEMA_VERSIONS } from './schema';
@@ -36,6 +39,8 @@ export interface StoreChange {
     codes?: string[];
     overrides?: string[];
   };
+  /** Codes deleted by merging them into another (deleted id → target id): their tombstones say so. */
+  codesMergedInto?: Record<string, string>;
 }
 
 /** One step of the coding workbench's undo/redo log, per study and scope (e.g. an interview id). */
@@ -80,6 +85,9 @@ export class ReisekartDb extends Dexie {
   declare audit: Table<AuditEntry, string>;
   declare terms: Table<StudyTerm, string>;
   declare pseudonyms: Table<PseudonymEntry, string>;
+  declare tombstones: Table<Tombstone, string>;
+  declare mergeBases: Table<MergeBase, string>;
+  declare conflicts: Table<PendingConflict, string>;
   declare undo: Table<UndoEntry, number>;
   declare meta: Table<MetaEntry, string>;
   readonly env: DbEnv;

@@ -16,6 +16,7 @@ export {
   parseStudyData,
   replaceStudyData,
   resetDemoStudy,
+  writeStudyDiff,
 } from './study';
 export type { StudySummary } from './study';
 export {

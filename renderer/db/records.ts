@@ -5,6 +5,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type { z } from 'zod';
+import { stampRevision, tombstoneOf, type RevisionAuthor } from '../../shared/exchange/revision';
 import {
   AuditEntry,
   Benchmark,
@@ -12,10 +13,13 @@ import {
   CounsellorOverride,
   Interview,
   PseudonymEntry,
+  RevisedEntity,
   Segment,
   Study,
   StudyTerm,
   Transcript,
+  type Revision,
+  type Tombstone,
 } from '../../shared/model';
 import type { ReisekartDb, StoreChange, UndoEntry } from './database';
 import { guarded, issuesFromZod, parseList, parseRecord, WriteAbort, type FieldIssue, type WriteFailure, type WriteResult } from './results';
@@ -113,24 +117,65 @@ function notFound(message: string): WriteAbort {
 }
 
 /**
- * Write inside a transaction that also holds `studies`: the study must exist, and its
- * `updatedAt` moves so the study list shows recent work first.
+ * Write inside a transaction that also holds `studies` (and `tombstones` and `meta`, for
+ * revisions): the study must exist, and its `updatedAt` moves so the study list shows recent
+ * work first. `write` gets the study and the author of the revisions it stamps.
  */
 async function writeInStudy<T>(
   db: ReisekartDb,
   studyId: string,
   tables: Table[],
-  write: () => Promise<T>,
+  write: (who: RevisionAuthor) => Promise<T>,
 ): Promise<WriteResult<T>> {
   return guarded(() =>
-    db.transaction('rw', [db.studies, ...tables], async () => {
+    db.transaction('rw', [db.studies, db.tombstones, db.meta, ...tables], async () => {
       const study = await db.studies.get(studyId);
       if (!study) throw notFound(`study ${studyId} not found`);
-      const value = await write();
-      await db.studies.update(studyId, { updatedAt: db.env.now() });
+      const coder = (await db.meta.get(`coding.currentCoder.${studyId}`))?.value;
+      const now = db.env.now();
+      const value = await write({ by: typeof coder === 'string' ? coder : '', site: study.site, at: now });
+      await db.studies.update(studyId, { updatedAt: now });
       return value;
     }),
   );
+}
+
+// ---- revisions and tombstones (docs/exchange.md) ---------------------------------------------
+
+type RevisedRow = { studyId: string; rev?: Revision } & Record<string, unknown>;
+
+function isRevised(name: string): name is RevisedEntity {
+  return RevisedEntity.safeParse(name).success;
+}
+
+const keyOf = (entity: RevisedEntity, r: Record<string, unknown>): string => String(entity === 'transcripts' ? r.interviewId : r.id);
+
+/**
+ * Put records of a revised table inside the caller's transaction: each gets its next revision
+ * (unchanged content keeps its own), and a tombstone of a record that comes back is lifted.
+ */
+async function putRevised<T extends object>(db: ReisekartDb, entity: RevisedEntity, rows: readonly T[], who: RevisionAuthor): Promise<T[]> {
+  if (rows.length === 0) return [];
+  const keys = rows.map((r) => keyOf(entity, r as unknown as RevisedRow));
+  const [prevs, tombs] = await Promise.all([db.table(entity).bulkGet(keys) as Promise<(RevisedRow | undefined)[]>, db.tombstones.bulkGet(keys.map((k) => `${entity}:${k}`))]);
+  const out = rows.map((r, i) => {
+    const row = r as unknown as RevisedRow;
+    const by = who.by || (typeof row.coderId === 'string' ? row.coderId : '');
+    return stampRevision(entity, prevs[i], row, { ...who, by }, tombs[i]) as unknown as T;
+  });
+  const lifted = tombs.filter((t): t is Tombstone => t !== undefined).map((t) => t.id);
+  if (lifted.length) await db.tombstones.bulkDelete(lifted);
+  await db.table(entity).bulkPut(out);
+  return out;
+}
+
+/** Delete records of a revised table inside the caller's transaction, leaving tombstones that travel. */
+async function buryRevised(db: ReisekartDb, entity: RevisedEntity, ids: readonly string[], who: RevisionAuthor, into: Readonly<Record<string, string>> = {}): Promise<void> {
+  if (ids.length === 0) return;
+  const prevs = (await db.table(entity).bulkGet([...ids])) as (RevisedRow | undefined)[];
+  const tombs = prevs.filter((p): p is RevisedRow => p !== undefined).map((p) => tombstoneOf(entity, p, who, into[keyOf(entity, p)] ?? null));
+  await db.tombstones.bulkPut(tombs);
+  await db.table(entity).bulkDelete([...ids]);
 }
 
 /** Parse one record and put it into its table. */
@@ -143,7 +188,8 @@ async function saveOne<S extends z.ZodType<{ studyId: string }>>(
   const parsed = parseRecord(schema, input);
   if (!parsed.ok) return parsed;
   const record = parsed.value;
-  return writeInStudy(db, record.studyId, [table], async () => {
+  return writeInStudy(db, record.studyId, [table], async (who) => {
+    if (isRevised(table.name)) return (await putRevised(db, table.name, [record], who))[0] as z.output<S>;
     await table.put(record);
     return record;
   });
@@ -152,8 +198,9 @@ async function saveOne<S extends z.ZodType<{ studyId: string }>>(
 async function deleteOne(db: ReisekartDb, table: Table<{ studyId: string }, string>, id: string): Promise<WriteResult> {
   const existing = await table.get(id);
   if (!existing) return { ok: false, reason: 'not-found', message: `${table.name} ${id} not found` };
-  return writeInStudy(db, existing.studyId, [table], async () => {
-    await table.delete(id);
+  return writeInStudy(db, existing.studyId, [table], async (who) => {
+    if (isRevised(table.name)) await buryRevised(db, table.name, [id], who);
+    else await table.delete(id);
     return undefined;
   });
 }
@@ -223,9 +270,14 @@ async function writeSegments(db: ReisekartDb, segments: Segment[], step: (n: num
       issues: [{ path: `segments[${other}].studyId`, field: 'studyId', message: 'all segments must belong to one study' }],
     };
   }
-  return writeInStudy(db, first.studyId, [db.segments], async () => {
-    await bulkPutChunked(db.segments, segments, step, size);
-    return segments;
+  return writeInStudy(db, first.studyId, [db.segments], async (who) => {
+    const out: Segment[] = [];
+    for (let i = 0; i < segments.length; i += size) {
+      const chunk = segments.slice(i, i + size);
+      out.push(...(await putRevised(db, 'segments', chunk, who)));
+      step(chunk.length);
+    }
+    return out;
   });
 }
 
@@ -236,16 +288,12 @@ async function writeSegments(db: ReisekartDb, segments: Segment[], step: (n: num
 export async function deleteCode(db: ReisekartDb, id: string): Promise<WriteResult> {
   const code = await db.codes.get(id);
   if (!code) return { ok: false, reason: 'not-found', message: `code ${id} not found` };
-  return writeInStudy(db, code.studyId, [db.codes, db.segments], async () => {
-    await db.codes.where('studyId').equals(code.studyId).filter((c) => c.parentId === id).modify({ parentId: code.parentId });
-    await db.segments
-      .where('studyId')
-      .equals(code.studyId)
-      .filter((s) => s.codeIds.includes(id))
-      .modify((s) => {
-        s.codeIds = s.codeIds.filter((c) => c !== id);
-      });
-    await db.codes.delete(id);
+  return writeInStudy(db, code.studyId, [db.codes, db.segments], async (who) => {
+    const children = await db.codes.where('studyId').equals(code.studyId).filter((c) => c.parentId === id).toArray();
+    await putRevised(db, 'codes', children.map((c) => ({ ...c, parentId: code.parentId })), who);
+    const using = await db.segments.where('studyId').equals(code.studyId).filter((s) => s.codeIds.includes(id)).toArray();
+    await putRevised(db, 'segments', using.map((s) => ({ ...s, codeIds: s.codeIds.filter((c) => c !== id) })), who);
+    await buryRevised(db, 'codes', [id], who);
     return undefined;
   });
 }
@@ -262,7 +310,7 @@ export interface DeletedInterview {
 export async function deleteInterview(db: ReisekartDb, id: string): Promise<WriteResult<DeletedInterview>> {
   const interview = await db.interviews.get(id);
   if (!interview) return { ok: false, reason: 'not-found', message: `interview ${id} not found` };
-  return writeInStudy(db, interview.studyId, [db.interviews, db.transcripts, db.segments, db.overrides], async () => {
+  return writeInStudy(db, interview.studyId, [db.interviews, db.transcripts, db.segments, db.overrides], async (who) => {
     const current = await db.interviews.get(id);
     if (!current) throw notFound(`interview ${id} not found`);
     const [transcript, segments, overrides] = await Promise.all([
@@ -270,12 +318,10 @@ export async function deleteInterview(db: ReisekartDb, id: string): Promise<Writ
       db.segments.where('interviewId').equals(id).toArray(),
       db.overrides.where('interviewId').equals(id).toArray(),
     ]);
-    await Promise.all([
-      db.interviews.delete(id),
-      db.transcripts.delete(id),
-      db.segments.where('interviewId').equals(id).delete(),
-      db.overrides.where('interviewId').equals(id).delete(),
-    ]);
+    await buryRevised(db, 'interviews', [id], who);
+    if (transcript) await buryRevised(db, 'transcripts', [id], who);
+    await buryRevised(db, 'segments', segments.map((s) => s.id), who);
+    await buryRevised(db, 'overrides', overrides.map((o) => o.id), who);
     return { interview: current, transcript: transcript ?? null, segments, overrides };
   });
 }
@@ -291,13 +337,11 @@ export async function restoreInterview(db: ReisekartDb, deleted: DeletedIntervie
   const overrides = parseList(CounsellorOverride, deleted.overrides, 'overrides');
   if (!overrides.ok) return overrides;
   const iv = interview.value;
-  return writeInStudy(db, iv.studyId, [db.interviews, db.transcripts, db.segments, db.overrides], async () => {
-    await Promise.all([
-      db.interviews.put(iv),
-      transcript ? db.transcripts.put(transcript.value) : undefined,
-      db.segments.bulkPut(segments.value),
-      db.overrides.bulkPut(overrides.value),
-    ]);
+  return writeInStudy(db, iv.studyId, [db.interviews, db.transcripts, db.segments, db.overrides], async (who) => {
+    await putRevised(db, 'interviews', [iv], who);
+    if (transcript) await putRevised(db, 'transcripts', [transcript.value], who);
+    await putRevised(db, 'segments', segments.value, who);
+    await putRevised(db, 'overrides', overrides.value, who);
     return undefined;
   });
 }
@@ -398,21 +442,17 @@ export async function applyChange(db: ReisekartDb, studyId: string, change: Stor
   }
   const dels = change.deletes ?? {};
   const tables = [db.interviews, db.transcripts, db.segments, db.codes, db.overrides];
-  return writeInStudy(db, studyId, tables, async () => {
-    await Promise.all([
-      db.interviews.bulkDelete(dels.interviews ?? []),
-      db.transcripts.bulkDelete(dels.transcripts ?? []),
-      db.segments.bulkDelete(dels.segments ?? []),
-      db.codes.bulkDelete(dels.codes ?? []),
-      db.overrides.bulkDelete(dels.overrides ?? []),
-    ]);
-    await Promise.all([
-      parsed.interviews.ok ? db.interviews.bulkPut(parsed.interviews.value) : undefined,
-      parsed.transcripts.ok ? db.transcripts.bulkPut(parsed.transcripts.value) : undefined,
-      parsed.segments.ok ? db.segments.bulkPut(parsed.segments.value) : undefined,
-      parsed.codes.ok ? db.codes.bulkPut(parsed.codes.value) : undefined,
-      parsed.overrides.ok ? db.overrides.bulkPut(parsed.overrides.value) : undefined,
-    ]);
+  return writeInStudy(db, studyId, tables, async (who) => {
+    await buryRevised(db, 'interviews', dels.interviews ?? [], who);
+    await buryRevised(db, 'transcripts', dels.transcripts ?? [], who);
+    await buryRevised(db, 'segments', dels.segments ?? [], who);
+    await buryRevised(db, 'codes', dels.codes ?? [], who, change.codesMergedInto);
+    await buryRevised(db, 'overrides', dels.overrides ?? [], who);
+    if (parsed.interviews.ok) await putRevised(db, 'interviews', parsed.interviews.value, who);
+    if (parsed.transcripts.ok) await putRevised(db, 'transcripts', parsed.transcripts.value, who);
+    if (parsed.segments.ok) await putRevised(db, 'segments', parsed.segments.value, who);
+    if (parsed.codes.ok) await putRevised(db, 'codes', parsed.codes.value, who);
+    if (parsed.overrides.ok) await putRevised(db, 'overrides', parsed.overrides.value, who);
     return undefined;
   });
 }

@@ -26,6 +26,9 @@ export const TABLE_NAMES = [
   'audit',
   'terms',
   'pseudonyms',
+  'tombstones',
+  'mergeBases',
+  'conflicts',
   'undo',
   'meta',
 ] as const;
@@ -35,12 +38,17 @@ export interface SchemaVersion {
   version: number;
   /** Why this version exists (kept in the snapshot, read by whoever adds the next one). */
   why: string;
-  /** Dexie store syntax: primary key first, then indexes. Full layout, not a delta. */
-  stores: Readonly<Record<TableName, string>>;
+  /**
+   * Dexie store syntax: primary key first, then indexes. Full layout, not a delta: every table
+   * that exists at this version (a table added later is absent from earlier versions).
+   */
+  stores: Readonly<Partial<Record<TableName, string>>>;
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-const V1_STORES: Record<TableName, string> = {
+type V2Table = Exclude<TableName, 'tombstones' | 'mergeBases' | 'conflicts'>;
+
+const V1_STORES: Record<V2Table, string> = {
   studies: 'id',
   interviews: 'id, studyId',
   // One transcript per interview: keyed by it, so a put replaces and a delete needs no lookup.
@@ -56,7 +64,7 @@ const V1_STORES: Record<TableName, string> = {
   meta: 'key',
 };
 
-const V2_STORES: Record<TableName, string> = {
+const V2_STORES: Record<V2Table, string> = {
   ...V1_STORES,
   // The workbench keeps one undo stack per (study, scope); the compound index also serves
   // "everything of this study" as a prefix range, so the plain studyId index is dropped.
@@ -78,6 +86,43 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
+const V3_STORES: Record<TableName, string> = {
+  ...V2_STORES,
+  // Deletions that travel in bundles, keyed `entity:recordId` (record ids are unique across studies).
+  tombstones: 'id, studyId',
+  // Per partner, the revision numbers of the last merge, keyed `studyId:partner`.
+  mergeBases: 'id, studyId',
+  // Conflicts waiting for a decision, keyed `partner|entity:recordId`.
+  conflicts: 'id, studyId',
+};
+
+const REVISED_TABLES = ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks'] as const;
+
+/**
+ * Version 3: every record that merges by revision gets revision 1 (docs/exchange.md): who is not
+ * known (`by: ''`), the site is its study's, the time its own `updatedAt` (or `at`) when it has one.
+ * A record that already carries a revision keeps it.
+ */
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  const sites = new Map<string, string>();
+  await tx
+    .table('studies')
+    .toCollection()
+    .each((st: { id: string; site?: string }) => {
+      sites.set(st.id, st.site ?? '');
+    });
+  for (const name of REVISED_TABLES) {
+    await tx
+      .table(name)
+      .toCollection()
+      .modify((r: Record<string, unknown>) => {
+        if (r.rev !== undefined) return;
+        const at = typeof r.updatedAt === 'string' ? r.updatedAt : typeof r.at === 'string' ? r.at : '';
+        r.rev = { n: 1, by: '', site: sites.get(String(r.studyId)) ?? '', at };
+      });
+  }
+}
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, why: 'initial layout', stores: V1_STORES },
   {
@@ -85,6 +130,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     why: 'segments get kind/anchor defaults; undo indexed by [studyId+scope]',
     stores: V2_STORES,
     upgrade: upgradeToV2,
+  },
+  {
+    version: 3,
+    why: 'revisions on every merged record (revision 1 at upgrade); tombstones, merge bases and conflicts tables',
+    stores: V3_STORES,
+    upgrade: upgradeToV3,
   },
 ];
 

@@ -9,8 +9,11 @@ import {
   Code,
   CounsellorOverride,
   Interview,
+  MergeBase,
+  PendingConflict,
   PseudonymEntry,
   Segment,
+  Tombstone,
   Study,
   StudyData,
   StudyTerm,
@@ -49,7 +52,7 @@ export function parseStudyData(input: unknown): WriteResult<StudyData> {
 function ownedByStudy(data: StudyData): WriteResult<StudyData> {
   const issues: FieldIssue[] = [];
   for (const table of STUDY_TABLES) {
-    data[table].forEach((r: { studyId: string }, i: number) => {
+    (data[table] ?? []).forEach((r: { studyId: string }, i: number) => {
       if (r.studyId !== data.study.id) {
         issues.push({
           path: `${table}[${i}].studyId`,
@@ -73,6 +76,9 @@ export const TABLE_SCHEMAS: Record<StudyTable, z.ZodType<{ studyId: string }>> =
   audit: AuditEntry,
   terms: StudyTerm,
   pseudonyms: PseudonymEntry,
+  tombstones: Tombstone,
+  mergeBases: MergeBase,
+  conflicts: PendingConflict,
 };
 
 /** StudyData's shape with the record lists left unparsed (they are parsed in chunks). */
@@ -87,6 +93,9 @@ const StudyShell = z.object({
   audit: z.array(z.unknown()).default([]),
   terms: z.array(z.unknown()).default([]),
   pseudonyms: z.array(z.unknown()).default([]),
+  tombstones: z.array(z.unknown()).optional(),
+  mergeBases: z.array(z.unknown()).optional(),
+  conflicts: z.array(z.unknown()).optional(),
 });
 
 /** Records in a study-shaped input (for progress totals); 0 for anything else. */
@@ -107,8 +116,10 @@ export async function parseStudyDataChunked(input: unknown, step: (n: number) =>
   const out: Record<string, unknown> = { study: shell.value.study };
   const issues: FieldIssue[] = [];
   // Tables in StudyData's key order, so issues come out in the order parseStudyData gives them.
-  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms'] as const) {
-    const r = await parseListChunked(TABLE_SCHEMAS[table], shell.value[table], table, step, chunkSize);
+  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts'] as const) {
+    const rows = shell.value[table];
+    if (rows === undefined) continue;
+    const r = await parseListChunked(TABLE_SCHEMAS[table], rows, table, step, chunkSize);
     if (r.ok) out[table] = r.value;
     else if (r.reason === 'invalid') issues.push(...r.issues);
   }
@@ -132,7 +143,7 @@ async function clearStudy(db: ReisekartDb, studyId: string): Promise<void> {
 async function putStudyData(db: ReisekartDb, data: StudyData, step: (n: number) => void = () => undefined, chunkSize?: number): Promise<void> {
   await db.studies.put(data.study);
   // `db.table(name)` is the untyped handle; the records were parsed by parseStudyData.
-  for (const t of STUDY_TABLES) await bulkPutChunked(db.table(t), data[t], step, chunkSize);
+  for (const t of STUDY_TABLES) await bulkPutChunked(db.table(t), data[t] ?? [], step, chunkSize);
 }
 
 /**
@@ -248,7 +259,7 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
   return db.transaction('r', db.tables, async () => {
     const study = await db.studies.get(studyId);
     if (!study) return null;
-    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms] =
+    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts] =
       await Promise.all([
         rowsOfStudy(db.interviews, studyId),
         opts.transcripts === false ? Promise.resolve([]) : rowsOfStudyInPages(db.transcripts, studyId, (t) => t.interviewId, page),
@@ -259,8 +270,11 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
         rowsOfStudy(db.audit, studyId),
         rowsOfStudy(db.terms, studyId),
         rowsOfStudy(db.pseudonyms, studyId),
+        rowsOfStudy(db.tombstones, studyId),
+        rowsOfStudy(db.mergeBases, studyId),
+        rowsOfStudy(db.conflicts, studyId),
       ]);
-    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms };
+    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts };
   });
 }
 
@@ -336,3 +350,31 @@ export async function deleteStudy(db: ReisekartDb, studyId: string): Promise<Wri
 }
 
 export type { StudyTable };
+
+/**
+ * Write what changed between two versions of one study (a conflict resolution: a few records,
+ * tombstones, merge bases, conflicts and one audit entry) in one transaction, without rewriting
+ * the study. Rows are compared as stored; `after` must come from `before` (resolveConflicts).
+ */
+export async function writeStudyDiff(db: ReisekartDb, before: StudyData, after: StudyData): Promise<WriteResult> {
+  const parsed = parseStudyData(after);
+  if (!parsed.ok) return parsed;
+  const next = parsed.value;
+  return guarded(() =>
+    db.transaction('rw', db.tables, async () => {
+      if (!(await db.studies.get(next.study.id))) throw new WriteAbort({ ok: false, reason: 'not-found', message: `study ${next.study.id} not found` });
+      for (const t of STUDY_TABLES) {
+        const key = (r: Record<string, unknown>) => String(t === 'transcripts' ? r.interviewId : r.id);
+        const old = new Map(((before[t] ?? []) as unknown as Record<string, unknown>[]).map((r) => [key(r), JSON.stringify(r)]));
+        const rows = (next[t] ?? []) as unknown as Record<string, unknown>[];
+        const puts = rows.filter((r) => old.get(key(r)) !== JSON.stringify(r));
+        const keep = new Set(rows.map(key));
+        const dels = [...old.keys()].filter((k) => !keep.has(k));
+        if (dels.length) await db.table(t).bulkDelete(dels);
+        if (puts.length) await db.table(t).bulkPut(puts);
+      }
+      await db.studies.update(next.study.id, { updatedAt: db.env.now() });
+      return undefined;
+    }),
+  );
+}

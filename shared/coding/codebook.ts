@@ -8,6 +8,8 @@ export interface CodebookChange {
   putCodes: Code[];
   deleteCodes: string[];
   putSegments: Segment[];
+  /** A deleted code whose segments went to another (merge, delete with reassignment): id → target. */
+  mergedInto?: Record<string, string>;
 }
 
 export interface CodeNode {
@@ -108,7 +110,7 @@ export function mergeCodes(codes: readonly Code[], segments: readonly Segment[],
   // Merging a parent into its own descendant would orphan the target's ancestry; refuse.
   if (subtreeIds(codes, fromId).has(intoId)) return null;
   const putCodes = codes.filter((c) => c.parentId === fromId).map((c) => ({ ...c, parentId: intoId }));
-  return { putCodes, deleteCodes: [fromId], putSegments: replaceInSegments(segments, fromId, intoId, now) };
+  return { putCodes, deleteCodes: [fromId], putSegments: replaceInSegments(segments, fromId, intoId, now), mergedInto: { [fromId]: intoId } };
 }
 
 /**
@@ -120,7 +122,7 @@ export function deleteCodeWithReassign(codes: readonly Code[], segments: readonl
   if (!code || reassignTo === id) return null;
   if (reassignTo !== null && !codes.some((c) => c.id === reassignTo)) return null;
   const putCodes = codes.filter((c) => c.parentId === id).map((c) => ({ ...c, parentId: code.parentId }));
-  return { putCodes, deleteCodes: [id], putSegments: replaceInSegments(segments, id, reassignTo, now) };
+  return { putCodes, deleteCodes: [id], putSegments: replaceInSegments(segments, id, reassignTo, now), ...(reassignTo !== null ? { mergedInto: { [id]: reassignTo } } : {}) };
 }
 
 /** Segments and distinct informants per code (direct use, not rolled up). */

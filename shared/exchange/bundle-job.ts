@@ -15,8 +15,8 @@ import { importQdc, importQdpx } from './refi/import';
 
 export const ROWS_PER_MESSAGE = 5000;
 
-/** The record lists of a StudyData, in its key order. */
-export const STUDY_LISTS = ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms'] as const;
+/** The record lists of a StudyData, in its key order (tombstones travel in bundles; merge bases and conflicts in snapshots). */
+export const STUDY_LISTS = ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts'] as const;
 export type StudyList = (typeof STUDY_LISTS)[number];
 
 export type BundleJobRequest =
@@ -40,7 +40,7 @@ export type BundleJobMessage =
 export function postStudy(post: (m: BundleJobMessage) => void, id: number, data: StudyData): void {
   post({ id, type: 'study', study: data.study });
   for (const list of STUDY_LISTS) {
-    const rows = data[list] as unknown[];
+    const rows = (data[list] ?? []) as unknown[];
     for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) post({ id, type: 'rows', list, rows: rows.slice(i, i + ROWS_PER_MESSAGE) });
   }
 }
@@ -56,7 +56,11 @@ export function studyCollector(): { take(m: BundleJobMessage): void; data(): Stu
     },
     data() {
       // The rows were parsed in the job (restoreBundle / importQdpx): they are StudyData's lists.
-      return study ? ({ study, ...lists } as unknown as StudyData) : null;
+      // The optional lists stay absent when nothing came, as restoreBundle gives them.
+      if (!study) return null;
+      const out: Record<string, unknown> = { study, ...lists };
+      for (const l of ['tombstones', 'mergeBases', 'conflicts'] as const) if (lists[l].length === 0) delete out[l];
+      return out as unknown as StudyData;
     },
   };
 }

@@ -1,5 +1,10 @@
 /**
- * Merging a study bundle from another site into ours. Pure; nothing is overwritten silently:
+ * Merging a study bundle from another site into ours. Pure.
+ *
+ * Same lineage (a partner's copy of this study): `mergeStudies` is a three-way merge on record
+ * revisions against the per-partner merge base (docs/exchange.md, "Revisions and three-way merge").
+ * Different lineage (two independent studies, asked first): `unionMerge`, the union rules below;
+ * nothing is overwritten silently:
  *  - frames (stages, situations, groups, actors, coders): union by id; same id with another label →
  *    base label kept, conflict reported;
  *  - codes: same id and same content → one code; same id, different content → incoming kept under a
@@ -10,7 +15,8 @@
  *  - transcripts follow their interview; segments, overrides, benchmarks, audit, terms, pseudonyms:
  *    by id, identical → one, different → incoming re-id'd and reported.
  */
-import type { Code, FrameItem, StudyData } from '../model';
+import { namespaceTags } from './pseudonyms';
+import type { Code, FrameItem, MergeBase, PendingConflict, Revision, RevisedEntity, StudyData, Tombstone } from '../model';
 
 export type ConflictKind = 'interview-code' | 'code-name' | 'same-id' | 'frame-label';
 
@@ -96,7 +102,8 @@ function mergeById<T extends { id: string }>(entity: string, base: readonly T[],
   return { items: out, remap, added };
 }
 
-export function mergeStudies(base: StudyData, incoming: StudyData): { merged: StudyData; report: MergeReport } {
+/** Today's union rules: for two studies without a common ancestor (different lineage). */
+export function unionMerge(base: StudyData, incoming: StudyData): { merged: StudyData; report: MergeReport } {
   const conflicts: Conflict[] = [];
   const added: Record<string, number> = {};
   const site = incoming.study.site || incoming.study.title;
@@ -220,4 +227,541 @@ export function mergeStudies(base: StudyData, incoming: StudyData): { merged: St
     pseudonyms: pseudonyms.items,
   };
   return { merged, report: { added, conflicts } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Three-way merge on revisions
+// ---------------------------------------------------------------------------------------------
+
+/** Record kinds merged by revision, in the order they are merged (codes before what uses them). */
+export const REVISED: readonly RevisedEntity[] = ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks'];
+/** The code fields merged one by one when both sides changed a code. */
+const CODE_FIELDS = ['name', 'color', 'definition', 'examples', 'parentId', 'order'] as const;
+
+type Rec = Record<string, unknown> & { studyId: string; rev?: Revision };
+
+/** The id every copy of a study shares. */
+export function lineageOf(data: StudyData): string {
+  return data.study.lineageId ?? data.study.id;
+}
+
+/** Who a bundle is from: its site, else its title. */
+export function partnerOf(data: StudyData): string {
+  return data.study.site.trim() || data.study.title.trim();
+}
+
+export function recordKey(entity: RevisedEntity, r: Record<string, unknown>): string {
+  return String(entity === 'transcripts' ? r.interviewId : r.id);
+}
+
+const revN = (r: { rev?: Revision }): number => r.rev?.n ?? 1;
+const REV1: Revision = { n: 1, by: '', site: '', at: '' };
+
+/** Content without revision and timestamps: what "the same record" means. */
+function content(r: Record<string, unknown>): string {
+  const { rev: _rev, updatedAt: _u, studyId: _s, ...rest } = r;
+  return JSON.stringify(rest);
+}
+
+/** Does revision `a` already include revision `b` (a resolution or merge made from it)? */
+function includes(a: Revision | undefined, b: Revision | undefined, bSite: string): boolean {
+  if (!a?.merged || !b) return false;
+  return (a.merged[bSite] ?? 0) >= b.n;
+}
+
+export type MergeRefusal =
+  | { code: 'merge.unrelated'; params: { ours: string; theirs: string } }
+  | { code: 'merge.older'; params: { partner: string; last: string; bundle: string } };
+
+/**
+ * What must be asked or refused before a merge: a bundle of another lineage (an unrelated study:
+ * asked, then merged by the union rules), or one older than the last merge with that partner
+ * (refused: its revisions would go backwards).
+ */
+export function checkIncoming(base: StudyData, incoming: StudyData): MergeRefusal | null {
+  if (lineageOf(base) !== lineageOf(incoming)) return { code: 'merge.unrelated', params: { ours: base.study.title, theirs: incoming.study.title } };
+  const partner = partnerOf(incoming);
+  const stored = base.mergeBases?.find((b) => b.partner === partner);
+  if (!stored) return null;
+  const older = { code: 'merge.older' as const, params: { partner, last: stored.partnerUpdatedAt, bundle: incoming.study.updatedAt } };
+  if (stored.partnerUpdatedAt && incoming.study.updatedAt < stored.partnerUpdatedAt) return older;
+  for (const entity of REVISED) {
+    for (const r of incoming[entity] as unknown as Rec[]) {
+      const k = `${entity}:${recordKey(entity, r)}`;
+      const t = stored.theirs[k];
+      if (t !== undefined && revN(r) < t) return older;
+    }
+  }
+  for (const tb of incoming.tombstones ?? []) {
+    const t = stored.theirs[`${tb.entity}:${tb.recordId}`];
+    if (t !== undefined && tb.rev.n < t) return older;
+  }
+  return null;
+}
+
+export interface CodebookDiffEntry {
+  kind: 'added' | 'renamed' | 'changed' | 'merged' | 'deleted';
+  id: string;
+  name: string;
+  /** renamed: the new name; merged: the code it went into. */
+  to?: string;
+}
+
+export interface ThreeWayReport extends MergeReport {
+  mode: 'three-way' | 'union';
+  partner: string;
+  updated: Record<string, number>;
+  deleted: Record<string, number>;
+  /** Conflicts found by this merge (also kept in `merged.conflicts` until resolved). */
+  pending: PendingConflict[];
+  /** Fields taken from each side of a code both sides changed. */
+  fieldMerged: number;
+  codebook: CodebookDiffEntry[];
+}
+
+export interface MergeOutcome {
+  merged: StudyData;
+  report: ThreeWayReport;
+}
+
+export interface MergeOptions {
+  /** The merge's time (merge base, conflicts); default: the later of the two studies' updatedAt. */
+  now?: string;
+}
+
+type State = { live: true; rec: Rec; n: number } | { live: false; tomb: Tombstone; n: number };
+
+/** Both sides changed a code: merge field by field when no field changed on both sides to different values. */
+function mergeCodeFields(o: Rec, t: Rec, bo: number, bt: number, ourSite: string, partner: string, now: string): Rec | null {
+  const of = o.rev?.fields;
+  const tf = t.rev?.fields;
+  if (!of || !tf) return null;
+  const out: Rec = { ...o };
+  const fields: Record<string, number> = { ...of };
+  const n = Math.max(revN(o), revN(t)) + 1;
+  for (const f of CODE_FIELDS) {
+    const oc = (of[f] ?? 1) > bo;
+    const tc = (tf[f] ?? 1) > bt;
+    const sameVal = JSON.stringify(o[f]) === JSON.stringify(t[f]);
+    if (oc && tc && !sameVal) return null;
+    if (tc && !oc && !sameVal) {
+      out[f] = t[f];
+      fields[f] = n;
+    }
+  }
+  if (content(out) === content(t)) return t;
+  if (content(out) === content(o)) return o;
+  const merged = { ...(o.rev?.merged ?? {}), [partner]: revN(t) };
+  return { ...out, rev: { n, by: o.rev?.by ?? '', site: ourSite, at: now, fields, merged } };
+}
+
+/**
+ * Three-way merge of a partner's copy of this study (same lineage) into ours; a study of another
+ * lineage is merged by the union rules (`unionMerge`; the screen asks first, see checkIncoming).
+ *
+ * Per record (codes, interviews, transcripts, segments, overrides, benchmarks), against the
+ * revisions both sides had at the last merge with this partner (the merge base; without one, the
+ * lineage's revision 1):
+ *  - changed on their side only → theirs (a tombstone deletes); on ours only → ours;
+ *  - changed on both, same content → one; codes: field by field where no field differs on both;
+ *    else a conflict: ours stays (and is what analysis counts), theirs waits in `conflicts`;
+ *  - only in theirs → added; only in ours, or held back by their bundle → kept (only a tombstone deletes).
+ * Frames and coders: union by id (labels: ours). Audit: union by id. Terms and pseudonyms never
+ * travel (outboundData), so theirs are ignored.
+ */
+export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOptions = {}): MergeOutcome {
+  if (lineageOf(base) !== lineageOf(incoming)) {
+    const u = unionMerge(base, incoming);
+    return { merged: u.merged, report: { ...u.report, mode: 'union', partner: partnerOf(incoming), updated: {}, deleted: {}, pending: [], fieldMerged: 0, codebook: [] } };
+  }
+  const now = opts.now ?? (base.study.updatedAt > incoming.study.updatedAt ? base.study.updatedAt : incoming.study.updatedAt);
+  const studyId = base.study.id;
+  const partner = partnerOf(incoming);
+  const ourSite = base.study.site.trim() || base.study.title.trim();
+  const conflictsNotes: Conflict[] = [];
+  const stored = base.mergeBases?.find((b) => b.partner === partner);
+  const newBase: MergeBase = {
+    id: `${studyId}:${partner}`.slice(0, 400),
+    studyId,
+    partner,
+    lineageId: lineageOf(base),
+    at: now,
+    partnerUpdatedAt: incoming.study.updatedAt,
+    ours: { ...(stored?.ours ?? {}) },
+    theirs: { ...(stored?.theirs ?? {}) },
+  };
+  const added: Record<string, number> = {};
+  const updated: Record<string, number> = {};
+  const deleted: Record<string, number> = {};
+  const pending: PendingConflict[] = [];
+  const conflicts = new Map((base.conflicts ?? []).map((c) => [c.id, c]));
+  const tombs = new Map((base.tombstones ?? []).map((t) => [t.id, t]));
+  const out: Record<RevisedEntity, Map<string, Rec>> = {} as Record<RevisedEntity, Map<string, Rec>>;
+  let fieldMerged = 0;
+  const adoptedDeletes: Tombstone[] = [];
+  /** Records that arrived new from the partner this time, per kind (keys). */
+  const arrived: Record<RevisedEntity, Set<string>> = { codes: new Set(), interviews: new Set(), transcripts: new Set(), segments: new Set(), overrides: new Set(), benchmarks: new Set() };
+
+  const frames = {
+    stages: mergeFrame('study.stages', base.study.stages, incoming.study.stages, conflictsNotes),
+    situations: mergeFrame('study.situations', base.study.situations, incoming.study.situations, conflictsNotes),
+    groups: mergeFrame('study.groups', base.study.groups, incoming.study.groups, conflictsNotes),
+    actors: mergeFrame('study.actors', base.study.actors, incoming.study.actors, conflictsNotes),
+  };
+  const coders = base.study.coders.slice();
+  for (const c of incoming.study.coders) if (!coders.some((x) => x.id === c.id)) coders.push(c);
+  Object.assign(added, { stages: frames.stages.added, situations: frames.situations.added, groups: frames.groups.added, actors: frames.actors.added, coders: coders.length - base.study.coders.length });
+
+  for (const entity of REVISED) {
+    const ours = new Map((base[entity] as unknown as Rec[]).map((r) => [recordKey(entity, r), r]));
+    const theirs = new Map((incoming[entity] as unknown as Rec[]).map((r) => [recordKey(entity, r), { ...r, studyId } as Rec]));
+    const theirTombs = new Map((incoming.tombstones ?? []).filter((t) => t.entity === entity).map((t) => [t.recordId, t]));
+    const result = new Map(ours);
+    out[entity] = result;
+    const count = (m: Record<string, number>) => (m[entity] = (m[entity] ?? 0) + 1);
+    const keys = new Set([...theirs.keys(), ...theirTombs.keys()]);
+    for (const k of keys) {
+      const bk = `${entity}:${k}`;
+      const tRec = theirs.get(k);
+      const tTomb = theirTombs.get(k);
+      // A record both alive and buried in one bundle: the higher revision tells.
+      const t: State = tRec && (!tTomb || revN(tRec) >= tTomb.rev.n) ? { live: true, rec: tRec, n: revN(tRec) } : { live: false, tomb: { ...(tTomb as Tombstone), studyId, id: bk }, n: (tTomb as Tombstone).rev.n };
+      const oRec = ours.get(k);
+      const oTomb = tombs.get(bk);
+      const o: State | null = oRec ? { live: true, rec: oRec, n: revN(oRec) } : oTomb ? { live: false, tomb: oTomb, n: oTomb.rev.n } : null;
+      const setBase = (on: number) => {
+        newBase.ours[bk] = on;
+        newBase.theirs[bk] = t.n;
+      };
+      const adopt = () => {
+        if (t.live) {
+          if (o?.live) count(updated);
+          else count(added);
+          result.set(k, t.rec);
+          tombs.delete(bk);
+        } else {
+          if (o?.live) {
+            count(deleted);
+            adoptedDeletes.push(t.tomb);
+          }
+          result.delete(k);
+          tombs.set(bk, t.tomb);
+        }
+        conflicts.delete(`${partner}|${bk}`);
+        setBase(t.n);
+      };
+      if (!o) {
+        adopt();
+        if (t.live) arrived[entity].add(k);
+        continue;
+      }
+      const sameContent = o.live && t.live ? content(o.rec) === content(t.rec) : !o.live && !t.live;
+      if (sameContent) {
+        conflicts.delete(`${partner}|${bk}`);
+        setBase(o.n);
+        continue;
+      }
+      const known = stored && stored.ours[bk] !== undefined && stored.theirs[bk] !== undefined;
+      const bo = known ? (stored.ours[bk] as number) : 1;
+      const bt = known ? (stored.theirs[bk] as number) : 1;
+      const oChanged = o.n !== bo;
+      const tChanged = t.n !== bt;
+      const oRev = o.live ? o.rec.rev : o.tomb.rev;
+      const tRev = t.live ? t.rec.rev : t.tomb.rev;
+      if (!tChanged && (known || oChanged)) {
+        // Nothing new from them: ours stands (ours changed, or a conflict resolved as ours).
+        setBase(o.n);
+        continue;
+      }
+      if (tChanged && (!oChanged || includes(tRev, oRev, ourSite))) {
+        adopt();
+        continue;
+      }
+      if (includes(oRev, tRev, partner)) {
+        setBase(o.n);
+        continue;
+      }
+      if (entity === 'codes' && o.live && t.live) {
+        const m = mergeCodeFields(o.rec, t.rec, bo, bt, ourSite, partner, now);
+        if (m) {
+          fieldMerged++;
+          if (m !== o.rec) {
+            result.set(k, m);
+            count(updated);
+          }
+          setBase(revN(m));
+          newBase.theirs[bk] = t.n;
+          conflicts.delete(`${partner}|${bk}`);
+          continue;
+        }
+      }
+      // Changed on both sides (or differing with no base to tell): a conflict; ours stays.
+      const c: PendingConflict = {
+        id: `${partner}|${bk}`,
+        studyId,
+        entity,
+        recordId: k,
+        partner,
+        theirs: t.live ? (t.rec as Record<string, unknown>) : null,
+        theirsRev: tRev ?? REV1,
+        oursRev: o.live ? (o.rec.rev ?? REV1) : o.tomb.rev,
+        at: now,
+      };
+      const before = conflicts.get(c.id);
+      if (!before || before.theirsRev.n !== c.theirsRev.n || JSON.stringify(before.theirs) !== JSON.stringify(c.theirs)) pending.push(c);
+      conflicts.set(c.id, before && before.theirsRev.n === c.theirsRev.n && JSON.stringify(before.theirs) === JSON.stringify(c.theirs) ? before : c);
+      setBase(o.n);
+    }
+  }
+
+  // An interview they deleted while ours still has records under it: keep it, as a conflict.
+  const ivOf = (e: RevisedEntity) => [...out[e].values()].map((r) => String(r.interviewId));
+  const stillUsed = new Set([...ivOf('transcripts'), ...ivOf('segments'), ...ivOf('overrides')]);
+  for (const tb of adoptedDeletes) {
+    if (tb.entity !== 'interviews' || !stillUsed.has(tb.recordId)) continue;
+    const bk = `interviews:${tb.recordId}`;
+    const ours = base.interviews.find((i) => i.id === tb.recordId) as unknown as Rec;
+    out.interviews.set(tb.recordId, ours);
+    tombs.delete(bk);
+    deleted.interviews = (deleted.interviews ?? 1) - 1;
+    newBase.ours[bk] = revN(ours);
+    // Its transcript, if their deletion took it in this merge, stays with it.
+    const trBk = `transcripts:${tb.recordId}`;
+    const ourTr = base.transcripts.find((t) => t.interviewId === tb.recordId) as unknown as Rec | undefined;
+    if (ourTr && !out.transcripts.has(tb.recordId) && adoptedDeletes.some((d) => d.id === trBk)) {
+      out.transcripts.set(tb.recordId, ourTr);
+      tombs.delete(trBk);
+      deleted.transcripts = (deleted.transcripts ?? 1) - 1;
+      newBase.ours[trBk] = revN(ourTr);
+      // Their transcript deletion is decided with the interview: keep the base at theirs so it is not re-applied.
+    }
+    const c: PendingConflict = { id: `${partner}|${bk}`, studyId, entity: 'interviews', recordId: tb.recordId, partner, theirs: null, theirsRev: tb.rev, oursRev: ours.rev ?? REV1, at: now };
+    conflicts.set(c.id, c);
+    pending.push(c);
+  }
+
+  // Codes that are gone: our records that still use them follow the operation (merged → into, else removed).
+  const goneCodes = new Map<string, string | null>();
+  for (const t of tombs.values()) if (t.entity === 'codes' && !out.codes.has(t.recordId)) goneCodes.set(t.recordId, t.into);
+  const follow = (id: string): string | null => {
+    let cur: string | null = id;
+    for (let i = 0; i < 20 && cur !== null && goneCodes.has(cur); i++) cur = goneCodes.get(cur) ?? null;
+    return cur !== null && out.codes.has(cur) ? cur : null;
+  };
+  const bump = (r: Rec): Rec => ({ ...r, rev: { ...(r.rev ?? REV1), n: revN(r) + 1, site: ourSite, at: now } });
+  if (goneCodes.size > 0) {
+    for (const [k, sg] of out.segments) {
+      const ids = sg.codeIds as string[];
+      if (!ids.some((id) => goneCodes.has(id))) continue;
+      const next = [...new Set(ids.map(follow).filter((x): x is string => x !== null))];
+      const b = bump({ ...sg, codeIds: next });
+      out.segments.set(k, b);
+      if (newBase.ours[`segments:${k}`] !== undefined) newBase.ours[`segments:${k}`] = revN(b);
+    }
+    for (const [k, c] of out.codes) {
+      if (typeof c.parentId === 'string' && goneCodes.has(c.parentId)) out.codes.set(k, bump({ ...c, parentId: follow(c.parentId) }));
+    }
+  }
+
+  // Records that arrived new and must change here: a partner's pseudonym tags get the partner's
+  // namespace (their segments follow), a partner's interview code already used here gets the
+  // site as suffix. Each is a new revision of ours that includes theirs, so the partner takes it
+  // back at the next exchange and both copies read the same.
+  const localEdit = (entity: RevisedEntity, k: string, patch: Record<string, unknown>) => {
+    const r = out[entity].get(k);
+    if (!r) return;
+    const n = revN(r) + 1;
+    const rev: Revision = { n, by: '', site: ourSite, at: now, merged: { ...(r.rev?.merged ?? {}), [partner]: revN(r) } };
+    out[entity].set(k, { ...r, ...patch, rev });
+    newBase.ours[`${entity}:${k}`] = n;
+  };
+  if (partner !== ourSite) {
+    for (const k of arrived.transcripts) {
+      const tr = out.transcripts.get(k) as Rec;
+      const ns = namespaceTags(String(tr.text), partner);
+      if (ns.changed === 0) continue;
+      const turns = (tr.turns as { start: number; end: number; participantId: string | null }[]).map((x) => ({ ...x, start: ns.map(x.start), end: ns.map(x.end) }));
+      localEdit('transcripts', k, { text: ns.text, turns });
+      for (const sk of arrived.segments) {
+        const sg = out.segments.get(sk) as Rec;
+        if (sg.interviewId !== k) continue;
+        const start = ns.map(sg.start as number);
+        const end = ns.map(sg.end as number);
+        localEdit('segments', sk, { start, end, quote: sg.quote === String(tr.text).slice(sg.start as number, sg.end as number) ? ns.text.slice(start, end) : namespaceTags(String(sg.quote), partner).text });
+      }
+    }
+    const codesInUse = new Map<string, string>();
+    for (const [k, iv] of out.interviews) if (!arrived.interviews.has(k)) codesInUse.set(String(iv.code).toLowerCase(), k);
+    for (const k of arrived.interviews) {
+      const iv = out.interviews.get(k) as Rec;
+      let code = String(iv.code);
+      if (codesInUse.has(code.toLowerCase())) {
+        const suffix = slug(partner);
+        code = `${iv.code}-${suffix}`.slice(0, 40);
+        for (let n = 2; codesInUse.has(code.toLowerCase()); n++) code = `${iv.code}-${suffix}${n}`.slice(0, 40);
+        conflictsNotes.push({ kind: 'interview-code', entity: 'interviews', id: k, message: `Intervjukoden «${iv.code}» brukes av begge steder; det innkommende heter nå «${code}»`, renamedTo: code });
+        localEdit('interviews', k, { code });
+      }
+      codesInUse.set(code.toLowerCase(), k);
+    }
+  }
+
+  const codebook = codebookDiff(base, out.codes as unknown as Map<string, Code>, tombs);
+  const list = <T>(e: RevisedEntity): T[] => [...out[e].values()] as unknown as T[];
+  const audit = mergeById('audit', base.audit, incoming.audit, slug(partner), conflictsNotes, (a) => ({ ...a, studyId })).items;
+  const merged: StudyData = {
+    study: { ...base.study, lineageId: lineageOf(base), stages: frames.stages.items, situations: frames.situations.items, groups: frames.groups.items, actors: frames.actors.items, coders },
+    codes: list('codes'),
+    interviews: list('interviews'),
+    transcripts: list('transcripts'),
+    segments: list('segments'),
+    overrides: list('overrides'),
+    benchmarks: list('benchmarks'),
+    audit,
+    terms: base.terms,
+    pseudonyms: base.pseudonyms,
+    tombstones: [...tombs.values()],
+    mergeBases: [...(base.mergeBases ?? []).filter((b) => b.partner !== partner), newBase],
+    conflicts: [...conflicts.values()],
+  };
+  added.audit = audit.length - base.audit.length;
+  return { merged, report: { mode: 'three-way', partner, added, updated, deleted, conflicts: conflictsNotes, pending, fieldMerged, codebook } };
+}
+
+/**
+ * A study made from a partner's bundle ("import as new study") starts with that partner's merge
+ * base: every record and tombstone at the revision the bundle holds, on both sides. So the first
+ * merge with that partner later is a true three-way merge, not one against revision 1 (which would
+ * see every record edited before the export as changed on both sides).
+ */
+export function withBaseFromBundle(data: StudyData, now: string): StudyData {
+  const revs: Record<string, number> = {};
+  for (const entity of REVISED) for (const r of data[entity] as unknown as Rec[]) revs[`${entity}:${recordKey(entity, r)}`] = revN(r);
+  for (const t of data.tombstones ?? []) revs[`${t.entity}:${t.recordId}`] = t.rev.n;
+  const partner = partnerOf(data);
+  const base: MergeBase = { id: `${data.study.id}:${partner}`.slice(0, 400), studyId: data.study.id, partner, lineageId: lineageOf(data), at: now, partnerUpdatedAt: data.study.updatedAt, ours: revs, theirs: { ...revs } };
+  return { ...data, study: { ...data.study, lineageId: lineageOf(data) }, mergeBases: [base], conflicts: [] };
+}
+
+/** What the merge does to the codebook, shown before it is applied. */
+export function codebookDiff(base: StudyData, after: Map<string, Code>, tombs: Map<string, Tombstone>): CodebookDiffEntry[] {
+  const out: CodebookDiffEntry[] = [];
+  const before = new Map(base.codes.map((c) => [c.id, c]));
+  for (const [id, c] of after) {
+    const b = before.get(id);
+    if (!b) out.push({ kind: 'added', id, name: c.name });
+    else if (b.name !== c.name) out.push({ kind: 'renamed', id, name: b.name, to: c.name });
+    else if (content(b) !== content(c)) out.push({ kind: 'changed', id, name: c.name });
+  }
+  for (const [id, b] of before) {
+    if (after.has(id)) continue;
+    const into = tombs.get(`codes:${id}`)?.into ?? null;
+    const target = into ? after.get(into) : undefined;
+    out.push(target ? { kind: 'merged', id, name: b.name, to: target.name } : { kind: 'deleted', id, name: b.name });
+  }
+  return out;
+}
+
+export type ResolutionChoice = 'ours' | 'theirs' | 'both';
+export interface Resolution {
+  conflictId: string;
+  choice: ResolutionChoice;
+}
+
+export interface ResolveOptions {
+  now: string;
+  /** Coder id (or name) of who resolved, for the audit log and the revisions. */
+  who: string;
+  newId: () => string;
+}
+
+/** Can a conflict be resolved by keeping both versions? Only a segment or a code both sides still have. */
+export function canKeepBoth(c: PendingConflict): boolean {
+  return c.theirs !== null && c.oursRev !== null && (c.entity === 'segments' || c.entity === 'codes');
+}
+
+/**
+ * Apply decisions to pending conflicts. ours: our record stays, with a revision that includes
+ * theirs (so the partner, merging ours back, takes it without a second conflict); theirs: their
+ * record (or their deletion) replaces ours as it is; both: ours stays and theirs is added under a
+ * new id (segments and codes only; a code's copy is named "Name (partner)"). One audit entry
+ * records the decisions (ids and choices, never content).
+ */
+export function resolveConflicts(data: StudyData, decisions: readonly Resolution[], opts: ResolveOptions): { data: StudyData; resolved: number } {
+  const site = data.study.site.trim() || data.study.title.trim();
+  const pendingById = new Map((data.conflicts ?? []).map((c) => [c.id, c]));
+  const tables: Record<RevisedEntity, Rec[]> = {} as Record<RevisedEntity, Rec[]>;
+  for (const e of REVISED) tables[e] = (data[e] as unknown as Rec[]).slice();
+  const tombs = new Map((data.tombstones ?? []).map((t) => [t.id, t]));
+  const bases = (data.mergeBases ?? []).map((b) => ({ ...b, ours: { ...b.ours }, theirs: { ...b.theirs } }));
+  const counts: Record<ResolutionChoice, number> = { ours: 0, theirs: 0, both: 0 };
+  const notes: string[] = [];
+  for (const d of decisions) {
+    const c = pendingById.get(d.conflictId);
+    if (!c) continue;
+    const choice: ResolutionChoice = d.choice === 'both' && !canKeepBoth(c) ? 'ours' : d.choice;
+    const e = c.entity;
+    const bk = `${e}:${c.recordId}`;
+    const idx = tables[e].findIndex((r) => recordKey(e, r) === c.recordId);
+    const base = bases.find((b) => b.partner === c.partner);
+    if (choice === 'theirs') {
+      if (c.theirs) {
+        const rec = { ...(c.theirs as Rec), studyId: data.study.id };
+        if (idx >= 0) tables[e][idx] = rec;
+        else tables[e].push(rec);
+        tombs.delete(bk);
+      } else {
+        if (idx >= 0) tables[e].splice(idx, 1);
+        tombs.set(bk, { id: bk, studyId: data.study.id, entity: e, recordId: c.recordId, rev: c.theirsRev, into: null });
+      }
+      if (base) base.ours[bk] = c.theirsRev.n;
+    } else {
+      // ours (and both): a new revision of ours that includes theirs.
+      const cur = idx >= 0 ? tables[e][idx] : undefined;
+      const n = Math.max(cur ? revN(cur) : (tombs.get(bk)?.rev.n ?? 1), c.theirsRev.n) + 1;
+      const merged = { ...((cur?.rev ?? tombs.get(bk)?.rev)?.merged ?? {}), [c.partner]: c.theirsRev.n };
+      const rev: Revision = { ...(cur?.rev ?? REV1), n, by: opts.who, site, at: opts.now, merged };
+      if (cur) tables[e][idx] = { ...cur, rev };
+      else {
+        const t = tombs.get(bk);
+        if (t) tombs.set(bk, { ...t, rev });
+      }
+      if (base) base.ours[bk] = n;
+      if (choice === 'both' && c.theirs) {
+        const copy: Rec = { ...(c.theirs as Rec), id: opts.newId(), studyId: data.study.id, rev: { n: 1, by: opts.who, site, at: opts.now } };
+        if (e === 'codes') copy.name = `${String(copy.name)} (${c.partner})`.slice(0, 200);
+        tables[e].push(copy);
+      }
+    }
+    counts[choice] += 1;
+    notes.push(`${bk}=${choice}`);
+    pendingById.delete(c.id);
+  }
+  const resolved = counts.ours + counts.theirs + counts.both;
+  if (resolved === 0) return { data, resolved: 0 };
+  const partners = [...new Set(decisions.map((d) => (data.conflicts ?? []).find((c) => c.id === d.conflictId)?.partner).filter(Boolean))].join(', ');
+  const auditEntry = {
+    id: opts.newId(),
+    studyId: data.study.id,
+    at: opts.now,
+    who: opts.who,
+    action: 'merge.resolve',
+    subject: partners.slice(0, 200),
+    counts,
+    note: notes.join('; ').slice(0, 2000),
+  };
+  const out: StudyData = {
+    ...data,
+    codes: tables.codes as unknown as StudyData['codes'],
+    interviews: tables.interviews as unknown as StudyData['interviews'],
+    transcripts: tables.transcripts as unknown as StudyData['transcripts'],
+    segments: tables.segments as unknown as StudyData['segments'],
+    overrides: tables.overrides as unknown as StudyData['overrides'],
+    benchmarks: tables.benchmarks as unknown as StudyData['benchmarks'],
+    audit: [...data.audit, auditEntry],
+    tombstones: [...tombs.values()],
+    mergeBases: bases,
+    conflicts: [...pendingById.values()],
+  };
+  return { data: out, resolved };
 }

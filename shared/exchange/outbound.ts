@@ -22,9 +22,13 @@ export function outboundData(data: StudyData): Outbound {
   const blocked: GateIssue[] = data.interviews
     .filter((iv) => held.has(iv.id) && touched.has(iv.id))
     .map((iv) => ({ interviewId: iv.id, code: iv.code, message: `${iv.code} er ikke anonymisert (status «${iv.status}»)` }));
+  // Merge bases and pending conflicts are this copy's bookkeeping (a pending conflict holds the
+  // partner's version): they stay. Tombstones travel: they carry no content.
+  const { mergeBases: _bases, conflicts: _conflicts, ...rest } = data;
   return {
     data: {
-      ...data,
+      ...rest,
+      study: { ...data.study, lineageId: data.study.lineageId ?? data.study.id },
       transcripts: data.transcripts.filter((t) => !held.has(t.interviewId)),
       segments: data.segments.filter((s) => !held.has(s.interviewId)),
       terms: [],
@@ -46,8 +50,9 @@ export function reidStudy(data: StudyData, studyId: string, newId: () => string)
   const codeIds = map(data.codes.map((c) => c.id));
   const iv = (id: string): string => ivIds.get(id) ?? id;
   const code = (id: string): string => codeIds.get(id) ?? id;
+  // Fresh record ids make it another lineage: a three-way merge matches records by id.
   return {
-    study: { ...data.study, id: studyId },
+    study: { ...data.study, id: studyId, lineageId: studyId },
     interviews: data.interviews.map((i) => ({ ...i, id: iv(i.id), studyId })),
     transcripts: data.transcripts.map((t) => ({ ...t, interviewId: iv(t.interviewId), studyId })),
     codes: data.codes.map((c) => ({ ...c, id: code(c.id), parentId: c.parentId === null ? null : code(c.parentId), studyId })),

@@ -14,6 +14,28 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyy
 /** ISO timestamp. */
 export const IsoTime = z.string().min(10).max(40);
 
+/**
+ * One revision of a record (docs/exchange.md, "Revisions and three-way merge"): `n` counts the
+ * record's changes (1 = as created or as it was before revisions existed), `by` is the coder id,
+ * `site` the partner site whose copy made the change, `at` when. A bundle keeps it, so the other
+ * side knows which revision of each record the bundle was made from. Codes also keep, per field,
+ * the revision that last changed it (`fields`), so a colour changed on one side and a definition
+ * on the other merge without a conflict.
+ */
+export const Revision = z.object({
+  n: z.number().int().min(1),
+  by: z.string().max(100).default(''),
+  site: z.string().max(200).default(''),
+  at: z.string().max(40).default(''),
+  fields: z.record(z.string(), z.number().int().min(1)).optional(),
+  /**
+   * Revisions of other sites this revision already includes (site → n): set when a conflict is
+   * resolved or a code merged field by field, so the partner takes it without a second conflict.
+   */
+  merged: z.record(z.string(), z.number().int().min(1)).optional(),
+});
+export type Revision = z.infer<typeof Revision>;
+
 export const FrameItem = z.object({
   id: Id,
   label: z.string().min(1).max(200),
@@ -67,6 +89,11 @@ export const Study = z.object({
   smallCellThreshold: z.number().int().min(1).max(100).default(5),
   /** True for the embedded demo study. */
   demo: z.boolean().default(false),
+  /**
+   * The id every copy of this study shares (set at the first export: the original study id), so a
+   * merge can tell a partner's copy from an unrelated study. Absent: the study's own id.
+   */
+  lineageId: Id.optional(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });
@@ -81,6 +108,8 @@ export const Code = z.object({
   definition: z.string().max(5000).default(''),
   examples: z.array(z.string().max(2000)).default([]),
   order: z.number().int().default(0),
+  /** Absent on records written before revisions existed: read as revision 1. */
+  rev: Revision.optional(),
 });
 export type Code = z.infer<typeof Code>;
 
@@ -117,6 +146,8 @@ export const Interview = z.object({
   status: InterviewStatus,
   createdAt: IsoTime,
   updatedAt: IsoTime,
+  /** Absent on records written before revisions existed: read as revision 1. */
+  rev: Revision.optional(),
 });
 export type Interview = z.infer<typeof Interview>;
 
@@ -137,6 +168,8 @@ export const Transcript = z.object({
   reviewedBy: z.string().max(100).nullable().default(null),
   reviewedAt: IsoTime.nullable().default(null),
   updatedAt: IsoTime,
+  /** Absent on records written before revisions existed: read as revision 1. */
+  rev: Revision.optional(),
 });
 export type Transcript = z.infer<typeof Transcript>;
 
@@ -161,6 +194,8 @@ export const Segment = z.object({
   anchor: z.enum(['ok', 'lost']).default('ok'),
   createdAt: IsoTime,
   updatedAt: IsoTime,
+  /** Absent on records written before revisions existed: read as revision 1. */
+  rev: Revision.optional(),
 });
 export type Segment = z.infer<typeof Segment>;
 
@@ -177,6 +212,8 @@ export const CounsellorOverride = z.object({
   reason: z.string().min(1).max(2000),
   by: z.string().min(1).max(100),
   at: IsoTime,
+  /** Absent on records written before revisions existed: read as revision 1. */
+  rev: Revision.optional(),
 });
 export type CounsellorOverride = z.infer<typeof CounsellorOverride>;
 
@@ -202,6 +239,8 @@ export const Benchmark = z.object({
   population: z.string().max(500).default(''),
   question: z.string().max(1000).default(''),
   categories: z.array(BenchmarkCategory).min(1),
+  /** Absent on records written before revisions existed: read as revision 1. */
+  rev: Revision.optional(),
 });
 export type Benchmark = z.infer<typeof Benchmark>;
 
@@ -243,6 +282,64 @@ export const StudyTerm = z.object({
 });
 export type StudyTerm = z.infer<typeof StudyTerm>;
 
+/** Record kinds that carry revisions and leave tombstones. */
+export const RevisedEntity = z.enum(['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks']);
+export type RevisedEntity = z.infer<typeof RevisedEntity>;
+
+/**
+ * A deletion that travels: which record, at which revision it was deleted (the record's last
+ * revision + 1), who and where — never its content. A code merged into another names it in `into`,
+ * so the other side moves its own segments along (a code merge travels as an operation).
+ */
+export const Tombstone = z.object({
+  /** `entity:recordId` (unique across studies only with the study: key is [studyId+id] in spirit). */
+  id: z.string().min(1).max(300),
+  studyId: Id,
+  entity: RevisedEntity,
+  recordId: Id,
+  rev: Revision,
+  into: Id.nullable().default(null),
+});
+export type Tombstone = z.infer<typeof Tombstone>;
+
+/**
+ * What this study knew of one partner at the last merge: revision numbers only (never a copy of
+ * the partner's data). `ours`/`theirs`: `entity:id` → revision number on each side right after
+ * that merge (a deletion's number is its tombstone's).
+ */
+export const MergeBase = z.object({
+  id: z.string().min(1).max(400),
+  studyId: Id,
+  partner: z.string().max(200),
+  lineageId: Id,
+  at: IsoTime,
+  /** The partner study's `updatedAt` in the bundle merged last (older bundles are recognised). */
+  partnerUpdatedAt: z.string().max(40).default(''),
+  ours: z.record(z.string(), z.number().int()),
+  theirs: z.record(z.string(), z.number().int()),
+});
+export type MergeBase = z.infer<typeof MergeBase>;
+
+/**
+ * A record changed on both sides since the last merge (or deleted on one, changed on the other),
+ * waiting for a decision. Until then the study holds (and analysis counts) our version only; the
+ * partner's version waits here. `theirs` null: the partner deleted it.
+ */
+export const PendingConflict = z.object({
+  id: z.string().min(1).max(400),
+  studyId: Id,
+  entity: RevisedEntity,
+  recordId: Id,
+  partner: z.string().max(200),
+  /** Their record (already in this study's ids), or null when they deleted it. */
+  theirs: z.record(z.string(), z.unknown()).nullable(),
+  theirsRev: Revision,
+  /** Our revision when the conflict was found; null when we had deleted it. */
+  oursRev: Revision.nullable(),
+  at: IsoTime,
+});
+export type PendingConflict = z.infer<typeof PendingConflict>;
+
 /** A whole study as plain data: what bundles, exports and the demo carry. */
 export const StudyData = z.object({
   study: Study,
@@ -255,5 +352,11 @@ export const StudyData = z.object({
   audit: z.array(AuditEntry).default([]),
   terms: z.array(StudyTerm).default([]),
   pseudonyms: z.array(PseudonymEntry).default([]),
+  /** Deletions that travel (bundles carry them). */
+  tombstones: z.array(Tombstone).optional(),
+  /** Per partner, the revisions of the last merge. Stays in the app (outboundData drops it). */
+  mergeBases: z.array(MergeBase).optional(),
+  /** Conflicts not yet resolved. Stay in the app (outboundData drops them). */
+  conflicts: z.array(PendingConflict).optional(),
 });
 export type StudyData = z.infer<typeof StudyData>;

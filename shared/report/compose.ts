@@ -103,6 +103,9 @@ function methodSection(ctx: Ctx): ReportSection {
     },
     { kind: 'paragraph', style: 'note', text: tpl(ctx.L.smallCellNote, { k: ctx.k }) },
   ];
+  // Merge conflicts not yet resolved: the numbers count this copy's version only, and say so.
+  const unresolved = ctx.data.conflicts?.length ?? 0;
+  if (unresolved > 0) blocks.push({ kind: 'paragraph', style: 'note', text: tpl(M.unresolved, { count: fmtCount(unresolved, ctx.locale) }) });
   return section('method', ctx, PORTRAIT_A4, blocks, false);
 }
 

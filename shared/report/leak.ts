@@ -9,8 +9,11 @@ import { SUGGEST_THRESHOLD, type TermSpec } from '../anonymise/types';
 import type { StudyData } from '../model/schema';
 import type { Block, LeakHit, ReportDoc, SectionId } from './types';
 
-/** A pseudonym tag the anonymiser put there on purpose: `[NAVN-3]`, `[SKOLE]`, `[LÆRER-12]`. */
-const TAG = /\[[A-ZÆØÅ]{2,12}(?:-\d{1,4})?\]/gu;
+/**
+ * A pseudonym tag the anonymiser put there on purpose: `[NAVN-3]`, `[SKOLE]`, `[LÆRER-12]`, or a
+ * partner's tag namespaced by a merge: `[NAVN-3·PORSGRUNN]` (shared/exchange/pseudonyms.ts).
+ */
+const TAG = /\[[A-ZÆØÅ]{2,12}(?:-\d{1,4})?(?:·[A-Z0-9ÆØÅ]{1,20})?\]/gu;
 
 /** The method's persona is a name by design. */
 const ALWAYS_ALLOWED = ['Kim'];

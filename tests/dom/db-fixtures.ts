@@ -182,6 +182,9 @@ export function sortedStudy(d: StudyData): StudyData {
     audit: byId(d.audit),
     terms: byId(d.terms),
     pseudonyms: byId(d.pseudonyms),
+    tombstones: byId(d.tombstones ?? []),
+    mergeBases: byId(d.mergeBases ?? []),
+    conflicts: byId(d.conflicts ?? []),
   };
 }
 

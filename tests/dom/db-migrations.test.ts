@@ -41,6 +41,30 @@ function v1Segment(s: Segment): Omit<Segment, 'kind' | 'anchor'> {
   return rest;
 }
 
+/** What the version-3 upgrade gives a record without a revision: revision 1, site of its study. */
+function withRev1<T extends Record<string, unknown>>(r: T, site: string): T {
+  const at = typeof r.updatedAt === 'string' ? r.updatedAt : typeof r.at === 'string' ? r.at : '';
+  return { ...r, rev: { n: 1, by: '', site, at } };
+}
+function expectedAfterV3(d: typeof v1Data) {
+  const site = d.study.site;
+  return {
+    ...d,
+    codes: d.codes.map((r) => withRev1(r, site)),
+    interviews: d.interviews.map((r) => withRev1(r, site)),
+    transcripts: d.transcripts.map((r) => withRev1(r, site)),
+    segments: d.segments.map((r) => withRev1(r, site)),
+    overrides: d.overrides.map((r) => withRev1(r, site)),
+    benchmarks: d.benchmarks.map((r) => withRev1(r, site)),
+    tombstones: [],
+    mergeBases: [],
+    conflicts: [],
+  };
+}
+
+const v2Data = syntheticStudy({ studyId: 'v2', interviews: 2, segmentsPerInterview: 3, seed: 11 });
+v2Data.study = { ...v2Data.study, site: 'Skien' };
+
 const SEEDS: Record<number, PastSeed> = {
   1: {
     seed: async (old) => {
@@ -65,13 +89,40 @@ const SEEDS: Record<number, PastSeed> = {
     },
     verify: async (db) => {
       const loaded = await loadStudyData(db, 'old');
-      const expected = sortedStudy({
-        ...v1Data,
-        segments: v1Data.segments.map((s, i) => ({ ...s, kind: i === 0 ? 'wish' : 'experience', anchor: 'ok' })),
-      });
+      const expected = sortedStudy(
+        expectedAfterV3({
+          ...v1Data,
+          segments: v1Data.segments.map((s, i) => ({ ...s, kind: i === 0 ? 'wish' : 'experience', anchor: 'ok' })),
+        }),
+      );
       expect(loaded).toEqual(expected);
       expect(await listUndo(db, 'old', 'old-iv-0001')).toHaveLength(1);
       expect((await db.meta.get('demoSeeded'))?.value).toEqual({ studyId: 'demo', at: FIXED_NOW });
+    },
+  },
+  2: {
+    // Version 2 wrote complete records without revisions; one code already had one (kept).
+    seed: async (old) => {
+      await old.transaction('rw', old.tables, async () => {
+        await old.table('studies').put(v2Data.study);
+        await old.table('interviews').bulkPut(v2Data.interviews);
+        await old.table('transcripts').bulkPut(v2Data.transcripts);
+        await old.table('codes').bulkPut(v2Data.codes.map((c, i) => (i === 0 ? { ...c, rev: { n: 4, by: 'k1', site: 'Bø', at: FIXED_NOW } } : c)));
+        await old.table('segments').bulkPut(v2Data.segments);
+        await old.table('overrides').bulkPut(v2Data.overrides);
+        await old.table('benchmarks').bulkPut(v2Data.benchmarks);
+        await old.table('terms').bulkPut(v2Data.terms);
+      });
+    },
+    verify: async (db) => {
+      const loaded = await loadStudyData(db, 'v2');
+      const expected = expectedAfterV3(v2Data);
+      expected.codes = expected.codes.map((c, i) => (i === 0 ? { ...c, rev: { n: 4, by: 'k1', site: 'Bø', at: FIXED_NOW } } : c));
+      expect(loaded).toEqual(sortedStudy(expected));
+      // Hand-checked: every revised record is at revision 1 of site Skien, but the one code.
+      expect(loaded?.segments.every((s) => s.rev?.n === 1 && s.rev.site === 'Skien')).toBe(true);
+      expect(loaded?.codes.filter((c) => c.rev?.n === 4)).toHaveLength(1);
+      expect(await db.tombstones.count()).toBe(0);
     },
   },
 };
@@ -109,12 +160,17 @@ describe('schema versions', () => {
     expect(declared).toMatchSnapshot();
   });
 
-  it('are strictly increasing and each declares every table', () => {
+  it('are strictly increasing; the current one declares every table, earlier ones only known tables', () => {
     const versions = SCHEMA_VERSIONS.map((v) => v.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
     expect(CURRENT_VERSION).toBe(versions.at(-1));
-    for (const v of SCHEMA_VERSIONS) expect(Object.keys(v.stores).sort()).toEqual([...TABLE_NAMES].sort());
+    expect(Object.keys(SCHEMA_VERSIONS.at(-1)?.stores ?? {}).sort()).toEqual([...TABLE_NAMES].sort());
+    for (const v of SCHEMA_VERSIONS) for (const t of Object.keys(v.stores)) expect(TABLE_NAMES).toContain(t);
+    // A table, once added, stays in every later version (dropping one needs its own version).
+    for (let i = 1; i < SCHEMA_VERSIONS.length; i++) {
+      for (const t of Object.keys(SCHEMA_VERSIONS[i - 1]?.stores ?? {})) expect(Object.keys(SCHEMA_VERSIONS[i]?.stores ?? {})).toContain(t);
+    }
   });
 
   it('every past version has a seed in this harness', () => {

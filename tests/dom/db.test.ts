@@ -259,7 +259,8 @@ describe('chunked bulk writes', () => {
     const seen: number[] = [];
     unwrap(await saveParsedSegments(db, batch, { chunkSize: 4, onProgress: (done, total) => seen.push(done / total) }));
     expect(seen.at(-1)).toBe(1);
-    expect(await db.segments.where('id').startsWith('p-').toArray()).toEqual(batch);
+    // Each new segment is stamped revision 1 (no current coder set: its own coder; no site set).
+    expect(await db.segments.where('id').startsWith('p-').toArray()).toEqual(batch.map((b) => ({ ...b, rev: { n: 1, by: seg.coderId, site: '', at: FIXED_NOW } })));
     const mixed = [{ ...seg, id: 'x-1' }, { ...seg, id: 'x-2', studyId: 'other' }];
     expect(await saveParsedSegments(db, mixed)).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await db.segments.where('id').startsWith('x-').count()).toBe(0);
@@ -287,8 +288,21 @@ describe('interviews', () => {
 
     unwrap(await restoreInterview(db, deleted));
     const restored = await loadStudyData(db, 'a');
-    // updatedAt of the study moved (fixed clock: same value), everything else is back.
-    expect(restored).toEqual(sortedStudy({ ...data, study: { ...data.study, updatedAt: FIXED_NOW } }));
+    // updatedAt of the study moved (fixed clock: same value), everything else is back — the
+    // restored records at revision 3 (1, then the tombstone's 2), the tombstones lifted.
+    const rev3 = <T extends { interviewId?: string; id?: string; coderId?: string }>(r: T, isTarget: boolean): T =>
+      isTarget ? { ...r, rev: { n: 3, by: r.coderId ?? '', site: '', at: FIXED_NOW } } : r;
+    expect(restored).toEqual(
+      sortedStudy({
+        ...data,
+        study: { ...data.study, updatedAt: FIXED_NOW },
+        interviews: data.interviews.map((r) => rev3(r, r.id === target)),
+        transcripts: data.transcripts.map((r) => rev3(r, r.interviewId === target)),
+        segments: data.segments.map((r) => rev3(r, r.interviewId === target)),
+        overrides: data.overrides.map((r) => rev3(r, r.interviewId === target)),
+      }),
+    );
+    expect(restored?.tombstones).toEqual([]);
   });
 
   it('reports a missing interview as a value', async () => {
@@ -493,11 +507,12 @@ describe('codes, audit and the undo log', () => {
     unwrap(await applyChange(db, 'a', forward));
     unwrap(await pushUndo(db, { studyId: 'a', scope: 'a-iv-0000', forward, backward }));
     unwrap(await pushUndo(db, { studyId: 'a', scope: 'other', forward, backward }));
-    expect(await db.segments.get(seg.id)).toEqual(edited);
+    expect(await db.segments.get(seg.id)).toEqual({ ...edited, rev: { n: 2, by: seg.coderId, site: '', at: FIXED_NOW } });
     const log = await listUndo(db, 'a', 'a-iv-0000');
     expect(log).toHaveLength(1);
     unwrap(await applyChange(db, 'a', log[0]?.backward ?? {}));
-    expect(await db.segments.get(seg.id)).toEqual(seg);
+    // Undo is a change too: the old content at the next revision (a partner may have seen 2).
+    expect(await db.segments.get(seg.id)).toEqual({ ...seg, rev: { n: 3, by: seg.coderId, site: '', at: FIXED_NOW } });
 
     const created = { ...seg, id: 'new-seg' };
     unwrap(await applyChange(db, 'a', { puts: { segments: [created] } }));

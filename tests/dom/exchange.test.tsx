@@ -125,25 +125,28 @@ describe('exports go through the anonymisation gate', () => {
 });
 
 describe('merging a bundle into the open study', () => {
-  it('shows the conflict report first, changes nothing until confirmed, then keeps both versions', async () => {
+  it('shows the merge report first, changes nothing until confirmed, then keeps ours and a conflict to resolve', async () => {
     const data = await demo();
     const first = data.interviews[0];
     if (!first) throw new Error('no interview');
-    // The partner's copy: same interview id and code, different notes (another site's YF-xx).
+    // The partner's copy (same lineage): the same interview with other notes and no revision to
+    // say who changed it: a conflict, never a second copy.
     const theirs: StudyData = { ...data, study: { ...data.study, site: 'Skien' }, interviews: data.interviews.map((i) => (i.id === first.id ? { ...i, notes: 'annen versjon' } : i)) };
     openWith('partner.reisekart', await exportBundle(theirs, { now: '2024-01-01T00:00:00.000Z' }));
     renderScreen(data.study);
     fireEvent.click(screen.getByTestId('import-bundle'));
     fireEvent.click(await screen.findByTestId('import-merge', {}, { timeout: 10_000 }));
-    const report = await screen.findByTestId('merge-conflicts', {}, { timeout: 10_000 });
-    expect(report.querySelectorAll('tbody tr').length).toBeGreaterThan(0);
-    expect(report.textContent).toContain(first.id);
+    const report = await screen.findByTestId('merge-report', {}, { timeout: 10_000 });
+    expect(report.getAttribute('data-mode')).toBe('three-way');
+    expect(screen.getByTestId('merge-pending').textContent).toContain('1');
     expect(await demo()).toEqual(data);
     fireEvent.click(screen.getByTestId('confirm-merge'));
-    await waitFor(async () => expect((await demo()).interviews.length).toBe(data.interviews.length + 1), { timeout: 10_000 });
+    await waitFor(async () => expect((await demo()).conflicts?.length).toBe(1), { timeout: 10_000 });
     const after = await demo();
+    expect(after.interviews.length).toBe(data.interviews.length);
     expect(after.interviews.find((i) => i.id === first.id)?.notes).toBe(first.notes);
-    expect(after.interviews.some((i) => i.notes === 'annen versjon')).toBe(true);
+    expect(after.conflicts?.[0]).toMatchObject({ entity: 'interviews', recordId: first.id, partner: 'Skien', theirs: expect.objectContaining({ notes: 'annen versjon' }) });
+    expect(after.audit.at(-1)).toMatchObject({ action: 'merge.three-way', subject: 'Skien', counts: { conflicts: 1 } });
     const list = await listSnapshots();
     expect(list.ok && list.snapshots[0]?.reason).toBe('before-merge');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeStudies } from '../../shared/exchange/merge';
+import { unionMerge } from '../../shared/exchange/merge';
 import { checkIntegrity } from '../../shared/exchange/integrity';
 import { StudyData } from '../../shared/model';
 import { exchangeStudy } from '../fixtures/exchange/study';
@@ -18,17 +18,17 @@ function otherSite(): StudyData {
   };
 }
 
-describe('mergeStudies', () => {
+describe('unionMerge (studies of different lineage)', () => {
   it('merging a study with itself adds nothing and reports nothing', () => {
     const d = exchangeStudy();
-    const { merged, report } = mergeStudies(d, structuredClone(d));
+    const { merged, report } = unionMerge(d, structuredClone(d));
     expect(merged).toEqual(d);
     expect(report.conflicts).toEqual([]);
     expect(Object.values(report.added).every((n) => n === 0)).toBe(true);
   });
 
   it('same interview code from two sites: both kept, incoming re-coded with the site and reported', () => {
-    const { merged, report } = mergeStudies(exchangeStudy(), otherSite());
+    const { merged, report } = unionMerge(exchangeStudy(), otherSite());
     expect(merged.interviews.map((i) => i.code)).toEqual(['YF-01', 'OT-02', 'YF-01-porsgrunn', 'OT-02-porsgrunn']);
     expect(report.conflicts.filter((c) => c.kind === 'interview-code').map((c) => c.renamedTo)).toEqual(['YF-01-porsgrunn', 'OT-02-porsgrunn']);
     expect(report.added).toMatchObject({ interviews: 2, transcripts: 2, segments: 5, codes: 0 });
@@ -41,7 +41,7 @@ describe('mergeStudies', () => {
     inc.codes = inc.codes.map((c) => ({ ...c, id: `${c.id}-x`, parentId: c.parentId && `${c.parentId}-x` }));
     inc.codes[2] = { ...inc.codes[2]!, definition: 'Hjelp fra voksne' };
     inc.segments = inc.segments.map((s) => ({ ...s, codeIds: s.codeIds.map((c) => `${c}-x`) }));
-    const { merged, report } = mergeStudies(exchangeStudy(), inc);
+    const { merged, report } = unionMerge(exchangeStudy(), inc);
     expect(merged.codes.map((c) => c.name)).toEqual(['Informasjon', 'Nettsider', 'Hjelp', 'Hjelp (Porsgrunn)']);
     expect(report.conflicts.filter((c) => c.kind === 'code-name')).toHaveLength(1);
     // Segments coded with the unified codes point at ours; with the renamed one at the new code.
@@ -57,7 +57,7 @@ describe('mergeStudies', () => {
     inc.study.site = 'Bø';
     inc.segments[0] = { ...inc.segments[0]!, note: 'annen merknad' };
     inc.codes[0] = { ...inc.codes[0]!, color: '#000000' };
-    const { merged, report } = mergeStudies(base, inc);
+    const { merged, report } = unionMerge(base, inc);
     expect(merged.segments.find((s) => s.id === 's1')?.note).toBe('=SUM(A1:A9)');
     const renamed = merged.segments.find((s) => s.id === 's1@bo');
     expect(renamed?.note).toBe('annen merknad');
@@ -71,7 +71,7 @@ describe('mergeStudies', () => {
   it('frames union by id; a label conflict keeps ours and is reported', () => {
     const inc = exchangeStudy();
     inc.study.stages = [...inc.study.stages.map((s) => (s.id === 'vg1' ? { ...s, label: 'VG1 (videregående)' } : s)), { id: 'vg3', label: 'Vg3' }];
-    const { merged, report } = mergeStudies(exchangeStudy(), inc);
+    const { merged, report } = unionMerge(exchangeStudy(), inc);
     expect(merged.study.stages.map((s) => s.label).slice(-3)).toEqual(['Vg1', 'Vg2', 'Vg3']);
     expect(report.added.stages).toBe(1);
     expect(report.conflicts).toEqual([expect.objectContaining({ kind: 'frame-label', entity: 'study.stages', id: 'vg1' })]);

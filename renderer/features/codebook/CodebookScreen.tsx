@@ -13,7 +13,7 @@ import { Loading } from '../../components/Loading';
 
 /** Merge and delete-with-reassignment: codes and segments change in one transaction. */
 async function applyCodebook(studyId: string, c: CodebookChange) {
-  return tracked(() => applyChange(appDb(), studyId, { puts: { codes: c.putCodes, segments: c.putSegments }, deletes: { codes: c.deleteCodes } }));
+  return tracked(() => applyChange(appDb(), studyId, { puts: { codes: c.putCodes, segments: c.putSegments }, deletes: { codes: c.deleteCodes }, ...(c.mergedInto ? { codesMergedInto: c.mergedInto } : {}) }));
 }
 
 export function CodebookScreen({ study }: ScreenProps) {

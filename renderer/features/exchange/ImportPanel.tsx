@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvHead } from '../../../shared/exchange/csv-job';
 import type { Issue } from '../../../shared/exchange/issues';
-import { mergeStudies, type MergeReport } from '../../../shared/exchange/merge';
+import { checkIncoming, mergeStudies, withBaseFromBundle, type ThreeWayReport } from '../../../shared/exchange/merge';
 import type { Study, StudyData } from '../../../shared/model';
 import { navigate } from '../../app/router';
 import { commitAsNewStudy, commitReplace, stageIncoming, type BulkResult } from '../../backup/bulk';
@@ -20,7 +20,8 @@ type Stage =
   | { kind: 'idle' }
   | { kind: 'passphrase'; name: string; bytes: Uint8Array; failed: boolean }
   | { kind: 'study'; source: 'bundle' | 'refi'; name: string; data: StudyData; warnings: Issue[] }
-  | { kind: 'merge'; name: string; merged: StudyData; report: MergeReport }
+  | { kind: 'unrelated'; name: string; base: StudyData; incoming: StudyData; ours: string; theirs: string }
+  | { kind: 'merge'; name: string; merged: StudyData; report: ThreeWayReport }
   | { kind: 'csv'; name: string; head: CsvHead; session: CsvImportSession };
 
 function counts(d: StudyData) {
@@ -28,7 +29,7 @@ function counts(d: StudyData) {
 }
 
 export function ImportPanel({ study }: { study: Study }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [issues, setIssues] = useState<Issue[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -131,15 +132,18 @@ export function ImportPanel({ study }: { study: Study }) {
     }
     reset();
     showToast({ message: okText });
-    if (goTo) navigate({ name: 'study', studyId: goTo, view: 'interviews' });
+    if (goTo === 'conflicts') navigate({ name: 'study', studyId: study.id, view: 'conflicts' });
+    else if (goTo) navigate({ name: 'study', studyId: goTo, view: 'interviews' });
   }
 
-  async function importAsNew(data: StudyData) {
+  async function importAsNew(data: StudyData, source: 'bundle' | 'refi') {
     setBusy(true);
     try {
       setProgress({ phase: 'backup', done: 0, total: 0 });
       const onProgress = (done: number, total: number) => setProgress({ phase: 'write', done, total });
-      const r = await tracked(() => commitAsNewStudy(data, { studyId: study.id, reason: 'before-import' }, { onProgress }));
+      // A partner's bundle: the new study remembers it as the common ancestor (docs/exchange.md).
+      const staged = source === 'bundle' ? withBaseFromBundle(data, new Date().toISOString()) : data;
+      const r = await tracked(() => commitAsNewStudy(staged, { studyId: study.id, reason: 'before-import' }, { onProgress }));
       await finish(r, t('exchange.importedNew', { title: data.study.title }), r.ok ? r.studyId : undefined);
     } finally {
       setBusy(false);
@@ -147,20 +151,46 @@ export function ImportPanel({ study }: { study: Study }) {
     }
   }
 
+  /**
+   * Lineage first (docs/exchange.md): a bundle of another study is asked about, one older than the
+   * last merge with that partner is refused; either way nothing changes until confirmed.
+   */
   async function prepareMerge(name: string, incoming: StudyData) {
     const base = await loadStudyData(db, study.id);
     if (!base) return setError(t('errors.notFound'));
-    const { merged, report } = mergeStudies(base, await stageIncoming(incoming, study.id));
+    const staged = await stageIncoming(incoming, study.id);
+    const refusal = checkIncoming(base, staged);
+    if (refusal?.code === 'merge.older') {
+      const when = (iso: string) => (iso ? new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'short', timeStyle: 'short' }) : '—');
+      setError(t('merge.refused.older', { ...refusal.params, last: when(refusal.params.last), bundle: when(refusal.params.bundle) }));
+      return;
+    }
+    if (refusal?.code === 'merge.unrelated') {
+      reset({ kind: 'unrelated', name, base, incoming: staged, ...refusal.params });
+      return;
+    }
+    showMerge(name, base, staged);
+  }
+
+  function showMerge(name: string, base: StudyData, incoming: StudyData) {
+    const { merged, report } = mergeStudies(base, incoming, { now: new Date().toISOString() });
     reset({ kind: 'merge', name, merged, report });
   }
 
-  async function confirmMerge(merged: StudyData) {
+  async function confirmMerge(merged: StudyData, report: ThreeWayReport) {
     setBusy(true);
     try {
       setProgress({ phase: 'backup', done: 0, total: 0 });
       const onProgress = (done: number, total: number) => setProgress({ phase: 'write', done, total });
-      const r = await tracked(() => commitReplace(study.id, merged, 'before-merge', { onProgress }));
-      await finish(r, t('exchange.merged'));
+      // The merge itself goes to the audit log: with whom, and how many records each way.
+      const counts: Record<string, number> = { conflicts: report.pending.length };
+      for (const [k, n] of Object.entries(report.added)) if (n) counts[`added.${k}`] = n;
+      for (const [k, n] of Object.entries(report.updated)) if (n) counts[`updated.${k}`] = n;
+      for (const [k, n] of Object.entries(report.deleted)) if (n) counts[`deleted.${k}`] = n;
+      const entry = { id: crypto.randomUUID(), studyId: merged.study.id, at: new Date().toISOString(), who: '', action: `merge.${report.mode}`, subject: report.partner.slice(0, 200), counts, note: '' };
+      const withAudit: StudyData = { ...merged, audit: [...merged.audit, entry] };
+      const r = await tracked(() => commitReplace(study.id, withAudit, 'before-merge', { onProgress }));
+      await finish(r, t('exchange.merged'), r.ok && (merged.conflicts?.length ?? 0) > 0 ? 'conflicts' : undefined);
     } finally {
       setBusy(false);
       setProgress(null);
@@ -212,7 +242,7 @@ export function ImportPanel({ study }: { study: Study }) {
             </details>
           ) : null}
           <div className="toolbar">
-            <button type="button" className="primary" disabled={busy} onClick={() => void importAsNew(stage.data)} data-testid="import-as-new">{t('exchange.asNew')}</button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void importAsNew(stage.data, stage.source)} data-testid="import-as-new">{t('exchange.asNew')}</button>
             {stage.source === 'bundle' ? (
               <button type="button" disabled={busy} onClick={() => void prepareMerge(stage.name, stage.data)} data-testid="import-merge">{t('exchange.mergeInto', { title: study.title })}</button>
             ) : null}
@@ -221,7 +251,17 @@ export function ImportPanel({ study }: { study: Study }) {
         </div>
       ) : null}
 
-      {stage.kind === 'merge' ? <MergeReview stage={stage} busy={busy} onConfirm={() => void confirmMerge(stage.merged)} onCancel={() => reset()} /> : null}
+      {stage.kind === 'unrelated' ? (
+        <div className="exchange-stage" data-testid="merge-unrelated">
+          <p className="notice warn" role="alert">{t('merge.refused.unrelated', { ours: stage.ours, theirs: stage.theirs })}</p>
+          <div className="toolbar">
+            <button type="button" disabled={busy} onClick={() => showMerge(stage.name, stage.base, stage.incoming)} data-testid="merge-unrelated-confirm">{t('merge.mergeAnyway')}</button>
+            <button type="button" onClick={() => reset()}>{t('common.cancel')}</button>
+          </div>
+        </div>
+      ) : null}
+
+      {stage.kind === 'merge' ? <MergeReview stage={stage} busy={busy} onConfirm={() => void confirmMerge(stage.merged, stage.report)} onCancel={() => reset()} /> : null}
 
       {stage.kind === 'csv' ? <CsvImport study={study} head={stage.head} session={stage.session} onDone={(text) => { reset(); showToast({ message: text }); }} onCancel={() => reset()} /> : null}
     </section>
@@ -231,15 +271,43 @@ export function ImportPanel({ study }: { study: Study }) {
 function MergeReview({ stage, busy, onConfirm, onCancel }: { stage: Extract<Stage, { kind: 'merge' }>; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const { report } = stage;
-  const added = Object.entries(report.added).filter(([, n]) => n > 0);
+  const line = (m: Record<string, number>) => Object.entries(m).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${t(`exchange.entities.${k}`, { defaultValue: k })}`).join(', ');
+  const rows = (['added', 'updated', 'deleted'] as const).map((k) => [k, line(report[k])] as const).filter(([, text]) => text !== '');
   return (
-    <div className="exchange-stage" data-testid="merge-report">
+    <div className="exchange-stage" data-testid="merge-report" data-mode={report.mode}>
       <h3>{t('exchange.mergeTitle', { name: stage.name })}</h3>
-      {added.length ? (
-        <p>{t('exchange.mergeAdded')} {added.map(([k, n]) => `${n} ${t(`exchange.entities.${k}`, { defaultValue: k })}`).join(', ')}</p>
+      <p>{t(`merge.mode.${report.mode}`, { partner: report.partner })}</p>
+      {rows.length ? (
+        <ul data-testid="merge-counts">
+          {rows.map(([k, text]) => (
+            <li key={k} data-kind={k}>
+              {t(`merge.counts.${k}`)}: {text}
+            </li>
+          ))}
+        </ul>
       ) : (
-        <p>{t('exchange.mergeNothing')}</p>
+        <p data-testid="merge-counts">{t('merge.nothing')}</p>
       )}
+      <h4>{t('merge.codebookTitle')}</h4>
+      {report.codebook.length ? (
+        <table className="data codebook-diff" data-testid="codebook-diff">
+          <tbody>
+            {report.codebook.map((c) => (
+              <tr key={`${c.kind}:${c.id}`} data-kind={c.kind}>
+                <td>{t(`merge.codebookKind.${c.kind}`)}</td>
+                <td>
+                  {c.name}
+                  {c.to ? ` → ${c.to}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted" data-testid="codebook-diff-none">{t('merge.codebookNone')}</p>
+      )}
+      {report.fieldMerged > 0 ? <p>{t('merge.fieldMerged', { count: report.fieldMerged })}</p> : null}
+      {report.pending.length > 0 ? <p className="notice warn" data-testid="merge-pending">{t('merge.pendingNote', { count: report.pending.length })}</p> : null}
       {report.conflicts.length > 0 ? (
         <>
           <p className="notice warn">{t('exchange.conflicts', { count: report.conflicts.length })}</p>
@@ -262,9 +330,9 @@ function MergeReview({ stage, busy, onConfirm, onCancel }: { stage: Extract<Stag
             </tbody>
           </table>
         </>
-      ) : (
+      ) : report.pending.length === 0 ? (
         <p className="notice ok">{t('exchange.noConflicts')}</p>
-      )}
+      ) : null}
       <div className="toolbar">
         <button type="button" className="primary" disabled={busy} onClick={onConfirm} data-testid="confirm-merge">{t('exchange.confirmMerge')}</button>
         <button type="button" onClick={onCancel}>{t('common.cancel')}</button>

@@ -60,7 +60,8 @@ export async function completeReview(db: ReisekartDb, input: CompleteInput): Pro
   const r = await pseudonymise(text, acceptedHits(text, hits), memory, { studyId: study.id, salt });
   if (!r.ok) return { ok: false, reason: 'invalid', issues: r.issues.map((i) => ({ path: `hits[${i.hit}]`, field: 'hits', message: i.message })) };
   return guarded(() =>
-    db.transaction('rw', [db.studies, db.pseudonyms, db.transcripts, db.interviews, db.segments, db.audit], async () => {
+    // tombstones and meta: every save stamps a revision (docs/exchange.md) in this transaction.
+    db.transaction('rw', [db.studies, db.pseudonyms, db.transcripts, db.interviews, db.segments, db.audit, db.tombstones, db.meta], async () => {
       const now = db.env.now();
       for (const entry of r.entries) must(await savePseudonym(db, entry));
       const transcript = must(
