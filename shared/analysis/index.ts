@@ -5,3 +5,4 @@ export * from './columns';
 export * from './journey';
 export * from './counsellor';
 export * from './agreement';
+export * from './suppress';
