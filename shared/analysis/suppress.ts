@@ -42,6 +42,11 @@ export interface SdcResult {
   secondary: ReadonlySet<string>;
   /** The feasible range [min, max] of each hidden cell given the published cells (max may be Infinity). */
   ranges: ReadonlyMap<string, readonly [number, number]>;
+  /**
+   * Primary cells that may print "<k" (the reader then knows 1…k−1, and the ranges count that in).
+   * Empty when even that would pin a cell down: then every hidden cell prints the same "hidden".
+   */
+  fewer: ReadonlySet<string>;
 }
 
 const EPS = 1e-9;
@@ -141,8 +146,11 @@ export function simplexMin(A: readonly (readonly number[])[], b: readonly number
  * [min, max] of each hidden cell over all non-negative values of the hidden cells that keep every
  * sum true, the published cells fixed at their values.
  */
-export function feasibleRanges(table: SdcTable, hidden: ReadonlySet<string>): Map<string, [number, number]> {
-  const vars = [...hidden].filter((id) => table.cells.some((c) => c.id === id));
+export function feasibleRanges(table: SdcTable, hidden: ReadonlySet<string>, bounds: ReadonlyMap<string, readonly [number, number]> = new Map()): Map<string, [number, number]> {
+  const cellVars = [...hidden].filter((id) => table.cells.some((c) => c.id === id));
+  // What a reader also knows of a hidden cell (a "<5" says 1…4): bounds, as rows with slack columns.
+  const bounded = cellVars.filter((id) => bounds.has(id));
+  const vars = [...cellVars, ...bounded.flatMap((id) => [`${id}\u0000lo`, `${id}\u0000hi`])];
   const index = new Map(vars.map((id, i) => [id, i]));
   const value = new Map(table.cells.map((c) => [c.id, c.value]));
   const A: number[][] = [];
@@ -166,8 +174,22 @@ export function feasibleRanges(table: SdcTable, hidden: ReadonlySet<string>): Ma
       b.push(rhs);
     }
   }
+  for (const id of bounded) {
+    const [lo, hi] = bounds.get(id) as readonly [number, number];
+    const x = index.get(id) as number;
+    const lower = new Array<number>(vars.length).fill(0);
+    lower[x] = 1;
+    lower[index.get(`${id}\u0000lo`) as number] = -1;
+    A.push(lower);
+    b.push(lo);
+    const upper = new Array<number>(vars.length).fill(0);
+    upper[x] = 1;
+    upper[index.get(`${id}\u0000hi`) as number] = 1;
+    A.push(upper);
+    b.push(hi);
+  }
   const out = new Map<string, [number, number]>();
-  vars.forEach((id, j) => {
+  cellVars.forEach((id, j) => {
     const unit = vars.map((_, i) => (i === j ? 1 : 0));
     const lo = A.length === 0 ? 0 : simplexMin(A, b, unit);
     const negHi = A.length === 0 ? -Infinity : simplexMin(A, b, unit.map((v) => -v));
@@ -188,6 +210,8 @@ function protects(range: readonly [number, number]): boolean {
 export function suppressTable(table: SdcTable, k: number): SdcResult {
   const value = new Map(table.cells.map((c) => [c.id, c.value]));
   const primary = new Set(table.cells.filter((c) => c.sensitive !== false && c.value > 0 && c.value < k).map((c) => c.id));
+  // A primary cell is printed as "<k": the reader knows it is 1…k−1, and the check counts that in.
+  let bounds = new Map<string, readonly [number, number]>([...primary].map((id) => [id, [1, k - 1] as const]));
   const hidden = new Set(primary);
   const lines = table.sums.map((s) => [s.total, ...s.parts].filter((id) => value.has(id)));
   const linesOf = (id: string): string[][] => lines.filter((l) => l.includes(id));
@@ -204,7 +228,7 @@ export function suppressTable(table: SdcTable, k: number): SdcResult {
   };
 
   let ranges = new Map<string, [number, number]>();
-  for (let round = 0; round < table.cells.length + 1; round++) {
+  for (let round = 0; round < table.cells.length + 2; round++) {
     // A sum with exactly one hidden member gives it back by subtraction.
     for (let changed = true; changed; ) {
       changed = false;
@@ -218,17 +242,22 @@ export function suppressTable(table: SdcTable, k: number): SdcResult {
       }
     }
     if (hidden.size === 0) break;
-    ranges = feasibleRanges(table, hidden);
+    ranges = feasibleRanges(table, hidden, bounds);
     const exposed = [...hidden].filter((id) => !protects(ranges.get(id) ?? [0, 0]));
     if (exposed.length === 0) break;
     // Still pinned by a combination of sums: hide one more cell next to the first exposed one.
     const around = linesOf(exposed[0] as string).map(complement).filter((id): id is string => id !== null);
     const next = around.sort((a, b) => (value.get(a) ?? 0) - (value.get(b) ?? 0))[0] ?? table.cells.map((c) => c.id).find((id) => !hidden.has(id));
-    if (next === undefined) break;
-    hidden.add(next);
+    if (next !== undefined) {
+      hidden.add(next);
+      continue;
+    }
+    if (bounds.size === 0) break;
+    // Nothing left to hide and "<k" itself gives a cell away (two "<3" adding up to a "<3"): print all as "hidden".
+    bounds = new Map();
   }
   const secondary = new Set([...hidden].filter((id) => !primary.has(id)));
-  return { hidden, primary, secondary, ranges };
+  return { hidden, primary, secondary, ranges, fewer: new Set(bounds.keys()) };
 }
 
 /**

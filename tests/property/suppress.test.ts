@@ -151,3 +151,27 @@ describe('the demo method table (27 / 15 / 42, 10th grade 4)', () => {
     for (const id of r.hidden) expect((brute.get(id) as [number, number])[1] - (brute.get(id) as [number, number])[0], id).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('the demo PDF method table as printed', () => {
+  it('no printed hidden cell can be worked out from the printed numbers (brute force over the printed table)', async () => {
+    const { buildDemoStudy } = await import('../../fixtures/demo/demo');
+    const { composeReport } = await import('../../shared/report');
+    const r = composeReport(buildDemoStudy(), { title: 'T', date: '2024-06-01', sections: ['method'] });
+    if (!r.ok) throw new Error('compose');
+    const table = r.doc.sections[0]?.blocks.find((b) => b.kind === 'table');
+    if (!table || table.kind !== 'table') throw new Error('no table');
+    const printed = [...table.rows, ...(table.foot ?? [])].map((row) => row.slice(1));
+    // Before issue 14 the table printed everything but the 10th grade's "<5" (27 − 6 − 5 − 6 − 6 = 4).
+    expect(printed.at(-1)).toEqual(['27', '15', '42']);
+    const cells = printed.flatMap((row, i) => row.map((v, j) => ({ id: i === printed.length - 1 ? (j === 2 ? 't' : `c${j}t`) : j === 2 ? `r${i}t` : `r${i}c${j}`, v })));
+    const hidden = new Set(cells.filter((c) => !/^\d+$/.test(c.v)).map((c) => c.id));
+    expect(hidden.has('r5c0')).toBe(true);
+    const model = gridTable({ rows: printed.slice(0, -1).map((row) => row.slice(0, 2).map((v) => (/^\d+$/.test(v) ? Number(v) : 0))) });
+    const withPrinted: SdcTable = { cells: model.cells.map((c) => ({ ...c, value: Number(cells.find((p) => p.id === c.id)?.v ?? 0) || 0 })), sums: model.sums };
+    const brute = bruteRanges(withPrinted, hidden, 42);
+    for (const id of hidden) {
+      const [lo, hi] = brute.get(id) as [number, number];
+      expect(hi - lo, `${id}: ${lo}…${hi}`).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
