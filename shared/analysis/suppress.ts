@@ -17,6 +17,8 @@
  * callers hide those when they hide the count.
  */
 
+import { RATED_CATEGORIES, type BreakdownRow, type CounsellorBreakdown } from './counsellor';
+
 export interface SdcCell {
   id: string;
   value: number;
@@ -309,4 +311,38 @@ export function gridTable(g: GridInput): SdcTable {
     }
   });
   return { cells, sums };
+}
+
+// ---------------------------------------------------------------- the counsellor breakdown
+
+const BREAKDOWN_COLS = [...RATED_CATEGORIES, 'n', 'nd'] as const;
+
+/** A row with any hidden cell shows no share or interval (each would give a count back). */
+export function breakdownRowHidden(row: BreakdownRow, sdc: SdcResult): boolean {
+  return BREAKDOWN_COLS.some((c) => sdc.hidden.has(`${row.id}:${c}`));
+}
+
+/**
+ * The counsellor breakdown as every sharing output shows it (PDF table and chart, chart export):
+ * cells `<rowId>:<positive|mixed|negative|n|nd>`, per row n = positive + mixed + negative, and the
+ * combined row ("YF Vg2 + SF Vg2") = the sum of its groups column by column. Rows with a hidden
+ * cell come back marked `suppressed`, so a chart draws them as hidden.
+ */
+export function suppressBreakdown(breakdown: CounsellorBreakdown): { breakdown: CounsellorBreakdown; sdc: SdcResult } {
+  const rows = [...(breakdown.combined ? [breakdown.combined] : []), ...breakdown.groups];
+  const cells: SdcCell[] = [];
+  const sums: SdcSum[] = [];
+  const val = (r: BreakdownRow, c: (typeof BREAKDOWN_COLS)[number]): number => (c === 'n' ? r.n : c === 'nd' ? r.notDiscussed : r.counts[c]);
+  for (const r of rows) {
+    for (const c of BREAKDOWN_COLS) cells.push({ id: `${r.id}:${c}`, value: val(r, c) });
+    sums.push({ total: `${r.id}:n`, parts: RATED_CATEGORIES.map((c) => `${r.id}:${c}`) });
+  }
+  const combined = breakdown.combined;
+  if (combined) {
+    const members = breakdown.groups.filter((g) => combined.groupIds.includes(g.id));
+    if (members.length > 0) for (const c of BREAKDOWN_COLS) sums.push({ total: `${combined.id}:${c}`, parts: members.map((g) => `${g.id}:${c}`) });
+  }
+  const sdc = suppressTable({ cells, sums }, breakdown.smallCell);
+  const hide = (r: BreakdownRow): BreakdownRow => (breakdownRowHidden(r, sdc) ? { ...r, suppressed: true } : r);
+  return { breakdown: { ...breakdown, combined: combined ? hide(combined) : null, groups: breakdown.groups.map(hide) }, sdc };
 }

@@ -5,7 +5,7 @@
  */
 import { RATED_CATEGORIES, benchmarkComparison, counsellorBreakdown, studyAssessments, type BreakdownRow, type RatedCategory } from '../analysis/counsellor';
 import { buildIndex, type AnalysisFilter } from '../analysis/filter';
-import { gridTable, suppressTable, type SdcCell, type SdcResult, type SdcSum } from '../analysis/suppress';
+import { breakdownRowHidden as rowHasHidden, gridTable, suppressBreakdown, suppressTable, type SdcCell, type SdcResult, type SdcSum } from '../analysis/suppress';
 import { codeFrequencies, codeTreeOrder, emotionCurve, journeyMatrix, personaKim, presentJourney } from '../analysis/journey';
 import { chartStringsFor, type ChartStrings } from '../charts/strings';
 import { codeFrequencyLayout } from '../charts/codeFrequency';
@@ -181,31 +181,6 @@ function categorySentence(row: BreakdownRow, c: RatedCategory, ctx: Ctx): string
   });
 }
 
-/**
- * The counsellor table's cells and sums for suppression: per row n = positive + mixed + negative,
- * and the combined row ("YF Vg2 + SF Vg2") = the sum of its groups, column by column.
- */
-function breakdownSdc(rows: readonly BreakdownRow[], combined: BreakdownRow | null, groups: readonly BreakdownRow[], k: number): SdcResult {
-  const cells: SdcCell[] = [];
-  const sums: SdcSum[] = [];
-  const cols = [...RATED_CATEGORIES, 'n', 'nd'] as const;
-  const val = (r: BreakdownRow, c: (typeof cols)[number]): number => (c === 'n' ? r.n : c === 'nd' ? r.notDiscussed : r.counts[c]);
-  for (const r of rows) {
-    for (const c of cols) cells.push({ id: `${r.id}:${c}`, value: val(r, c) });
-    sums.push({ total: `${r.id}:n`, parts: RATED_CATEGORIES.map((c) => `${r.id}:${c}`) });
-  }
-  if (combined) {
-    const members = groups.filter((g) => combined.groupIds.includes(g.id));
-    if (members.length > 0) for (const c of cols) sums.push({ total: `${combined.id}:${c}`, parts: members.map((g) => `${g.id}:${c}`) });
-  }
-  return suppressTable({ cells, sums }, k);
-}
-
-/** A row with any hidden cell prints no share or interval at all (each would give a count back). */
-function rowHasHidden(row: BreakdownRow, sdc: SdcResult): boolean {
-  return [...RATED_CATEGORIES, 'n', 'nd'].some((c) => sdc.hidden.has(`${row.id}:${c}`));
-}
-
 function breakdownCell(row: BreakdownRow, c: RatedCategory, ctx: Ctx, sdc?: SdcResult): string {
   if (row.suppressed) return ctx.L.hidden;
   if (sdc && rowHasHidden(row, sdc)) return shownCount(`${row.id}:${c}`, row.counts[c], sdc, ctx);
@@ -230,10 +205,8 @@ function counsellorSection(ctx: Ctx): ReportSection {
   });
   const rows = [...(breakdown.combined ? [breakdown.combined] : []), ...breakdown.groups];
   if (rows.every((r) => r.n === 0)) return section('counsellor', ctx, PORTRAIT_A4, [], true);
-  const sdc = breakdownSdc(rows, breakdown.combined, breakdown.groups, ctx.k);
   // The chart draws shares: a row with a hidden cell is drawn as hidden, like in the table.
-  const hide = (r: BreakdownRow): BreakdownRow => (rowHasHidden(r, sdc) ? { ...r, suppressed: true } : r);
-  const shownBreakdown = { ...breakdown, combined: breakdown.combined ? hide(breakdown.combined) : null, groups: breakdown.groups.map(hide) };
+  const { breakdown: shownBreakdown, sdc } = suppressBreakdown(breakdown);
 
   const benchId = ctx.opts.benchmarkId === undefined ? ctx.data.benchmarks[0]?.id : ctx.opts.benchmarkId;
   const bench = benchId === null || benchId === undefined ? undefined : ctx.data.benchmarks.find((b) => b.id === benchId);
