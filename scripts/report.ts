@@ -16,7 +16,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { restoreBundle } from '../shared/exchange/bundle';
 import { StudyData } from '../shared/model';
-import { buildReport, DEFAULT_SECTIONS, SECTION_IDS, type ReportIssue, type ReportOptions, type SectionId } from '../shared/report';
+import { buildReport, checkLeaks, composeReport, DEFAULT_SECTIONS, leakCounts, SECTION_IDS, type ReportIssue, type ReportOptions, type SectionId } from '../shared/report';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEMO = join(ROOT, 'fixtures/demo/demo-study.json');
@@ -140,16 +140,38 @@ export function writeAtomic(target: string, bytes: Uint8Array): { ok: true } | {
   }
 }
 
-function describe(issue: ReportIssue): string[] {
+/**
+ * What the terminal may show: the kind and where it sits (section and field), never the value —
+ * a terminal's scrollback and CI logs are not the user's own screen.
+ */
+export function describe(issue: ReportIssue): string[] {
   if (issue.kind === 'leak') {
     return [
       `The leak check found ${issue.hits.length} possible identifier(s) in the report:`,
-      ...issue.hits.map((h) => `  [${h.section}] ${h.kind} (${Math.round(h.confidence * 100)} %): «${h.text}» in «${h.context}»`),
-      'Fix them in the study (anonymise), or run again with --force to export anyway.',
+      ...issue.hits.map((h) => `  ${h.kind} (${Math.round(h.confidence * 100)} %) in ${h.section === 'meta' ? 'the title page / document properties' : `section ${h.section}`}, field ${h.field}`),
+      'Fix them in the study (anonymise) or in the options, or run again with --force to export anyway.',
     ];
   }
   if (issue.kind === 'options') return [`option ${issue.field}: ${issue.message}`];
   return [`${issue.kind}: ${issue.message}`];
+}
+
+/** The report options the CLI builds from its arguments (the study's title unless --title). */
+export function reportOptions(a: CliArgs, data: StudyData): ReportOptions {
+  return {
+    title: a.title ?? data.study.title,
+    date: a.date ?? new Date().toISOString().slice(0, 10),
+    sections: a.sections,
+    groupIds: a.groups,
+    stageIds: a.stages,
+    locale: a.locale,
+    journeyPage: a.journeyPage,
+    overrideLeaks: a.force,
+    fileName: basename(a.out),
+    ...(a.subtitle ? { subtitle: a.subtitle } : {}),
+    ...(a.organisation ? { organisation: a.organisation } : {}),
+    ...(a.authors ? { authors: a.authors } : {}),
+  };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -166,20 +188,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const fontDir = join(ROOT, 'node_modules/dejavu-fonts-ttf/ttf');
   const fonts = { regular: new Uint8Array(readFileSync(join(fontDir, 'DejaVuSans.ttf'))), bold: new Uint8Array(readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf'))) };
-  const options: ReportOptions = {
-    title: a.title ?? loaded.data.study.title,
-    date: a.date ?? new Date().toISOString().slice(0, 10),
-    sections: a.sections,
-    groupIds: a.groups,
-    stageIds: a.stages,
-    locale: a.locale,
-    journeyPage: a.journeyPage,
-    overrideLeaks: a.force,
-    ...(a.subtitle ? { subtitle: a.subtitle } : {}),
-    ...(a.organisation ? { organisation: a.organisation } : {}),
-    ...(a.authors ? { authors: a.authors } : {}),
-  };
+  const options = reportOptions(a, loaded.data);
   const t0 = performance.now();
+  if (a.force) {
+    // The override is logged as counts per kind, never values (the CLI's audit line is stderr).
+    const composed = composeReport(loaded.data, options);
+    if (composed.ok) {
+      const counts = leakCounts(checkLeaks(composed.doc, loaded.data, { fileName: options.fileName ?? '' }));
+      const total = Object.values(counts).reduce((x, y) => x + y, 0);
+      if (total > 0) console.error(`report: --force: exported despite ${total} leak-check hit(s): ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    }
+  }
   const r = await buildReport(loaded.data, options, { fonts });
   if (!r.ok) {
     for (const issue of r.issues) for (const line of describe(issue)) console.error(`report: ${line}`);

@@ -6,3 +6,4 @@ export * from './journey';
 export * from './counsellor';
 export * from './agreement';
 export * from './similar';
+export * from './suppress';

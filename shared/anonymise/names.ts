@@ -20,6 +20,8 @@ Sondre Stian Stine Stig Sunniva Svein Synne Synnøve Sølvi Terje Thea Theodor T
 Vegard Vetle Vilde Viljar Villemo Vivian Wenche Yngve Øystein Øyvind Åse Åsmund Agnes Amanda Eline Emilia Filip Gabriel Hedvig Hermine Jostein Kine
 Lise Live Marte Mathilde Mie Mille Nicolai Ruben Sivert Sunna Tiril Tonje Torstein Ulrik Vemund Vera Vilja Vilmer Ylva Åsne Kristoffer Birgitte Ingeborg
 Eva Ellinor Gjermund Halvor Tormod Torleif Kjersti Unni Turid Jorunn Ragnar Leif Per Kim
+Gunnvor Gunnvald Torgunn Sigrun Ragnfrid Åslaug Tarjei Eilev Aslak Gunvor Signe Solveig Borghild Herborg Jorun Tordis Torunn Margit Kjellaug
+Marthe Jomar Wilmer Leander Adnan Ingebjørg Oddny Oddvar Steinar Svanhild Synøve Tora Tobine Teodor Vebjørn Eldar Embla Idunn Amund Håvard
 `;
 
 const IMMIGRANT_FIRST = `
@@ -29,6 +31,8 @@ Ahmad Amal Amir Aya Bashar Fatima Fatma Hassan Hussein Ibrahim Jamal Karim Khale
 Omar Rami Rana Reem Sami Samir Yara Yasmin Zainab Zaid Tariq Walid Hiba Rawan Lujain Joud Shahed Ghazal Rasha Youssef Yousef Majd Ammar Anas Aisha Aicha
 Abel Aman Awet Berhane Biniam Dawit Eden Efrem Elsa Feven Filmon Freweyni Hagos Helen Kidane Kibrom Luwam Merhawi Meron Mussie Natnael Saba Samson
 Selam Senait Tesfay Tekle Winta Yonas Yohannes Yordanos Mehari Haben Semhar Ruta Robel Nahom Aklilu Yemane Rahwa Feruz Mikiele
+Tsegay Teklit Tsega Tesfalem Kiros Filimon Semere Mebrahtu Medhanie Ghirmay Goitom Hailemariam Tedros Temesgen Tekie Yosief Zerai Abrehet
+Mehret Selamawit Tsehaye Luwam Eyerusalem Huruy Kibreab Mulugeta Gebre Teame Mussie Yemane Senay Simret Ariam Danait Delina
 Agnieszka Aleksandra Bartosz Dawid Dominik Jakub Kacper Kamil Karolina Katarzyna Krzysztof Magdalena Marcin Mateusz Michał Natalia Oliwia Paulina
 Piotr Szymon Tomasz Wiktoria Wojciech Zuzanna Łukasz Małgorzata Agata Julia Zofia Maciej Paweł Grzegorz Joanna Monika Adrian Igor Kinga Weronika
 Aistė Algirdas Arnas Dovydas Egidijus Gabija Ieva Jurgita Justinas Kristina Mantas Matas Milda Rūta Tomas Vytautas Žygimantas Ugnė Austėja
@@ -80,6 +84,18 @@ export const AMBIGUOUS_NAMES: ReadonlySet<string> = toSet(`
 Per Liv Dag Tor Sol Siv Eli Ask Vår Bo Ole Kim Tom Mona Vera Eva Anna Ane Ella Lea Ida Mia Mie Live Mille Rune Ola Lie Lia Moe Vik Holm Berg Dahl Lund
 Strand Bakken Bakke Haug Hove Rui Vold Wold Fjeld Skogen Aas Brekke Sunde Eide Tveit Lien Hagen Haugen Bø Nur Said Aman Eden Anh Thu Helen Sara Saba
 Tran Julia Maja Lukas Magnus Jan Jonas Amal Even Inga Ine Eira Aurora Dina Mari Malin Gro Hans Idun Ruta Rūta
+`);
+
+/**
+ * Listed names that are also ordinary lower-case words (Norwegian or English) beyond the
+ * AMBIGUOUS_NAMES: written in lower case without a cue they rank low, never dropped.
+ */
+export const LOWER_COMMON: ReadonlySet<string> = toSet(`
+Stig Odd Mine Storm Tone Kaja Vilde Vilja Mette Hege Trine Sami Bjørn Lunde Tangen Strøm Flaten Fosse Tufte Aune Berge Moen Nygård Sandvik
+Hauge Helge Bahar Sol Siri Ask Lotte Mina Dina Amal Abel Rana Aya Noor Hadi Sima Ali Issa Said Mark Rose Dawn Grace Will Bill June Mai Juni
+Even Eng Lia Rui Hove Vold Wold Fjeld Tveit Brekke Eide Lien Vik Holm Lund Strand Bakken Bakke Haug Haugen Hagen Skogen Aas Sunde Berg Dahl
+Moe Lie Bø Nur Aman Eden Helen Anh Thu Linh Minh Duc Thanh Tran Inga Ine Ane Lea Live Mille Rune Vera Mona Tom Per Liv Dag Tor Siv Vår Bo
+Gro Hans Ruta Kim Eli Ella Ida Mia Mie
 `);
 
 /**

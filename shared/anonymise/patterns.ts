@@ -16,22 +16,34 @@ function before(text: string, at: number, n: number): string {
 }
 
 // ---------------------------------------------------------------- FNR (fødselsnummer, D-, H-, synthetic)
-const FNR = /(?<!\d[ .-]?)(\d{6})[ .]?(\d{5})(?![ .-]?\d)/g;
+/** 11 digits with at most one separator (space, dot, hyphen, slash) between any two: 6-5, 3-3-3-2, 2.2.2-5 … */
+const FNR = /(?<!\d[ ./-]?)\d(?:[ ./-]?\d){10}(?![ ./-]?\d)/g;
+/** Date first, with a four-digit year: 15.07.2008-10007, 15/07/2008 10007. The checksum decides. */
+const FNR_DATE_FIRST = /(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(?:19|20)(\d{2})[ ,./-]{0,2}(\d{5})(?![ ./-]?\d)/g;
 const FNR_CONTEXT = /(?:fødselsnummer|fødselsnr|personnummer|personnr|fnr|d-nummer|d-nr|h-nummer)[\s\p{P}]{0,5}(?:(?:er|var|mitt|hans|hennes|sitt)[\s\p{P}]{1,5}){0,2}$/iu;
 
 export function detectFnr(text: string): Hit[] {
   const out: Hit[] = [];
   for (const m of text.matchAll(FNR)) {
     const start = m.index;
-    const digits = `${m[1]}${m[2]}`;
+    const digits = m[0].replace(/\D/g, '');
+    const separators = m[0].length - 11;
+    /** 6-5 with one space or dot was always read; other groupings only count with a valid checksum. */
+    const plainShape = separators === 0 || (separators === 1 && /^\d{6}[ .-]\d{5}$/.test(m[0]));
     const variant = fnrVariant(digits);
     const context = FNR_CONTEXT.test(before(text, start, 30));
     if (variant && fnrChecksumValid(digits)) {
-      out.push(makeHit(text, start, start + m[0].length, 'FNR', 0.98, `fnr.${variant}`, 'FNR'));
-    } else {
+      out.push(makeHit(text, start, start + m[0].length, 'FNR', 0.98, separators > 0 ? `fnr.${variant}.grouped` : `fnr.${variant}`, 'FNR'));
+    } else if (context) {
+      out.push(makeHit(text, start, start + m[0].length, 'FNR', 0.8, 'fnr.context', 'FNR'));
+    } else if (plainShape) {
       // The rule changes from 2032, and people mistype: an 11-digit run is still worth a look.
-      out.push(makeHit(text, start, start + m[0].length, 'FNR', context ? 0.8 : 0.5, context ? 'fnr.context' : 'fnr.eleven-digits', 'FNR'));
+      out.push(makeHit(text, start, start + m[0].length, 'FNR', 0.5, 'fnr.eleven-digits', 'FNR'));
     }
+  }
+  for (const m of text.matchAll(FNR_DATE_FIRST)) {
+    const digits = `${(m[1] ?? '').padStart(2, '0')}${(m[3] ?? '').padStart(2, '0')}${m[4] ?? ''}${m[5] ?? ''}`;
+    if (fnrVariant(digits) && fnrChecksumValid(digits)) out.push(makeHit(text, m.index, m.index + m[0].length, 'FNR', 0.98, 'fnr.date-first', 'FNR'));
   }
   return out;
 }
@@ -56,12 +68,23 @@ export function detectDuf(text: string): Hit[] {
 }
 
 // ---------------------------------------------------------------- TLF (Norwegian 8-digit numbers)
-const TLF = /(?<![\d+][ ]?)(?:(\+47|0047|\(\+47\)|\+ 47)[ ]?)?([2-9]\d{7}|[2-9]\d{2} \d{2} \d{3}|[2-9]\d \d{2} \d{2} \d{2}|[2-9]\d{3} \d{4}|[2-9]\d{2} \d{5}|[2-9]\d{2}-\d{2}-\d{3}|[2-9]\d-\d{2}-\d{2}-\d{2})(?![ .-]?\d|,\d|[ ]?%)/g;
+/**
+ * Eight digits starting 2–9, written whole or in the groupings people use (3-2-3, 2-2-2-2, 4-2-2,
+ * 4-4, 3-5, 3-3-2) with spaces, dots or hyphens; after +47, 0047, (+47), or a bare 47 before a
+ * mobile number (4xx/9xx). The thousands grouping 2-3-3 ("12 345 678") is a sum, not a phone.
+ */
+const S = '[ .-]';
+const TLF = new RegExp(
+  String.raw`(?<![\d+][ .-]?)(?:(\+[ ]?47|0047|\(\+?47\))[ .-]?|(47)[ .-]?(?=[49]))?` +
+    String.raw`([2-9]\d{7}|[2-9]\d{2}${S}\d{2}${S}\d{3}|[2-9]\d${S}\d{2}${S}\d{2}${S}\d{2}|[2-9]\d{3}${S}\d{2}${S}\d{2}|[2-9]\d{3}${S}\d{4}|[2-9]\d{2}${S}\d{5}|[2-9]\d{2}${S}\d{3}${S}\d{2})` +
+    String.raw`(?![ .-]?\d|,\d|[ ]?%)`,
+  'g',
+);
 const TLF_CONTEXT = /(?:tlf|telefon|telefonnummer|mobil|mobilnummer|nummer|nr|ring|ringe|sms|tekst|whatsapp)[\s\p{P}]{0,5}(?:(?:er|var|meg|henne|han|ham|på|til|mitt|hans|hennes)[\s\p{P}]{1,5}){0,3}$/iu;
 const MONEY_BEFORE = /(?:kr|nok)\.?[ ]?$/i;
 /** Other numbers that happen to have 8 digits: invoices, orders, accounts, cases. */
 const OTHER_NUMBER_BEFORE = /(?:faktura|ordre|org|konto|sak|saks|kunde|referanse|ref|kid|bestillings|post)[\s.-]{0,3}(?:nr|nummer|nummeret)?[\s.:]{0,3}$/i;
-const MONEY_AFTER = /^[ ]?(?:kr|nok|,-)/i;
+const MONEY_AFTER = /^[ ]?(?:kr|nok|kroner|,-)/i;
 
 /** ddmmyyyy with a plausible year: a date written without dots, not a phone number. */
 function looksLikeCompactDate(d: string): boolean {
@@ -72,19 +95,33 @@ function looksLikeCompactDate(d: string): boolean {
   return day >= 1 && day <= 31 && month >= 1 && month <= 12 && year >= 1950 && year <= 2050;
 }
 
+const YEAR = (s: string): boolean => /^(?:19|20)\d\d$/.test(s);
+
+/** Grouped shapes that are dates, year spans or clock times, not phone numbers. */
+function looksLikeDateOrTime(groups: readonly string[], separators: readonly string[]): boolean {
+  if (new Set(separators).size > 1) return true; // "20.30-22.00": times; phones keep one separator
+  const [a = '', b = '', c = ''] = groups;
+  if (groups.length === 3 && a.length === 4 && YEAR(a) && Number(b) >= 1 && Number(b) <= 12 && Number(c) >= 1 && Number(c) <= 31) return true;
+  if (groups.length === 2 && a.length === 4 && YEAR(a) && YEAR(b)) return true;
+  return false;
+}
+
 export function detectPhones(text: string): Hit[] {
   const out: Hit[] = [];
   for (const m of text.matchAll(TLF)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (MONEY_BEFORE.test(before(text, start, 5)) || OTHER_NUMBER_BEFORE.test(before(text, start, 24)) || MONEY_AFTER.test(text.slice(end, end + 5))) continue;
-    const number = m[2] ?? '';
-    const compact = number.replace(/[ -]/g, '');
+    if (MONEY_BEFORE.test(before(text, start, 5)) || OTHER_NUMBER_BEFORE.test(before(text, start, 24)) || MONEY_AFTER.test(text.slice(end, end + 8))) continue;
+    const number = m[3] ?? '';
+    const groups = number.split(/[ .-]/);
+    const separators = number.match(/[ .-]/g) ?? [];
+    const compact = groups.join('');
     const prefixed = m[1] !== undefined;
+    const bare47 = m[2] !== undefined;
     const context = TLF_CONTEXT.test(before(text, start, 25));
-    let confidence = prefixed ? 0.97 : number.length > 8 ? 0.9 : 0.85;
-    let reason = prefixed ? 'tlf.country-code' : number.length > 8 ? 'tlf.grouped' : 'tlf.eight-digits';
-    if (!prefixed && looksLikeCompactDate(compact)) {
+    let confidence = prefixed ? 0.97 : bare47 ? 0.9 : groups.length > 1 ? 0.9 : 0.85;
+    let reason = prefixed ? 'tlf.country-code' : bare47 ? 'tlf.bare-country-code' : groups.length > 1 ? 'tlf.grouped' : 'tlf.eight-digits';
+    if (!prefixed && !bare47 && (looksLikeCompactDate(compact) || looksLikeDateOrTime(groups, separators))) {
       confidence = 0.55;
       reason = 'tlf.date-like';
     }

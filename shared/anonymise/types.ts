@@ -1,4 +1,4 @@
-/** What the detectors find. Offsets are UTF-16 code units into the normalised text. */
+/** What the detectors find. Offsets are UTF-16 code units into the text as given (the detectors read a folded copy, see normalise.ts, and map back). */
 
 export const HIT_KINDS = ['FNR', 'DUF', 'TLF', 'EPOST', 'URL', 'ADRESSE', 'POSTSTED', 'NAVN', 'SKOLE', 'TERM'] as const;
 export type HitKind = (typeof HIT_KINDS)[number];
@@ -30,6 +30,8 @@ export interface DetectOptions {
   minConfidence?: number;
   /** Values never flagged (case-insensitive), e.g. the method's persona "Kim". */
   allow?: readonly string[];
+  /** Run only these detectors (default: all). */
+  only?: readonly HitKind[];
 }
 
 /** Everything at or above this is worth showing to the reviewer. */

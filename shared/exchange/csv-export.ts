@@ -11,6 +11,7 @@
 import Papa from 'papaparse';
 import { studyAssessments } from '../analysis/counsellor';
 import { wilson } from '../analysis/stats';
+import { gridTable, suppressTable } from '../analysis/suppress';
 import {
   informantsOf,
   type CounsellorCategory,
@@ -177,33 +178,40 @@ const CATEGORIES: readonly CounsellorCategory[] = ['positive', 'mixed', 'negativ
 
 /**
  * Per group (and for all informants): n, then per category count, percent and a Wilson 95 % interval.
- * Counts come before percentages (ARCHITECTURE.md "Honest numbers"); a group with n below the
- * study's small-cell threshold has its cells blanked and marked, not rounded away.
+ * Counts come before percentages (ARCHITECTURE.md "Honest numbers"); every count 1…k−1, and every
+ * cell a total would give back, is blanked with its percent and interval and marked, not rounded away.
  */
 function breakdownRows(data: StudyData, d: CsvDialect, opts: CsvExportOptions): Cell[][] {
   const assessments = studyAssessments(data);
   const suppress = opts.suppressSmallCells ?? true;
-  const groups = [...data.study.groups.map((g) => ({ id: g.id, label: g.label })), { id: null, label: d === 'excel-nb' ? 'Alle' : 'All' }];
+  const groups = data.study.groups.map((g) => ({ id: g.id, label: g.label }));
+  const counts = groups.map((g) => CATEGORIES.map((cat) => assessments.filter((a) => a.groupId === g.id && a.category === cat).length));
+  // Groups × categories with n per group and the "All" row as totals: suppressed as one table
+  // (shared/analysis/suppress), so no hidden count comes back by subtraction from a total.
+  const sdc = suppress ? suppressTable(gridTable({ rows: counts }), data.study.smallCellThreshold) : null;
+  const isHidden = (id: string): boolean => sdc?.hidden.has(id) ?? false;
   const rows: Cell[][] = [];
-  for (const g of groups) {
-    const inGroup = assessments.filter((a) => g.id === null || a.groupId === g.id);
-    const n = inGroup.length;
-    const hidden = suppress && n > 0 && n < data.study.smallCellThreshold;
-    for (const cat of CATEGORIES) {
-      const k = inGroup.filter((a) => a.category === cat).length;
+  const all = [...groups.map((g, i) => ({ label: g.label, row: `r${i}`, col: (j: number) => `r${i}c${j}`, values: counts[i] ?? [] })), { label: d === 'excel-nb' ? 'Alle' : 'All', row: '', col: (j: number) => `c${j}t`, values: CATEGORIES.map((_, j) => counts.reduce((a, r) => a + (r[j] ?? 0), 0)) }];
+  for (const g of all) {
+    const n = g.values.reduce((a, v) => a + v, 0);
+    const nId = g.row === '' ? 't' : `${g.row}t`;
+    const nHidden = isHidden(nId);
+    CATEGORIES.forEach((cat, j) => {
+      const k = g.values[j] ?? 0;
+      const hidden = nHidden || isHidden(g.col(j));
       const ci = wilson(k, n);
       const pct = (x: number): Cell => (hidden || ci === null ? null : num(x * 100, 1));
       rows.push([
         text(g.label),
-        num(n),
+        nHidden ? null : num(n),
         text(word(d, CATEGORY_NB, cat)),
-        hidden ? null : num(k),
+        isHidden(g.col(j)) ? null : num(k),
         pct(ci?.p ?? 0),
         pct(ci?.lo ?? 0),
         pct(ci?.hi ?? 0),
         text(d === 'excel-nb' ? (hidden ? YES_NB : NO_NB) : String(hidden)),
       ]);
-    }
+    });
   }
   return rows;
 }

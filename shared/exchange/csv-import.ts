@@ -197,7 +197,10 @@ export function previewCsv(table: ParsedCsv, kind: ImportKind, maxRows = 10): Cs
 export interface ImportOptions {
   /** Timestamp for createdAt/updatedAt of new records (tests pass a fixed clock). */
   now: string;
-  /** Id for a new record; default `imp-<kind>-<line>`. */
+  /**
+   * Id for a new record; default a random UUID. An `id` column in the file is never used: an id
+   * from a file could name another study's record, and a put would move or overwrite it.
+   */
   newId?: (kind: ImportKind, line: number) => string;
   /** Rows checked so far, every PROGRESS_EVERY rows and at the end (a worker reports it to the UI). */
   onProgress?: (done: number, total: number) => void;
@@ -264,8 +267,9 @@ function mappedOrIssue(table: ParsedCsv, mapping: ColumnMapping, keys: readonly 
   }
 }
 
-function defaultId(kind: ImportKind, line: number): string {
-  return `imp-${kind}-${line}`;
+/** Every imported row is a new record: ids are made here, never taken from the file. */
+function defaultId(): string {
+  return globalThis.crypto.randomUUID();
 }
 
 function importInterviews(table: ParsedCsv, mapping: ColumnMapping, data: StudyData, opts: ImportOptions, issues: Issue[]): Interview[] {
@@ -312,7 +316,7 @@ function importInterviews(table: ParsedCsv, mapping: ColumnMapping, data: StudyD
     }
     if (code === null || !group || !format || !mode) continue;
     const candidate = {
-      id: r.get('id') || (opts.newId ?? defaultId)('interviews', row.line),
+      id: (opts.newId ?? defaultId)('interviews', row.line),
       studyId: data.study.id,
       code,
       groupId: group.id,
@@ -399,7 +403,6 @@ function importSegments(table: ParsedCsv, mapping: ColumnMapping, data: StudyDat
   const pathToId = new Map<string, string>();
   for (const [id, p] of codePaths(data.codes)) pathToId.set(p.toLowerCase(), id);
   const out: Segment[] = [];
-  const seenIds = new Map<string, number>();
   for (const row of rowsWithProgress(table, opts)) {
     const r = rowReader(table, row, mapping, 'segments', issues);
     const before = issues.length;
@@ -445,10 +448,7 @@ function importSegments(table: ParsedCsv, mapping: ColumnMapping, data: StudyDat
       const text = iv ? textById.get(iv.id) : undefined;
       if (text !== undefined && end > text.length) r.fail('end', `utenfor transkripsjonen (lengde ${text.length})`);
     }
-    const id = r.get('id') || (opts.newId ?? defaultId)('segments', row.line);
-    const prev = seenIds.get(id);
-    if (prev !== undefined) r.fail('id', `samme id som linje ${prev}`);
-    seenIds.set(id, row.line);
+    const id = (opts.newId ?? defaultId)('segments', row.line);
     if (issues.length > before || !iv || !coder || !kind || start === null || end === null) continue;
     const text = textById.get(iv.id);
     const parsed = Segment.safeParse({

@@ -5,6 +5,7 @@
  */
 import { RATED_CATEGORIES, benchmarkComparison, combinedRowLabel, counsellorBreakdown, studyAssessments, vg2GroupIds, type BreakdownRow, type RatedCategory } from '../analysis/counsellor';
 import { buildIndex, type AnalysisFilter } from '../analysis/filter';
+import { breakdownRowHidden as rowHasHidden, gridTable, suppressBreakdown, suppressTable, type SdcCell, type SdcResult, type SdcSum } from '../analysis/suppress';
 import { codeFrequencies, codeTreeOrder, emotionCurve, journeyMatrix, personaKim, presentJourney } from '../analysis/journey';
 import { chartStringsFor, type ChartStrings } from '../charts/strings';
 import { codeFrequencyLayout } from '../charts/codeFrequency';
@@ -38,8 +39,20 @@ interface Ctx {
 export type ComposeResult = { ok: true; doc: ReportDoc } | { ok: false; issues: ReportIssue[] };
 
 /** "<5" for 1…k−1, the number otherwise (0 is shown: nobody is not a person). */
+/** "<5" for 1…k−1, the number otherwise: for counts that no published sum contains (informants per stage overlap). */
 function small(n: number, ctx: Ctx): string {
   return n > 0 && n < ctx.k ? tpl(ctx.L.fewer, { k: ctx.k }) : fmtCount(n, ctx.locale);
+}
+
+/**
+ * A count as a sharing output prints it after suppression (shared/analysis/suppress): "<k" for a
+ * primary cell (1…k−1), "skjult" for a cell hidden so that no sum gives a small one back, the count
+ * otherwise (a true 0 is shown).
+ */
+function shownCount(id: string, n: number, sdc: SdcResult, ctx: Ctx): string {
+  if (sdc.fewer.has(id)) return tpl(ctx.L.fewer, { k: ctx.k });
+  if (sdc.hidden.has(id)) return ctx.L.hidden;
+  return fmtCount(n, ctx.locale);
 }
 
 function noData(ctx: Ctx): Block {
@@ -79,14 +92,24 @@ function methodSection(ctx: Ctx): ReportSection {
   const ivs = ctx.interviews;
   if (ivs.length === 0) return section('method', ctx, PORTRAIT_A4, [], true);
   const table = methodTable(ctx.view.study.groups, ivs);
-  const informants = table.total.total;
+  const modes = MODES.map((m) => {
+    const list = ivs.filter((iv) => iv.mode === m);
+    return { mode: m, interviews: list.length, informants: list.reduce((a, iv) => a + iv.participants.length, 0) };
+  }).filter((r) => r.interviews > 0);
+  // One table model for everything this section prints: groups × format with totals, and the
+  // informants per mode, which add up to the same grand total (printed in the intro too).
+  const grid = gridTable({ rows: table.rows.map((r) => [r.individual, r.group]) });
+  const modeCells: SdcCell[] = modes.map((r, i) => ({ id: `mode${i}`, value: r.informants }));
+  const modeSum: SdcSum = { total: 't', parts: modeCells.map((c) => c.id) };
+  const sdc = suppressTable({ cells: [...grid.cells, ...modeCells], sums: [...grid.sums, modeSum] }, ctx.k);
+  const show = (id: string, n: number): string => shownCount(id, n, sdc, ctx);
   const blocks: Block[] = [
-    { kind: 'paragraph', text: tpl(M.intro, { informants: countText(ctx.L, 'informants', informants, fmtCount(informants, ctx.locale)), interviews: countText(ctx.L, 'interviews', ivs.length, fmtCount(ivs.length, ctx.locale)), period: periodText(ivs, ctx) }) },
+    { kind: 'paragraph', text: tpl(M.intro, { informants: countText(ctx.L, 'informants', table.total.total, show('t', table.total.total)), interviews: countText(ctx.L, 'interviews', ivs.length, fmtCount(ivs.length, ctx.locale)), period: periodText(ivs, ctx) }) },
     {
       kind: 'table',
       head: [M.group, M.individual, M.inGroup, M.total],
-      rows: table.rows.map((r) => [r.label, small(r.individual, ctx), small(r.group, ctx), small(r.total, ctx)]),
-      foot: [[M.total, small(table.total.individual, ctx), small(table.total.group, ctx), small(table.total.total, ctx)]],
+      rows: table.rows.map((r, i) => [r.label, show(`r${i}c0`, r.individual), show(`r${i}c1`, r.group), show(`r${i}t`, r.total)]),
+      foot: [[M.total, show('c0t', table.total.individual), show('c1t', table.total.group), show('t', table.total.total)]],
       align: ['left', 'right', 'right', 'right'],
       caption: M.caption,
     },
@@ -94,11 +117,7 @@ function methodSection(ctx: Ctx): ReportSection {
     {
       kind: 'table',
       head: [M.mode, M.interviews, M.informants],
-      rows: MODES.map((m) => {
-        const list = ivs.filter((iv) => iv.mode === m);
-        const inf = list.reduce((a, iv) => a + iv.participants.length, 0);
-        return [M.modes[m], fmtCount(list.length, ctx.locale), small(inf, ctx)];
-      }).filter((r) => r[1] !== '0'),
+      rows: modes.map((r, i) => [M.modes[r.mode], fmtCount(r.interviews, ctx.locale), show(`mode${i}`, r.informants)]),
       align: ['left', 'right', 'right'],
     },
     { kind: 'paragraph', style: 'note', text: tpl(ctx.L.smallCellNote, { k: ctx.k }) },
@@ -166,8 +185,9 @@ function categorySentence(row: BreakdownRow, c: RatedCategory, ctx: Ctx): string
   });
 }
 
-function breakdownCell(row: BreakdownRow, c: RatedCategory, ctx: Ctx): string {
+function breakdownCell(row: BreakdownRow, c: RatedCategory, ctx: Ctx, sdc?: SdcResult): string {
   if (row.suppressed) return ctx.L.hidden;
+  if (sdc && rowHasHidden(row, sdc)) return shownCount(`${row.id}:${c}`, row.counts[c], sdc, ctx);
   const ci = row.intervals[c];
   const head = `${tpl(ctx.L.counsellor.ofN, { k: fmtCount(row.counts[c], ctx.locale), n: fmtCount(row.n, ctx.locale) })} · ${fmtCount(row.percents[c], ctx.locale)} %`;
   return ci ? `${head}\n${fmtRange(ci.lo, ci.hi, 1, ctx.locale)}` : head;
@@ -191,6 +211,8 @@ function counsellorSection(ctx: Ctx): ReportSection {
   });
   const rows = [...(breakdown.combined ? [breakdown.combined] : []), ...breakdown.groups];
   if (rows.every((r) => r.n === 0)) return section('counsellor', ctx, PORTRAIT_A4, [], true);
+  // The chart draws shares: a row with a hidden cell is drawn as hidden, like in the table.
+  const { breakdown: shownBreakdown, sdc } = suppressBreakdown(breakdown);
 
   const benchId = ctx.opts.benchmarkId === undefined ? ctx.data.benchmarks[0]?.id : ctx.opts.benchmarkId;
   const bench = benchId === null || benchId === undefined ? undefined : ctx.data.benchmarks.find((b) => b.id === benchId);
@@ -199,16 +221,16 @@ function counsellorSection(ctx: Ctx): ReportSection {
 
   const blocks: Block[] = [{ kind: 'paragraph', text: C.intro }];
   if (ctx.stageFiltered) blocks.push({ kind: 'paragraph', style: 'note', text: C.stageFilter });
-  if (focus && !focus.suppressed && focus.n > 0) {
+  if (focus && !focus.suppressed && focus.n > 0 && !rowHasHidden(focus, sdc)) {
     blocks.push({ kind: 'subheading', text: tpl(C.combinedTitle, { label: focus.label, n: fmtCount(focus.n, ctx.locale) }) });
     blocks.push({ kind: 'paragraph', style: 'lead', text: RATED_CATEGORIES.map((c) => categorySentence(focus, c, ctx)).join('\n') });
     blocks.push({ kind: 'paragraph', text: tpl(C.honest, { n: countText(ctx.L, 'informants', focus.n, fmtCount(focus.n, ctx.locale)) }) });
   }
-  blocks.push({ kind: 'chart', layout: satisfactionBarsLayout(breakdown, comparison, { width: chartWidth(PORTRAIT_A4), suppress: true, strings: ctx.chart, valenceLabels: ctx.data.study.valenceLabels, ...(focus && chosen.length > 0 ? { groupIds: chosen } : {}) }) });
+  blocks.push({ kind: 'chart', layout: satisfactionBarsLayout(shownBreakdown, comparison, { width: chartWidth(PORTRAIT_A4), suppress: true, strings: ctx.chart, valenceLabels: ctx.data.study.valenceLabels, ...(focus && chosen.length > 0 ? { groupIds: chosen } : {}) }) });
   blocks.push({
     kind: 'table',
     head: [C.group, C.n, ...RATED_CATEGORIES.map((c) => ctx.data.study.valenceLabels[c]), C.notDiscussed],
-    rows: rows.map((r) => [r.label, r.suppressed ? small(r.n, ctx) : fmtCount(r.n, ctx.locale), ...RATED_CATEGORIES.map((c) => breakdownCell(r, c, ctx)), small(r.notDiscussed, ctx)]),
+    rows: rows.map((r) => [r.label, shownCount(`${r.id}:n`, r.n, sdc, ctx), ...RATED_CATEGORIES.map((c) => (r.suppressed && !sdc.hidden.has(`${r.id}:${c}`) ? ctx.L.hidden : breakdownCell(r, c, ctx, sdc))), shownCount(`${r.id}:nd`, r.notDiscussed, sdc, ctx)]),
     align: ['left', 'right', 'right', 'right', 'right', 'right'],
     caption: C.tableCaption,
   });

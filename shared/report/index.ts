@@ -13,7 +13,7 @@ import type { BuildResult, ReportOptions } from './types';
 
 export * from './types';
 export { composeReport, type ComposeResult } from './compose';
-export { checkLeaks, leakCounts, reportTexts, type LeakCheckOptions } from './leak';
+export { checkLeaks, leakCounts, reportTexts, type LeakCheckOptions, type LeakField } from './leak';
 export { renderPdf, type RenderOutput } from './pdf';
 export { paintLayout, type PaintOptions, type PaintResult } from './paint';
 export { parsePath, type PathOp, type ParsedPath } from './path';
@@ -36,7 +36,7 @@ export async function buildReport(data: StudyData, options: ReportOptions, asset
   if (!composed.ok) return composed;
   onProgress?.(0.05);
   if (!options.overrideLeaks) {
-    const hits = checkLeaks(composed.doc, data, { ...(options.leakThreshold !== undefined ? { threshold: options.leakThreshold } : {}) });
+    const hits = checkLeaks(composed.doc, data, { ...(options.leakThreshold !== undefined ? { threshold: options.leakThreshold } : {}), ...(options.fileName ? { fileName: options.fileName } : {}) });
     if (hits.length > 0) return { ok: false, issues: [{ kind: 'leak', hits }] };
   }
   onProgress?.(0.1);

@@ -5,7 +5,7 @@
  * screen); only counts per kind are ever logged (the caller writes the audit entry).
  */
 import { detectIdentifiers } from '../anonymise/detect';
-import { SUGGEST_THRESHOLD, type TermSpec } from '../anonymise/types';
+import { SUGGEST_THRESHOLD, type HitKind, type TermSpec } from '../anonymise/types';
 import type { StudyData } from '../model/schema';
 import type { Block, LeakHit, ReportDoc, SectionId } from './types';
 
@@ -18,39 +18,64 @@ const TAG = /\[[A-ZÆØÅ]{2,12}(?:-\d{1,4})?(?:·[A-Z0-9ÆØÅ]{1,20})?\]/gu;
 /** The method's persona is a name by design. */
 const ALWAYS_ALLOWED = ['Kim'];
 
+/**
+ * Where a string sits: the title page and document properties (`title`, `subtitle`, `organisation`,
+ * `authors`, `selection` = the filters line, `fileName`) or a section's `heading`, `paragraph`,
+ * `table`, `chart` or `quote`. Printed by the CLI instead of the value.
+ */
+export type LeakField = 'title' | 'subtitle' | 'organisation' | 'authors' | 'selection' | 'fileName' | 'heading' | 'paragraph' | 'table' | 'chart' | 'quote';
+
 interface Text {
   section: SectionId | 'meta';
   sectionTitle: string;
+  field: LeakField;
   text: string;
+  /** Public by intent (authors, organisation): numbers, phones, e-mails and terms only, no name finder. */
+  restricted?: boolean;
 }
 
-function blockTexts(b: Block): string[] {
+/** The checks run on authors and organisation: what identifies an informant, not the writers' own names. */
+const RESTRICTED_KINDS: readonly HitKind[] = ['FNR', 'DUF', 'TLF', 'EPOST', 'TERM'];
+
+function blockTexts(b: Block): { field: LeakField; texts: string[] } {
   switch (b.kind) {
     case 'paragraph':
-    case 'subheading':
     case 'no-data':
-      return [b.text];
+      return { field: 'paragraph', texts: [b.text] };
+    case 'subheading':
+      return { field: 'heading', texts: [b.text] };
     case 'quote':
-      return [b.text, b.source];
+      return { field: 'quote', texts: [b.text, b.source] };
     case 'table':
-      return [...b.head, ...b.rows.flat(), ...(b.foot ?? []).flat(), ...(b.caption ? [b.caption] : [])];
+      return { field: 'table', texts: [...b.head, ...b.rows.flat(), ...(b.foot ?? []).flat(), ...(b.caption ? [b.caption] : [])] };
     case 'chart':
       // What the painter draws: the text primitives (titles and descriptions are not printed).
-      return b.layout.primitives.flatMap((p) => (p.type === 'text' ? [p.text] : []));
+      return { field: 'chart', texts: b.layout.primitives.flatMap((p) => (p.type === 'text' ? [p.text] : [])) };
   }
 }
 
-/** Every string the PDF will contain, with its section. Authors and organisation are the report writer's own, public by intent. */
-export function reportTexts(doc: ReportDoc): Text[] {
+/**
+ * Every string the PDF will print or carry in its document properties, with where it sits: title,
+ * subtitle, the filters line, organisation and authors (restricted checks), the file name, every
+ * section's heading and blocks.
+ */
+export function reportTexts(doc: ReportDoc, fileName?: string): Text[] {
   const out: Text[] = [];
-  const meta = (text: string): void => {
-    if (text) out.push({ section: 'meta', sectionTitle: '', text });
+  const meta = (field: LeakField, text: string, restricted = false): void => {
+    if (text.trim() !== '') out.push({ section: 'meta', sectionTitle: '', field, text, ...(restricted ? { restricted } : {}) });
   };
-  meta(doc.meta.title);
-  meta(doc.meta.subtitle);
+  meta('title', doc.meta.title);
+  meta('subtitle', doc.meta.subtitle);
+  meta('selection', doc.meta.selection);
+  meta('organisation', doc.meta.organisation, true);
+  meta('authors', doc.meta.authors, true);
+  if (fileName) meta('fileName', fileName.replace(/\.pdf$/i, '').replace(/[_+]/g, ' '));
   for (const s of doc.sections) {
-    out.push({ section: s.id, sectionTitle: s.title, text: s.title });
-    for (const b of s.blocks) for (const text of blockTexts(b)) if (text.trim() !== '') out.push({ section: s.id, sectionTitle: s.title, text });
+    out.push({ section: s.id, sectionTitle: s.title, field: 'heading', text: s.title });
+    for (const b of s.blocks) {
+      const { field, texts } = blockTexts(b);
+      for (const text of texts) if (text.trim() !== '') out.push({ section: s.id, sectionTitle: s.title, field, text });
+    }
   }
   return out;
 }
@@ -74,6 +99,8 @@ export interface LeakCheckOptions {
   threshold?: number;
   /** Extra values never flagged (e.g. the authors' names when they are typed into a title). */
   allow?: readonly string[];
+  /** The PDF's file name: checked like the title (a name in it travels with the file). */
+  fileName?: string;
 }
 
 /** Hits of the anonymiser in the report's strings, one per (section, kind, value). */
@@ -84,18 +111,19 @@ export function checkLeaks(doc: ReportDoc, data: Pick<StudyData, 'terms'>, opts:
   const cache = new Map<string, ReturnType<typeof detectIdentifiers>>();
   const seen = new Set<string>();
   const hits: LeakHit[] = [];
-  for (const t of reportTexts(doc)) {
-    let found = cache.get(t.text);
+  for (const t of reportTexts(doc, opts.fileName)) {
+    const cacheKey = `${t.restricted ? 'r' : 'a'}\u0000${t.text}`;
+    let found = cache.get(cacheKey);
     if (!found) {
-      found = detectIdentifiers(t.text, { terms, allow, minConfidence: Math.min(threshold, 0.5) });
-      cache.set(t.text, found);
+      found = detectIdentifiers(t.text, { terms, allow, minConfidence: Math.min(threshold, 0.5), ...(t.restricted ? { only: RESTRICTED_KINDS } : {}) });
+      cache.set(cacheKey, found);
     }
     for (const h of found) {
       if (h.confidence < threshold || insideTag(t.text, h.start, h.end)) continue;
-      const key = `${t.section}\u0000${h.kind}\u0000${h.text}`;
+      const key = `${t.section}\u0000${t.field}\u0000${h.kind}\u0000${h.text}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      hits.push({ section: t.section, sectionTitle: t.sectionTitle, kind: h.kind, confidence: h.confidence, text: h.text, context: contextOf(t.text, h.start, h.end) });
+      hits.push({ section: t.section, sectionTitle: t.sectionTitle, field: t.field, kind: h.kind, confidence: h.confidence, text: h.text, context: contextOf(t.text, h.start, h.end) });
     }
   }
   return hits;

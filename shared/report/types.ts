@@ -36,6 +36,8 @@ export interface ReportOptions {
   overrideLeaks?: boolean;
   /** Confidence at or above which an anonymiser hit blocks the export (default 0.6). */
   leakThreshold?: number;
+  /** The PDF's file name, checked by the leak check like the title. */
+  fileName?: string;
 }
 
 export type Align = 'left' | 'right' | 'center';
@@ -84,6 +86,8 @@ export interface LeakHit {
   /** Section id, or 'meta' for the title page and document properties. */
   section: SectionId | 'meta';
   sectionTitle: string;
+  /** Where in the section or on the title page (title, subtitle, selection, authors, fileName, table, chart …). */
+  field: string;
   kind: string;
   confidence: number;
   /** The matched text (shown to the user on their own machine; never logged). */

@@ -81,7 +81,12 @@ describe('CSV export', () => {
   it('excel-nb breakdown uses decimal comma and suppresses small groups', () => {
     const text = dec(exportCsv('counsellor-breakdown', data, 'excel-nb'));
     const yf = text.split('\r\n').filter((l) => l.startsWith('Yrkesfag Vg2;'));
-    expect(yf[0]).toBe('Yrkesfag Vg2;1;Positiv;;;;;ja');
+    // n = 1 is an informant count below k: blank too (issue 14), not only the category cells.
+    expect(yf[0]).toBe('Yrkesfag Vg2;;Positiv;;;;;ja');
+    for (const line of text.split('\r\n').slice(1).filter(Boolean)) {
+      const [, n, , k] = line.split(';');
+      for (const v of [n, k]) expect(v === '' || v === '0' || Number(v) >= 5, line).toBe(true);
+    }
     const full = dec(exportCsv('counsellor-breakdown', data, 'excel-nb', { suppressSmallCells: false }));
     const row = full.split('\r\n').find((l) => l.startsWith('Alle;3;Positiv;'));
     expect(row).toMatch(/^Alle;3;Positiv;1;33,3;\d+,\d;\d+,\d;nei$/);
@@ -139,7 +144,9 @@ describe('CSV import', () => {
       expect(preview.mapping.quote).toBe(12);
       const r = importCsv('segments', table, preview.mapping, data, { now: NOW });
       if (!r.ok) throw new Error(JSON.stringify(r.issues));
-      expect(r.records).toEqual(data.segments.map((s) => ({ ...s, createdAt: NOW, updatedAt: NOW })));
+      // Same content; every row a new record, never the file's id (issue 14, point 5).
+      expect(r.records.map((s) => ({ ...s, id: '' }))).toEqual(data.segments.map((s) => ({ ...s, id: '', createdAt: NOW, updatedAt: NOW })));
+      expect(r.records.filter((s) => data.segments.some((d) => d.id === s.id))).toEqual([]);
     }
   });
   it('all-or-nothing, with file, line and field for each issue', () => {

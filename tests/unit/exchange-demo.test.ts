@@ -38,7 +38,10 @@ describe('exchange with the demo study', () => {
     if (!p.ok) throw new Error(JSON.stringify(p.issues.slice(0, 5)));
     const r = importCsv('segments', p.table, previewCsv(p.table, 'segments').mapping, demo, { now: NOW });
     if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 5)));
-    expect(r.records).toEqual(demo.segments.map((s) => ({ ...s, createdAt: NOW, updatedAt: NOW })));
+    // New ids for every row (issue 14, point 5); everything else as exported.
+    expect(r.records.map((s) => ({ ...s, id: '' }))).toEqual(demo.segments.map((s) => ({ ...s, id: '', createdAt: NOW, updatedAt: NOW })));
+    const demoIds = new Set(demo.segments.map((s) => s.id));
+    expect(r.records.filter((s) => demoIds.has(s.id))).toEqual([]);
   });
   it('REFI export validates and imports back with every segment span and quote', (ctx) => {
     const bytes = exportQdpx(demo, { now: NOW });

@@ -122,7 +122,8 @@ describe('the demo report as a reader sees it', () => {
   it('suppresses small cells ("<5" / "skjult") and says so', () => {
     expect(text).toContain('<5');
     expect(text).toContain('skjult');
-    expect(text).toContain('Celler med færre enn 5 informanter er skjult');
+    expect(text).toContain('Celler med færre enn 5 informanter vises som «<5»');
+    expect(text).toContain('En sann 0 vises som 0.');
   });
 
   it('draws the as-is journey (experiences, not wishes), as the screen does by default', () => {

@@ -107,6 +107,12 @@ describe('the report speaks its language and names the merged row as the screen 
     expect(nb).not.toContain('YF Vg2 + SF Vg2');
   });
   it('shows the rounded exact share: YF Vg2 5 of 11 is 45 %', () => {
-    expect(compose('nb')).toContain('5 av 11 · 45 %');
+    // With the default k = 5 the single groups' small cells are suppressed (issue 14), so the
+    // rounding is read where a threshold of 1 prints every count: 5/11 = 45.45 % → 45 %
+    // (largest-remainder rounding printed 46 %).
+    const open = { ...demo, study: { ...demo.study, smallCellThreshold: 1 } };
+    const r = composeReport(open, { title: 'T', sections: ['counsellor'], locale: 'nb', date: '2026-01-01' });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(JSON.stringify(r.doc.sections[0]?.blocks)).toContain('5 av 11 · 45 %');
   });
 });

@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  RATED_CATEGORIES, benchmarkComparison, combinedRowLabel, counsellorBreakdown, studyAssessments, vg2GroupIds,
+  RATED_CATEGORIES, benchmarkComparison, combinedRowLabel, counsellorBreakdown, studyAssessments, suppressBreakdown, vg2GroupIds,
   type BenchmarkComparison, type BreakdownRow, type CounsellorBreakdown, type RatedCategory,
 } from '../../../shared/analysis';
 import { satisfactionBarsLayout } from '../../../shared/charts';
@@ -88,7 +88,7 @@ export function SatisfactionBody({ data }: { data: StudyData }) {
           heading={t('satisfaction.chartTitle')}
           layout={layout}
           fileBase={t('satisfaction.chartTitle')}
-          exportLayout={() => satisfactionBarsLayout(breakdown, comparison, { width: 960, suppress: true, strings, valenceLabels: study.valenceLabels })}
+          exportLayout={() => satisfactionBarsLayout(suppressBreakdown(breakdown).breakdown, comparison, { width: 960, suppress: true, strings, valenceLabels: study.valenceLabels })}
           testId="satisfaction-chart"
         />
       </div>
