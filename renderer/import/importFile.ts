@@ -17,6 +17,7 @@ export type ImportIssueCode =
   | 'encrypted-office'
   | 'zip'
   | 'not-docx'
+  | 'too-many-paragraphs'
   | 'unreadable'
   | 'unsupported-type'
   | 'captions-invalid';
