@@ -206,6 +206,9 @@ async function studyFromContainer(bytes: Uint8Array, file: string, limits: ZipLi
   if (isZip(bytes)) {
     const z = openZip(bytes, file, limits);
     if (!z.ok) return z;
+    // A bundle holds exactly these two files: anything else is never inflated, and refused.
+    const extra = z.zip.entries.find((e) => e.name !== 'manifest.json' && e.name !== 'study.json');
+    if (extra) return { ok: false, issues: [{ file, field: extra.name, code: 'bundle.unexpectedEntry', params: { count: z.zip.entries.length }, message: `Pakken inneholder en ukjent fil (${z.zip.entries.length} filer; en pakke har bare manifest.json og study.json)` }] };
     if (!z.zip.has('manifest.json') || !z.zip.has('study.json')) return fail(file, 'Pakken mangler manifest.json eller study.json');
     const mr = z.zip.read('manifest.json');
     if (!mr.ok) return mr;

@@ -106,7 +106,7 @@ export function scanXml(xml: string, limits: XmlLimits = DEFAULT_XML_LIMITS): Xm
     // A start tag: name, attributes (quoted values skipped), `>` or `/>`.
     let k = lt + 1;
     while (k < n && !ws(xml[k]) && xml[k] !== '/' && xml[k] !== '>') k++;
-    const name = xml.slice(lt + 1, k);
+    const name = xml.slice(lt + 1, Math.min(k, lt + 81));
     const startLine = line;
     if (FORBIDDEN_NAMES.has(localName(name))) return { line: startLine, code: 'xml.name', params: { name }, message: `Elementnavnet «${name}» er ikke tillatt` };
     let attrs = 0;
