@@ -12,6 +12,7 @@ import { benchAnonymiser, benchCsvImport, benchJourney, benchLoad, benchSaveSegm
 import { row, type BenchRow } from '../../renderer/bench/stats';
 import { scale, type Sizes } from './sizes';
 import { benchTerms } from './terms';
+import { hostileRows, measureHostile } from './hostile';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const now = () => performance.now();
@@ -69,6 +70,9 @@ export async function runNodeBench(sizes: Sizes, log: (s: string) => void = () =
 
   log('node: study terms (50,000)');
   rows.push(...benchTerms(text, 50_000, 5, now));
+
+  log('node: hostile corpus (one process per file)');
+  rows.push(...hostileRows(await measureHostile(log)));
 
   log('node: PDF report (demo)');
   const pdfDemo = await timeReport(demo);
