@@ -133,9 +133,13 @@ export async function exportBundle(data: StudyData, opts: ExportBundleOptions): 
   return exportStudyJson(strToU8(JSON.stringify(data)), studyCounts(data), opts);
 }
 
+export type RestorePhase = 'decrypt' | 'unzip' | 'parse' | 'validate';
+
 export interface RestoreOptions {
   fileName?: string;
   limits?: ZipLimits;
+  /** Called as each phase starts (the import worker reports it, which also shows it is alive). */
+  onPhase?: (phase: RestorePhase) => void;
 }
 
 export type RestoreResult =
@@ -259,14 +263,17 @@ async function restoreUnguarded(bytes: Uint8Array, passphrase: string | undefine
   if (!isZip(bytes)) {
     const j = parseJson(bytes);
     if (j.ok && typeof j.value === 'object' && j.value !== null && (j.value as { format?: unknown }).format === ENCRYPTED_FORMAT) {
+      opts.onPhase?.('decrypt');
       const dec = await decryptEnvelope(j.value, passphrase, file);
       if (!dec.ok) return dec;
       container = dec.bytes;
       encrypted = true;
     }
   }
+  opts.onPhase?.('unzip');
   const c = await studyFromContainer(container, file, limits);
   if (!c.ok) return c;
+  opts.onPhase?.('validate');
   const parsed = StudyData.safeParse(c.raw);
   if (!parsed.success) {
     return { ok: false, issues: parsed.error.issues.slice(0, 50).map((i) => ({ file, field: i.path.join('.'), message: i.message })) };

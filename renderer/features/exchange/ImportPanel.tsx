@@ -11,7 +11,8 @@ import { platform } from '../../platform';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
 import { Field } from '../../components/Field';
-import { importRefiInWorker, restoreBundleInWorker } from '../../workers/bundleClient';
+import { importRefiInWorker, restoreBundleInWorker, type ImportPhaseReport } from '../../workers/bundleClient';
+import { WorkerStopped } from '../../workers/workerClient';
 import { openCsvImport, type CsvImportSession } from '../../workers/csvImportClient';
 import { CsvImport } from './CsvImport';
 import { ImportProgress, IssueList, bulkFailureText, type ImportProgressState } from './common';
@@ -38,6 +39,22 @@ export function ImportPanel({ study }: { study: Study }) {
   // The CSV worker of the file on stage: closed when the stage changes or the screen goes.
   const csvSession = useRef<CsvImportSession | null>(null);
   useEffect(() => () => csvSession.current?.close(), []);
+  // The running bundle/REFI import's own worker: aborting terminates it (and on leaving the screen).
+  const [running, setRunning] = useState<AbortController | null>(null);
+  useEffect(() => () => running?.abort(), [running]);
+
+  /** A stopped or failed import in words: cancelled, silent (timed out), crashed, or the error. */
+  function stopped(name: string, e: unknown) {
+    if (e instanceof WorkerStopped) {
+      if (e.reason === 'cancelled') return setError(t('exchange.importCancelled', { name }));
+      if (e.reason === 'silent') return setError(t('exchange.importSilent', { name, seconds: Math.round((e.silenceMs ?? 0) / 1000) }));
+      return setError(t('exchange.importCrashed', { name }));
+    }
+    setError(e instanceof Error ? e.message : String(e));
+  }
+
+  const onPhase: ImportPhaseReport = (phase) =>
+    setProgress({ phase: phase === 'decrypt' ? 'decrypt' : phase === 'validate' ? 'validate' : 'parse', done: 0, total: 0 });
 
   function reset(next: Stage = { kind: 'idle' }) {
     if (csvSession.current && (next.kind !== 'csv' || next.session !== csvSession.current)) {
@@ -91,10 +108,12 @@ export function ImportPanel({ study }: { study: Study }) {
   }
 
   async function readBundle(name: string, bytes: Uint8Array, passphrase: string | undefined) {
+    const abort = new AbortController();
+    setRunning(abort);
     setBusy(true);
     setProgress({ phase: 'decrypt', done: 0, total: 0 });
     try {
-      const r = await restoreBundleInWorker(bytes, passphrase, name);
+      const r = await restoreBundleInWorker(bytes, passphrase, name, { signal: abort.signal, onPhase });
       if (r.ok) return reset({ kind: 'study', source: 'bundle', name, data: r.data, warnings: r.warnings });
       if (r.needsPassphrase) {
         setStage({ kind: 'passphrase', name, bytes, failed: passphrase !== undefined });
@@ -102,23 +121,29 @@ export function ImportPanel({ study }: { study: Study }) {
         return;
       }
       setIssues(r.issues);
+    } catch (e) {
+      stopped(name, e);
     } finally {
+      setRunning(null);
       setBusy(false);
       setProgress(null);
     }
   }
 
-  /** A .qdpx project or a .qdc codebook (as a new study), read in the bundle worker. */
+  /** A .qdpx project or a .qdc codebook (as a new study), read in a worker of its own. */
   async function readRefi(name: string, bytes: Uint8Array) {
+    const abort = new AbortController();
+    setRunning(abort);
     setBusy(true);
     setProgress({ phase: 'parse', done: 0, total: 0 });
     try {
-      const r = await importRefiInWorker(bytes, name, new Date().toISOString());
+      const r = await importRefiInWorker(bytes, name, new Date().toISOString(), { signal: abort.signal, onPhase });
       if (!r.ok) return setIssues(r.issues);
       reset({ kind: 'study', source: 'refi', name, data: r.data, warnings: r.warnings });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      stopped(name, e);
     } finally {
+      setRunning(null);
       setBusy(false);
       setProgress(null);
     }
@@ -178,6 +203,11 @@ export function ImportPanel({ study }: { study: Study }) {
       </div>
 
       {progress ? <ImportProgress state={progress} /> : null}
+      {running ? (
+        <div className="toolbar">
+          <button type="button" onClick={() => running.abort()} data-testid="import-cancel">{t('exchange.cancelImport')}</button>
+        </div>
+      ) : null}
       {error ? <p className="notice error" role="alert" data-testid="import-error">{error}</p> : null}
       {stage.kind === 'passphrase' ? (
         <form

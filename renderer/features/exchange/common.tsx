@@ -15,6 +15,15 @@ export function fileStem(title: string): string {
   return s.slice(0, 60) || 'studie';
 }
 
+/**
+ * An issue's text in the UI language: a coded issue (a limit or check, e.g. `zip.tooManyEntries`)
+ * is translated with its params; anything else shows the importer's own (nb) message.
+ */
+export function issueText(i: Issue, t: (k: string, o?: Record<string, unknown>) => string): string {
+  if (!i.code) return i.message;
+  return t(`exchange.issueCodes.${i.code.replace(/\./g, '_')}`, { ...i.params, defaultValue: i.message });
+}
+
 /** Every problem, located: file, 1-based line, field. */
 export function IssueList({ issues, testId = 'import-issues' }: { issues: readonly Issue[]; testId?: string }) {
   const { t } = useTranslation();
@@ -31,7 +40,7 @@ export function IssueList({ issues, testId = 'import-issues' }: { issues: readon
               {i.field ? `, «${i.field}»` : ''}
             </span>
             {': '}
-            {i.message}
+            {issueText(i, t)}
           </li>
         ))}
       </ul>
