@@ -12,10 +12,9 @@ import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
 import { Field } from '../../components/Field';
 import { importRefiInWorker, restoreBundleInWorker, type ImportPhaseReport } from '../../workers/bundleClient';
-import { WorkerStopped } from '../../workers/workerClient';
 import { openCsvImport, type CsvImportSession } from '../../workers/csvImportClient';
 import { CsvImport } from './CsvImport';
-import { ImportProgress, IssueList, bulkFailureText, type ImportProgressState } from './common';
+import { ImportProgress, IssueList, bulkFailureText, stoppedText, type ImportProgressState } from './common';
 
 type Stage =
   | { kind: 'idle' }
@@ -45,12 +44,7 @@ export function ImportPanel({ study }: { study: Study }) {
 
   /** A stopped or failed import in words: cancelled, silent (timed out), crashed, or the error. */
   function stopped(name: string, e: unknown) {
-    if (e instanceof WorkerStopped) {
-      if (e.reason === 'cancelled') return setError(t('exchange.importCancelled', { name }));
-      if (e.reason === 'silent') return setError(t('exchange.importSilent', { name, seconds: Math.round((e.silenceMs ?? 0) / 1000) }));
-      return setError(t('exchange.importCrashed', { name }));
-    }
-    setError(e instanceof Error ? e.message : String(e));
+    setError(stoppedText(name, e, t) ?? (e instanceof Error ? e.message : String(e)));
   }
 
   const onPhase: ImportPhaseReport = (phase) =>
@@ -88,10 +82,12 @@ export function ImportPanel({ study }: { study: Study }) {
   /** Decode + parse in the CSV worker; the page keeps only the head of the file. */
   async function readCsv(name: string, bytes: Uint8Array) {
     const session = openCsvImport();
+    const abort = new AbortController();
+    setRunning(abort);
     setBusy(true);
     setProgress({ phase: 'parse', done: 0, total: 1 });
     try {
-      const parsed = await session.parse(name, bytes, (_phase, done, total) => setProgress({ phase: 'parse', done, total }));
+      const parsed = await session.parse(name, bytes, (_phase, done, total) => setProgress({ phase: 'parse', done, total }), { signal: abort.signal });
       if (!parsed.ok) {
         session.close();
         return setIssues(parsed.issues);
@@ -100,8 +96,9 @@ export function ImportPanel({ study }: { study: Study }) {
       setStage({ kind: 'csv', name, head: { table: parsed.table, rowCount: parsed.rowCount }, session });
     } catch (e) {
       session.close();
-      setError(e instanceof Error ? e.message : String(e));
+      stopped(name, e);
     } finally {
+      setRunning(null);
       setBusy(false);
       setProgress(null);
     }
@@ -253,7 +250,7 @@ export function ImportPanel({ study }: { study: Study }) {
 
       {stage.kind === 'merge' ? <MergeReview stage={stage} busy={busy} onConfirm={() => void confirmMerge(stage.merged)} onCancel={() => reset()} /> : null}
 
-      {stage.kind === 'csv' ? <CsvImport study={study} head={stage.head} session={stage.session} onDone={(text) => { reset(); showToast({ message: text }); }} onCancel={() => reset()} /> : null}
+      {stage.kind === 'csv' ? <CsvImport study={study} head={stage.head} session={stage.session} onDone={(text) => { reset(); showToast({ message: text }); }} onCancel={() => reset()} onStopped={(text) => { reset(); setError(text); }} /> : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Issue } from '../../../shared/exchange/issues';
 import type { BulkResult } from '../../backup/bulk';
+import { WorkerStopped } from '../../workers/workerClient';
 
 /** A file-name stem from the study title: `Brukerreisen Kim (demo)` → `brukerreisen-kim-demo`. */
 export function fileStem(title: string): string {
@@ -89,4 +90,12 @@ export function ImportProgress({ state }: { state: ImportProgressState }) {
       </div>
     </div>
   );
+}
+
+/** A stopped import in words (cancelled, silent, crashed), or null when `e` is another error. */
+export function stoppedText(name: string, e: unknown, t: (k: string, o?: Record<string, unknown>) => string): string | null {
+  if (!(e instanceof WorkerStopped)) return null;
+  if (e.reason === 'cancelled') return t('exchange.importCancelled', { name });
+  if (e.reason === 'silent') return t('exchange.importSilent', { name, seconds: Math.round((e.silenceMs ?? 0) / 1000) });
+  return t('exchange.importCrashed', { name });
 }
