@@ -85,7 +85,11 @@ export function createCsvJob(post: (m: CsvJobMessage) => void, newId: () => stri
         if (req.type === 'parse') parse(req);
         else runImport(req);
       } catch (e) {
-        post({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+        // The boundary: a parser exception on a hostile file is a located issue, not a crash.
+        const detail = (e instanceof Error ? e.message : String(e)).slice(0, 200);
+        const issues: Issue[] = [{ file: req.type === 'parse' ? req.fileName : (table?.fileName ?? 'CSV'), code: 'import.unreadable', params: { detail }, message: `Filen kunne ikke leses (${detail})` }];
+        if (req.type === 'parse') post({ id: req.id, type: 'parsed', result: { ok: false, issues } });
+        else post({ id: req.id, type: 'imported', result: { ok: false, issues } });
       }
     },
   };
