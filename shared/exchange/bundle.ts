@@ -242,7 +242,9 @@ async function studyFromContainer(bytes: Uint8Array, file: string, limits: ZipLi
   const obj = j.value as Record<string, unknown>;
   if (head.data.version === 1) return { ok: true, raw: migrateV1(obj), version: 1 };
   if (head.data.version > BUNDLE_VERSION) return fail(file, `Pakken er laget av en nyere versjon (${head.data.version}); oppdater Reisekart`);
-  return { ok: true, raw: obj.study, version: head.data.version };
+  // Version 2 and later are always the zip with a checksummed manifest; a plain-JSON file that
+  // claims version 2 has no checksum to verify and was not written by Reisekart.
+  return { ok: false, issues: [{ file, code: 'bundle.noChecksum', params: {}, message: `En pakke av versjon ${head.data.version} må være en zip med sjekksum; denne er ren JSON og er avvist` }] };
 }
 
 export async function restoreBundle(bytes: Uint8Array, passphrase?: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
