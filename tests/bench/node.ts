@@ -72,7 +72,7 @@ export async function runNodeBench(sizes: Sizes, log: (s: string) => void = () =
   rows.push(...benchTerms(text, 50_000, 5, now));
 
   log('node: hostile corpus (one process per file)');
-  // The full corpus is 88 processes (~3.5 min on 2 cores); the tiny run times the known worst cases.
+  // The full corpus is 89 processes (~3.5 min on 2 cores); the tiny run times the known worst cases.
   rows.push(...hostileRows(await measureHostile(log, sizes.segments < 10_000 ? WORST_KNOWN : undefined)));
 
   log('node: PDF report (demo)');
