@@ -132,7 +132,7 @@ function skipBlankLines(text: string, pos: number): number {
  * blank lines, keeps quoted newlines. Line numbers are computed here from PapaParse's cursor,
  * because its error `row` counts differ by error type and with quoted newlines (measured).
  */
-export function parseCsv(text: string, fileName: string): ParseResult {
+export function parseCsv(text: string, fileName: string, onProgress?: (done: number, total: number) => void): ParseResult {
   let body = text.replace(/^\uFEFF/, '');
   let lineOffset = 0;
   let delimiter: string | undefined;
@@ -175,6 +175,9 @@ export function parseCsv(text: string, fileName: string): ParseResult {
         issues.push({ file: fileName, line, message: `CSV-feil: ${e.message}` });
       }
       rows.push({ line, cells: r.data });
+      // Every 20,000 rows: how far (in characters) the parse is, so a long genuine file shows
+      // progress and its worker is never taken for a silent one.
+      if (onProgress && rows.length % 20_000 === 0) onProgress(pos, body.length);
     },
   });
   // The step callback may not carry UndetectableDelimiter, so probe the head once more.

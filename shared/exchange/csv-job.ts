@@ -57,7 +57,7 @@ export function createCsvJob(post: (m: CsvJobMessage) => void, newId: () => stri
     post({ id: req.id, type: 'progress', phase: 'parse', done: 0, total: 1 });
     const dec = decodeCsv(req.bytes, req.fileName);
     if (!dec.ok) return post({ id: req.id, type: 'parsed', result: dec });
-    const parsed = parseCsv(dec.text, req.fileName);
+    const parsed = parseCsv(dec.text, req.fileName, (done, total) => post({ id: req.id, type: 'progress', phase: 'parse', done, total }));
     if (!parsed.ok) return post({ id: req.id, type: 'parsed', result: parsed });
     table = parsed.table;
     post({ id: req.id, type: 'progress', phase: 'parse', done: 1, total: 1 });
