@@ -18,6 +18,11 @@ export interface AtomicIo {
   open(file: string, flags: string, mode?: number): Promise<WritableHandle>;
   rename(from: string, to: string): Promise<void>;
   rm(file: string): Promise<void>;
+  /** The target's own entry (a symlink is not followed); defaults to node:fs. */
+  lstat?(file: string): Promise<{ mode: number; isFile(): boolean; isSymbolicLink(): boolean }>;
+  chmod?(file: string, mode: number): Promise<void>;
+  /** fsync a directory so the rename itself is durable; defaults to node:fs (a no-op where directories cannot be opened). */
+  syncDir?(dir: string): Promise<void>;
 }
 export interface WritableHandle {
   write(bytes: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
@@ -25,11 +30,32 @@ export interface WritableHandle {
   close(): Promise<void>;
 }
 
+async function syncDirectory(dir: string): Promise<void> {
+  let h: fsp.FileHandle | undefined;
+  try {
+    h = await fsp.open(dir, 'r');
+    await h.sync();
+  } catch (e) {
+    // Windows cannot open a directory (EISDIR/EPERM), and some file systems refuse fsync on one
+    // (EINVAL): the rename is as durable as that platform makes it.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES') throw e;
+  } finally {
+    await h?.close().catch(() => undefined);
+  }
+}
+
 export const nodeIo: AtomicIo = {
   open: (file, flags, mode) => fsp.open(file, flags, mode),
   rename: (from, to) => fsp.rename(from, to),
   rm: (file) => fsp.rm(file, { force: true }),
+  lstat: (file) => fsp.lstat(file),
+  chmod: (file, mode) => fsp.chmod(file, mode),
+  syncDir: syncDirectory,
 };
+
+/** Mode for a new file: owner-only, as the data is about minors. */
+const NEW_FILE_MODE = 0o600;
 
 /** A user-facing message (nb, the app's first language) for the errors a user can act on. */
 export function describeFsError(error: unknown): { code: string; message: string } {
@@ -48,14 +74,30 @@ export function describeFsError(error: unknown): { code: string; message: string
   return { code, message: messages[code] ?? `Filen kunne ikke skrives eller leses (${code}): ${detail}` };
 }
 
-/** Write `bytes` to `target` atomically. Never leaves a temp file behind; never throws. */
+/**
+ * Write `bytes` to `target` atomically. Never leaves a temp file behind; never throws.
+ * An existing regular file keeps its permission bits (a new file gets 0600). A symlink at the
+ * target is replaced by the new file; the file it pointed at is left untouched (rename(2) replaces
+ * the link itself, never what it points to). After the rename the directory is fsynced, so the new
+ * name survives a power cut.
+ */
 export async function writeFileAtomic(target: string, bytes: Uint8Array, io: AtomicIo = nodeIo): Promise<FsResult<void>> {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const lstat = io.lstat ?? ((f: string) => fsp.lstat(f));
+  const chmod = io.chmod ?? ((f: string, m: number) => fsp.chmod(f, m));
+  const syncDir = io.syncDir ?? syncDirectory;
   let handle: WritableHandle | undefined;
   try {
+    let mode = NEW_FILE_MODE;
+    try {
+      const st = await lstat(target);
+      if (st.isFile() && !st.isSymbolicLink()) mode = st.mode & 0o7777;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
     // 'wx': fail rather than follow a pre-planted file or symlink at the temp name.
-    handle = await io.open(temp, 'wx', 0o600);
+    handle = await io.open(temp, 'wx', NEW_FILE_MODE);
     let written = 0;
     while (written < bytes.byteLength) {
       const { bytesWritten } = await handle.write(bytes, written, bytes.byteLength - written, written);
@@ -65,7 +107,10 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, io: Ato
     await handle.sync();
     await handle.close();
     handle = undefined;
+    // After the data is written, so the file is never more open than owner-only while it fills.
+    if (mode !== NEW_FILE_MODE) await chmod(temp, mode);
     await io.rename(temp, target);
+    await syncDir(dir);
     return { ok: true, value: undefined };
   } catch (error) {
     if (handle) await handle.close().catch(() => undefined);

@@ -5,7 +5,7 @@
  * isolated per origin) and is a secure context; nothing more (no bypassCSP, no corsEnabled).
  */
 import type { Protocol } from 'electron';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './security';
 
@@ -114,16 +114,31 @@ function errorResponse(status: number): Response {
 }
 
 export type ReadFile = (file: string) => Promise<Uint8Array>;
+export type RealPath = (file: string) => Promise<string>;
 
-/** The handler given to `protocol.handle('app', …)`; pure over `readFile` for tests. */
-export function createAppHandler(root: string, read: ReadFile = (f) => readFile(f)): (request: Request) => Promise<Response> {
+/**
+ * Containment by REAL path: the resolved file and the root are both passed through realpath
+ * (symlinks and `..` in links resolved by the OS) and compared with `path.relative` again, so a
+ * symlink inside the root that points outside it is refused (403), not followed.
+ */
+export async function realFileUnder(root: string, file: string, real: RealPath = realpath): Promise<string | null> {
+  const [rootReal, fileReal] = await Promise.all([real(path.resolve(root)), real(file)]);
+  const rel = path.relative(rootReal, fileReal);
+  return rel !== '' && !path.isAbsolute(rel) && rel.split(path.sep)[0] !== '..' ? fileReal : null;
+}
+
+/** The handler given to `protocol.handle('app', …)`; pure over `readFile` and `realpath` for tests. */
+export function createAppHandler(root: string, read: ReadFile = (f) => readFile(f), real: RealPath = realpath): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return errorResponse(405);
     const resolved = resolveRequest(root, request.url);
     if (!resolved.ok) return errorResponse(resolved.status);
     let bytes: Uint8Array;
     try {
-      bytes = await read(resolved.file);
+      // Read the real path that was checked, so a link swapped in between cannot redirect the read.
+      const file = await realFileUnder(root, resolved.file, real);
+      if (file === null) return errorResponse(403);
+      bytes = await read(file);
     } catch {
       return errorResponse(404);
     }

@@ -68,4 +68,8 @@ async function main(): Promise<void> {
   process.stdout.write(`${input} → ${output}: ${data.interviews.length} intervjuer, ${data.segments.length} segmenter\n`);
 }
 
-void main();
+// Never a stack trace: anything unexpected is one line naming the files.
+main().catch((e: unknown) => {
+  const [input = '?'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  fail([{ file: input, message: `Konverteringen mislyktes (${e instanceof Error ? e.message : String(e)})` }], 1);
+});

@@ -72,21 +72,37 @@ export const FileFilter = z.object({
 export type FileFilter = z.infer<typeof FileFilter>;
 const Filters = z.array(FileFilter).max(20);
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+/**
+ * Windows device names, in every form Windows itself recognises: CON PRN AUX NUL, COM0–9 and
+ * LPT0–9 including the superscript digits ¹ ² ³ (COM¹), and CONIN$ CONOUT$ CLOCK$. Windows
+ * ignores everything from the first dot and trailing spaces, so `con .txt` and `nul.tar.gz` are
+ * the device too.
+ */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$|clock\$)$/i;
+
+/** Bidi controls and invisible characters that make a name look like another (`gpj.exe` shown as `exe.jpg`). */
+// eslint-disable-next-line no-misleading-character-class -- each code point is removed on its own, on purpose
+const INVISIBLE = /[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+
+export function isWindowsDeviceName(name: string): boolean {
+  const stem = name.split('.')[0]?.replace(/[ ]+$/, '') ?? '';
+  return WINDOWS_RESERVED.test(stem);
+}
 
 /**
  * A suggested file name reduced to a safe base name: the last path segment only (both `/` and
  * `\` count, so `../../x` and `C:\Windows\x` lose their directories), no control characters,
- * none of Windows' forbidden `<>:"|?*`, no leading dots (no hidden files, no `..`), no
- * Windows device names, at most 200 characters. Returns '' when nothing usable is left.
+ * no bidi controls or zero-width characters, none of Windows' forbidden `<>:"|?*`, no leading
+ * dots (no hidden files, no `..`), no Windows device name in any form, at most 200 characters.
+ * The one rule for the desktop's save dialog and the browser's download name. Returns '' when nothing usable is left.
  * It only names the dialog's default: the user still picks the folder.
  */
 export function sanitiseFileName(raw: string): string {
   const lastSegment = raw.split(/[/\\]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  let name = lastSegment.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').trim();
+  let name = lastSegment.normalize('NFC').replace(INVISIBLE, '').replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*]/g, '').trim();
   name = name.replace(/^\.+/, '').replace(/[. ]+$/, '');
-  if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
+  if (isWindowsDeviceName(name)) name = `_${name}`;
   if (name.length > 200) {
     const dot = name.lastIndexOf('.');
     const ext = dot > 0 && name.length - dot <= 17 ? name.slice(dot) : '';

@@ -17,6 +17,7 @@ export type ImportIssueCode =
   | 'encrypted-office'
   | 'zip'
   | 'not-docx'
+  | 'too-many-paragraphs'
   | 'unreadable'
   | 'unsupported-type'
   | 'captions-invalid';
@@ -40,6 +41,15 @@ function fail(fileName: string, code: ImportIssueCode, detail: string): ImportRe
 
 /** Decode one file. `.txt`, `.vtt` and `.srt` share the text decoder (BOMs, UTF-16, Windows-1252). */
 export async function importFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
+  try {
+    return await importFileUnguarded(fileName, bytes);
+  } catch (e) {
+    // The boundary: a decoder or parser exception on a hostile file is a value naming the file.
+    return fail(fileName, 'unreadable', `«${fileName}» kunne ikke leses (${(e instanceof Error ? e.message : String(e)).slice(0, 200)}).`);
+  }
+}
+
+async function importFileUnguarded(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
   const source = sourceOf(fileName);
   if (!source) return fail(fileName, 'unsupported-type', `«${fileName}»: bare .txt, .docx, .vtt og .srt kan importeres.`);
   if (bytes.length === 0) return fail(fileName, 'empty', `«${fileName}» er tom.`);

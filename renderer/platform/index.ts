@@ -4,7 +4,7 @@
  * falls back to a download (`<a download>` + Blob URL) and an upload (hidden `<input type=file>`).
  * Screens import `platform` from here and never touch `window.reisekart` themselves.
  */
-import { MAX_FILE_BYTES, type BridgeApi, type FileFilter } from '../../shared/bridge';
+import { MAX_FILE_BYTES, sanitiseFileName, type BridgeApi, type FileFilter } from '../../shared/bridge';
 import { version as APP_VERSION } from '../../package.json';
 import type { OpenFileOutcome, Platform, SaveFileOutcome, Unsupported } from './types';
 
@@ -39,8 +39,7 @@ export function acceptAttribute(filters: readonly FileFilter[]): string {
 
 /** Base name only, even in the browser: the same rule as the desktop's dialog default. */
 function downloadName(suggestedName: string): string {
-  const base = suggestedName.split(/[/\\]/).pop()?.trim() ?? '';
-  return base.replace(/^\.+/, '') || 'reisekart-fil';
+  return sanitiseFileName(suggestedName) || 'reisekart-fil';
 }
 
 /** `getDocument` is called per use, so importing this module outside a page does not fail. */

@@ -1,6 +1,9 @@
 /**
- * Promise API over the bundle worker (one per app, created on first use). Where module workers
- * are unavailable (jsdom tests) the same job runs on the main thread.
+ * Promise API over the bundle worker (shared/exchange/bundle-job.ts). Packing snapshots and
+ * exports runs in one shared worker (created on first use). Opening a file we did not write
+ * (a bundle, a .qdpx or .qdc) runs in a worker of its own, with a cancel signal and a silence
+ * timeout, so a hostile file can be stopped without stalling backups (workerClient.ts).
+ * Where module workers are unavailable (jsdom tests) the same job runs on the main thread.
  */
 import { strToU8 } from 'fflate';
 import type { ExportBundleOptions, RestoreResult } from '../../shared/exchange/bundle';
@@ -8,91 +11,78 @@ import { studyCounts } from '../../shared/exchange/bundle';
 import { runBundleJob, studyCollector, type BundleJobMessage, type BundleJobRequest } from '../../shared/exchange/bundle-job';
 import type { Issue } from '../../shared/exchange/issues';
 import type { StudyData } from '../../shared/model';
+import { createWorkerClient } from './workerClient';
 
-type Listener = (m: BundleJobMessage) => void;
+const create = () => new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module' });
+const fallback = (req: BundleJobRequest, post: (m: BundleJobMessage) => void) => runBundleJob(req, post);
 
-let worker: Worker | null = null;
-let nextId = 1;
-const listeners = new Map<number, Listener>();
+/**
+ * No message for this long stops an import. Each phase reports itself and each 5,000 rows are a
+ * message, so the longest silence is one phase of the largest genuine study (JSON.parse or the
+ * schema check of a ~350 MB study.json: tens of seconds on a slow laptop).
+ */
+export const IMPORT_SILENCE_MS = 120_000;
 
-function getWorker(): Worker | null {
-  if (worker) return worker;
-  if (typeof Worker === 'undefined') return null;
-  try {
-    worker = new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-  worker.onmessage = (e: MessageEvent<BundleJobMessage>) => listeners.get(e.data.id)?.(e.data);
-  worker.onerror = (e) => {
-    e.preventDefault();
-    for (const [id, l] of listeners) l({ id, type: 'error', message: e.message || 'bundle worker failed' });
-    listeners.clear();
-    worker?.terminate();
-    worker = null;
-  };
-  return worker;
+const packer = createWorkerClient<BundleJobRequest, BundleJobMessage>({ name: 'bundle', create, fallback });
+const importer = createWorkerClient<BundleJobRequest, BundleJobMessage>({ name: 'import', create, fallback, perRequest: true, silenceMs: IMPORT_SILENCE_MS });
+
+export type ImportPhaseReport = (phase: Extract<BundleJobMessage, { type: 'progress' }>['phase']) => void;
+
+export interface ImportRunOptions {
+  signal?: AbortSignal;
+  onPhase?: ImportPhaseReport;
+  silenceMs?: number;
 }
 
-type Body = BundleJobRequest extends infer R ? (R extends BundleJobRequest ? Omit<R, 'id'> : never) : never;
-
-/** Send one request; `onMessage` sees every message for it until it calls `finish`. */
-function run<T>(body: Body, transfer: Transferable[], onMessage: (m: BundleJobMessage, finish: (v: T) => void) => void): Promise<T> {
-  const id = nextId++;
-  const req = { ...body, id } as BundleJobRequest;
-  return new Promise<T>((resolve, reject) => {
-    listeners.set(id, (m) => {
-      if (m.type === 'error') {
-        listeners.delete(id);
-        reject(new Error(m.message));
-      } else {
-        onMessage(m, (v) => {
-          listeners.delete(id);
-          resolve(v);
-        });
-      }
-    });
-    const w = getWorker();
-    if (w) w.postMessage(req, transfer);
-    else void runBundleJob(req, (m) => listeners.get(m.id)?.(m));
-  });
-}
-
-/** restoreBundle in the worker. The bytes are copied (a wrong passphrase lets the user try again with them). */
-export function restoreBundleInWorker(bytes: Uint8Array, passphrase: string | undefined, fileName: string): Promise<RestoreResult> {
+/** restoreBundle in its own worker. The bytes are copied (a wrong passphrase lets the user try again with them). */
+export function restoreBundleInWorker(bytes: Uint8Array, passphrase: string | undefined, fileName: string, opts: ImportRunOptions = {}): Promise<RestoreResult> {
   const study = studyCollector();
-  return run<RestoreResult>({ type: 'restore', bytes, passphrase, fileName }, [], (m, finish) => {
-    study.take(m);
-    if (m.type !== 'restored') return;
-    const data = study.data();
-    if (!m.result.ok) finish(m.result);
-    else if (data) finish({ ...m.result, data });
-    else finish({ ok: false, issues: [{ file: fileName, message: 'no study in the bundle' }] });
-  });
+  return importer.run<RestoreResult>(
+    { type: 'restore', bytes, passphrase, fileName },
+    (m, finish) => {
+      if (m.type === 'progress') return opts.onPhase?.(m.phase);
+      study.take(m);
+      if (m.type !== 'restored') return;
+      const data = study.data();
+      if (!m.result.ok) finish(m.result);
+      else if (data) finish({ ...m.result, data });
+      else finish({ ok: false, issues: [{ file: fileName, message: 'no study in the bundle' }] });
+    },
+    opts,
+  );
 }
 
 export type RefiResult = { ok: true; data: StudyData; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
-/** A .qdpx project or a .qdc codebook (as a new study holding its codes), read in the worker. */
-export function importRefiInWorker(bytes: Uint8Array, fileName: string, now: string): Promise<RefiResult> {
+/** A .qdpx project or a .qdc codebook (as a new study holding its codes), read in its own worker. */
+export function importRefiInWorker(bytes: Uint8Array, fileName: string, now: string, opts: ImportRunOptions = {}): Promise<RefiResult> {
   const study = studyCollector();
-  return run<RefiResult>({ type: 'refi', bytes, fileName, now }, [], (m, finish) => {
-    study.take(m);
-    if (m.type !== 'refi') return;
-    const data = study.data();
-    if (!m.result.ok) finish(m.result);
-    else if (data) finish({ ok: true, data, warnings: m.result.warnings });
-    else finish({ ok: false, issues: [{ file: fileName, message: 'no study in the file' }] });
-  });
+  return importer.run<RefiResult>(
+    { type: 'refi', bytes, fileName, now },
+    (m, finish) => {
+      if (m.type === 'progress') return opts.onPhase?.(m.phase);
+      study.take(m);
+      if (m.type !== 'refi') return;
+      const data = study.data();
+      if (!m.result.ok) finish(m.result);
+      else if (data) finish({ ok: true, data, warnings: m.result.warnings });
+      else finish({ ok: false, issues: [{ file: fileName, message: 'no study in the file' }] });
+    },
+    opts,
+  );
 }
 
 /**
- * exportBundle with the hashing, deflating and encryption in the worker: the page only
+ * exportBundle with the hashing, deflating and encryption in the shared worker: the page only
  * serialises the study to JSON bytes (which are transferred, not cloned).
  */
 export function exportBundleInWorker(data: StudyData, opts: ExportBundleOptions): Promise<Uint8Array> {
   const study = strToU8(JSON.stringify(data));
-  return run<Uint8Array>({ type: 'pack', study, counts: studyCounts(data), opts }, [study.buffer as ArrayBuffer], (m, finish) => {
-    if (m.type === 'packed') finish(m.bytes);
-  });
+  return packer.run<Uint8Array>(
+    { type: 'pack', study, counts: studyCounts(data), opts },
+    (m, finish) => {
+      if (m.type === 'packed') finish(m.bytes);
+    },
+    { transfer: [study.buffer as ArrayBuffer] },
+  );
 }

@@ -9,7 +9,7 @@
  * the whole study. Pure: the worker file passes `post`; jsdom tests run the job in-thread.
  */
 import { newStudy, type StudyData } from '../model';
-import { exportStudyJson, restoreBundle, type ExportBundleOptions, type RestoreResult } from './bundle';
+import { exportStudyJson, restoreBundle, type ExportBundleOptions, type RestorePhase, type RestoreResult } from './bundle';
 import type { Issue } from './issues';
 import { importQdc, importQdpx } from './refi/import';
 
@@ -34,6 +34,7 @@ export type BundleJobMessage =
   | { id: number; type: 'restored'; result: RestoreHead }
   | { id: number; type: 'refi'; result: RefiHead }
   | { id: number; type: 'packed'; bytes: Uint8Array }
+  | { id: number; type: 'progress'; phase: RestorePhase | 'refi' | 'rows'; done: number; total: number }
   | { id: number; type: 'error'; message: string };
 
 /** Send a study as `study` + `rows` messages. */
@@ -74,12 +75,13 @@ export function qdcStudy(codes: StudyData['codes'], fileName: string, now: strin
 export async function runBundleJob(req: BundleJobRequest, post: (m: BundleJobMessage) => void): Promise<void> {
   try {
     if (req.type === 'restore') {
-      const r = await restoreBundle(req.bytes, req.passphrase, { fileName: req.fileName });
+      const r = await restoreBundle(req.bytes, req.passphrase, { fileName: req.fileName, onPhase: (phase) => post({ id: req.id, type: 'progress', phase, done: 0, total: 0 }) });
       if (!r.ok) return post({ id: req.id, type: 'restored', result: r });
       postStudy(post, req.id, r.data);
       return post({ id: req.id, type: 'restored', result: { ...r, data: null } });
     }
     if (req.type === 'refi') {
+      post({ id: req.id, type: 'progress', phase: 'refi', done: 0, total: 0 });
       if (/\.qdc$/i.test(req.fileName)) {
         const r = importQdc(req.bytes, { now: req.now, fileName: req.fileName });
         if (!r.ok) return post({ id: req.id, type: 'refi', result: r });

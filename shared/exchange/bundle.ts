@@ -17,15 +17,19 @@ import { StudyData } from '../model';
 import { fromBase64, toBase64 } from './base64';
 import { checkIntegrity } from './integrity';
 import type { Issue } from './issues';
-import { DEFAULT_ZIP_LIMITS, isZip, safeUnzip, type ZipLimits } from './zip';
+import { DEFAULT_ZIP_LIMITS, isZip, openZip, type ZipLimits } from './zip';
 
 export const BUNDLE_FORMAT = 'reisekart-bundle';
 export const ENCRYPTED_FORMAT = 'reisekart-bundle-encrypted';
 export const BUNDLE_VERSION = 2;
 export const PBKDF2_ITERATIONS = 600_000;
-/** A file may ask for more iterations than we write, but not so many that opening it hangs the app. */
-const MIN_ITERATIONS = 100_000;
-const MAX_ITERATIONS = 10_000_000;
+/**
+ * A file may ask for more iterations than we write, but not so many that opening it hangs the app:
+ * 2,000,000 PBKDF2-SHA256 iterations take about 1 s in Node 22 / Chromium's WebCrypto on the 2-core
+ * build machine (600,000 take ~0.3 s), so a wrong passphrase is decided in seconds.
+ */
+export const MIN_ITERATIONS = 100_000;
+export const MAX_ITERATIONS = 2_000_000;
 const AAD = strToU8(`${ENCRYPTED_FORMAT}/v${BUNDLE_VERSION}`);
 
 export interface BundleManifest {
@@ -129,9 +133,13 @@ export async function exportBundle(data: StudyData, opts: ExportBundleOptions): 
   return exportStudyJson(strToU8(JSON.stringify(data)), studyCounts(data), opts);
 }
 
+export type RestorePhase = 'decrypt' | 'unzip' | 'parse' | 'validate';
+
 export interface RestoreOptions {
   fileName?: string;
   limits?: ZipLimits;
+  /** Called as each phase starts (the import worker reports it, which also shows it is alive). */
+  onPhase?: (phase: RestorePhase) => void;
 }
 
 export type RestoreResult =
@@ -200,17 +208,27 @@ const Header = z.object({ format: z.literal(BUNDLE_FORMAT), version: z.number().
 
 async function studyFromContainer(bytes: Uint8Array, file: string, limits: ZipLimits): Promise<{ ok: true; raw: unknown; version: number } | { ok: false; issues: Issue[] }> {
   if (isZip(bytes)) {
-    const unz = safeUnzip(bytes, file, limits);
-    if (!unz.ok) return unz;
-    const m = unz.files['manifest.json'];
-    const st = unz.files['study.json'];
-    if (!m || !st) return fail(file, 'Pakken mangler manifest.json eller study.json');
-    const mj = parseJson(m);
+    const z = openZip(bytes, file, limits);
+    if (!z.ok) return z;
+    // A bundle holds exactly these two files: anything else is never inflated, and refused.
+    const extra = z.zip.entries.find((e) => e.name !== 'manifest.json' && e.name !== 'study.json');
+    if (extra) return { ok: false, issues: [{ file, field: extra.name, code: 'bundle.unexpectedEntry', params: { count: z.zip.entries.length }, message: `Pakken inneholder en ukjent fil (${z.zip.entries.length} filer; en pakke har bare manifest.json og study.json)` }] };
+    if (!z.zip.has('manifest.json') || !z.zip.has('study.json')) return fail(file, 'Pakken mangler manifest.json eller study.json');
+    const mr = z.zip.read('manifest.json');
+    if (!mr.ok) return mr;
+    const mj = parseJson(mr.bytes);
     if (!mj.ok) return fail(file, `manifest.json er ikke gyldig JSON: ${mj.message}`, 'manifest.json');
     const head = Header.safeParse(mj.value);
     if (!head.success) return fail(file, 'Dette er ikke en Reisekart-pakke', 'manifest.json');
     if (head.data.version > BUNDLE_VERSION) return fail(file, `Pakken er laget av en nyere versjon (${head.data.version}); oppdater Reisekart`);
     const expected = (mj.value as { studySha256?: unknown }).studySha256;
+    // A zipped bundle is version 2 or later: its manifest always carries the checksum.
+    if (head.data.version >= 2 && (typeof expected !== 'string' || !/^[0-9a-f]{64}$/.test(expected))) {
+      return { ok: false, issues: [{ file, field: 'manifest.json', code: 'bundle.noChecksum', params: {}, message: 'manifest.json mangler sjekksummen (studySha256); pakken kan ikke kontrolleres og er avvist' }] };
+    }
+    const sr = z.zip.read('study.json');
+    if (!sr.ok) return sr;
+    const st = sr.bytes;
     if (typeof expected === 'string' && expected !== (await sha256Hex(st))) return fail(file, 'study.json stemmer ikke med sjekksummen i manifest.json (skadet fil)', 'study.json');
     const sj = parseJson(st);
     if (!sj.ok) return fail(file, `study.json er ikke gyldig JSON: ${sj.message}`, 'study.json');
@@ -224,10 +242,22 @@ async function studyFromContainer(bytes: Uint8Array, file: string, limits: ZipLi
   const obj = j.value as Record<string, unknown>;
   if (head.data.version === 1) return { ok: true, raw: migrateV1(obj), version: 1 };
   if (head.data.version > BUNDLE_VERSION) return fail(file, `Pakken er laget av en nyere versjon (${head.data.version}); oppdater Reisekart`);
-  return { ok: true, raw: obj.study, version: head.data.version };
+  // Version 2 and later are always the zip with a checksummed manifest; a plain-JSON file that
+  // claims version 2 has no checksum to verify and was not written by Reisekart.
+  return { ok: false, issues: [{ file, code: 'bundle.noChecksum', params: {}, message: `En pakke av versjon ${head.data.version} må være en zip med sjekksum; denne er ren JSON og er avvist` }] };
 }
 
 export async function restoreBundle(bytes: Uint8Array, passphrase?: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
+  try {
+    return await restoreUnguarded(bytes, passphrase, opts);
+  } catch (e) {
+    // The boundary: whatever a parser throws on a hostile file becomes a located issue.
+    const detail = (e instanceof Error ? e.message : String(e)).slice(0, 200);
+    return { ok: false, issues: [{ file: opts.fileName ?? 'pakke.reisekart', code: 'import.unreadable', params: { detail }, message: `Filen kunne ikke leses (${detail})` }] };
+  }
+}
+
+async function restoreUnguarded(bytes: Uint8Array, passphrase: string | undefined, opts: RestoreOptions): Promise<RestoreResult> {
   const file = opts.fileName ?? 'pakke.reisekart';
   const limits = opts.limits ?? DEFAULT_ZIP_LIMITS;
   let container = bytes;
@@ -235,14 +265,17 @@ export async function restoreBundle(bytes: Uint8Array, passphrase?: string, opts
   if (!isZip(bytes)) {
     const j = parseJson(bytes);
     if (j.ok && typeof j.value === 'object' && j.value !== null && (j.value as { format?: unknown }).format === ENCRYPTED_FORMAT) {
+      opts.onPhase?.('decrypt');
       const dec = await decryptEnvelope(j.value, passphrase, file);
       if (!dec.ok) return dec;
       container = dec.bytes;
       encrypted = true;
     }
   }
+  opts.onPhase?.('unzip');
   const c = await studyFromContainer(container, file, limits);
   if (!c.ok) return c;
+  opts.onPhase?.('validate');
   const parsed = StudyData.safeParse(c.raw);
   if (!parsed.success) {
     return { ok: false, issues: parsed.error.issues.slice(0, 50).map((i) => ({ file, field: i.path.join('.'), message: i.message })) };

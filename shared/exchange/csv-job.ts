@@ -57,7 +57,7 @@ export function createCsvJob(post: (m: CsvJobMessage) => void, newId: () => stri
     post({ id: req.id, type: 'progress', phase: 'parse', done: 0, total: 1 });
     const dec = decodeCsv(req.bytes, req.fileName);
     if (!dec.ok) return post({ id: req.id, type: 'parsed', result: dec });
-    const parsed = parseCsv(dec.text, req.fileName);
+    const parsed = parseCsv(dec.text, req.fileName, (done, total) => post({ id: req.id, type: 'progress', phase: 'parse', done, total }));
     if (!parsed.ok) return post({ id: req.id, type: 'parsed', result: parsed });
     table = parsed.table;
     post({ id: req.id, type: 'progress', phase: 'parse', done: 1, total: 1 });
@@ -85,7 +85,11 @@ export function createCsvJob(post: (m: CsvJobMessage) => void, newId: () => stri
         if (req.type === 'parse') parse(req);
         else runImport(req);
       } catch (e) {
-        post({ id: req.id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+        // The boundary: a parser exception on a hostile file is a located issue, not a crash.
+        const detail = (e instanceof Error ? e.message : String(e)).slice(0, 200);
+        const issues: Issue[] = [{ file: req.type === 'parse' ? req.fileName : (table?.fileName ?? 'CSV'), code: 'import.unreadable', params: { detail }, message: `Filen kunne ikke leses (${detail})` }];
+        if (req.type === 'parse') post({ id: req.id, type: 'parsed', result: { ok: false, issues } });
+        else post({ id: req.id, type: 'imported', result: { ok: false, issues } });
       }
     },
   };

@@ -8,7 +8,8 @@
  * position 0 and the position after each `\n`, `\r\n` or lone `\r`.
  *
  * It is reversible: a `'` is inserted at a line start whose character is dangerous OR is itself a
- * `'`, so `unguard` can strip exactly one `'` at every line start (`unguard(guard(s)) === s`).
+ * `'`, so `unguard` strips one `'` at a line start only when the next character is one the guard
+ * guards (`unguard(guard(s)) === s`), and leaves a cell like `'tis a note` alone.
  */
 
 const DANGEROUS = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '\0', "'"]);
@@ -41,7 +42,9 @@ export function unguardCell(s: string): string {
   let out = '';
   let last = 0;
   for (const at of lineStarts(s)) {
-    if (at < s.length && s[at] === "'") {
+    // Only a `'` the guard could have written: one followed by a character it guards (or by
+    // another `'`). A note that simply starts with an apostrophe («'tis …») keeps it.
+    if (at < s.length && s[at] === "'" && at + 1 < s.length && DANGEROUS.has(s[at + 1] as string)) {
       out += s.slice(last, at);
       last = at + 1;
     }

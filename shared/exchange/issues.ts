@@ -6,6 +6,9 @@ export interface Issue {
   message: string;
   /** `warning`: imported but flagged (e.g. a quote that no longer matches its span). Default error. */
   severity?: 'error' | 'warning';
+  /** A stable code (e.g. `zip.tooManyEntries`) the UI translates with `params`; `message` is the nb text. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; issues: Issue[] };

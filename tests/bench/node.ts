@@ -11,6 +11,8 @@ import { buildReport, DEFAULT_SECTIONS } from '../../shared/report';
 import { benchAnonymiser, benchCsvImport, benchJourney, benchLoad, benchSaveSegment, transcriptText, type IdbEnv } from '../../renderer/bench/scenarios';
 import { row, type BenchRow } from '../../renderer/bench/stats';
 import { scale, type Sizes } from './sizes';
+import { benchTerms } from './terms';
+import { hostileRows, measureHostile, WORST_KNOWN } from './hostile';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const now = () => performance.now();
@@ -65,6 +67,13 @@ export async function runNodeBench(sizes: Sizes, log: (s: string) => void = () =
   const text = transcriptText(big);
   const a = benchAnonymiser(text, sizes.anonymiserRounds, now);
   rows.push(row({ id: 'anonymiser', env: 'node', label: 'Anonymiser (detectIdentifiers) throughput', value: a.mbPerSecond, unit: 'MB/s', detail: `median of ${sizes.anonymiserRounds}, ${a.mb.toFixed(1)} MB of transcripts, ${fmt(a.hits)} hits`, limit: { op: '>=', value: 5 } }));
+
+  log('node: study terms (50,000)');
+  rows.push(...benchTerms(text, 50_000, 5, now));
+
+  log('node: hostile corpus (one process per file)');
+  // The full corpus is 89 processes (~3.5 min on 2 cores); the tiny run times the known worst cases.
+  rows.push(...hostileRows(await measureHostile(log, sizes.segments < 10_000 ? WORST_KNOWN : undefined)));
 
   log('node: PDF report (demo)');
   const pdfDemo = await timeReport(demo);

@@ -48,6 +48,23 @@ describe('sanitiseFileName', () => {
     ['nul.txt', '_nul.txt'],
     ['trailing. . ', 'trailing'],
     ['   ', ''],
+    // Windows device names in every form Windows recognises.
+    ['CONIN$', '_CONIN$'],
+    ['conout$.txt', '_conout$.txt'],
+    ['CLOCK$', '_CLOCK$'],
+    ['COM\u00b9', '_COM\u00b9'],
+    ['lpt\u00b3.pdf', '_lpt\u00b3.pdf'],
+    ['COM0', '_COM0'],
+    ['con .txt', '_con .txt'],
+    ['nul.tar.gz', '_nul.tar.gz'],
+    ['console.pdf', 'console.pdf'],
+    ['COM10.pdf', 'COM10.pdf'],
+    // Bidi overrides and zero-width characters are removed, so the name shows what it is.
+    ['rapport\u202egpj.exe', 'rapportgpj.exe'],
+    ['a\u200bb\u200c\u200d\u2060c\ufeff.pdf', 'abc.pdf'],
+    ['\u2066x\u2069.pdf', 'x.pdf'],
+    ['\u200bCON', '_CON'],
+    ['a\u0085b.pdf', 'ab.pdf'],
   ])('%j → %j', (raw, expected) => {
     expect(sanitiseFileName(raw)).toBe(expected);
   });

@@ -32,6 +32,20 @@ describe('scripts/convert.ts', () => {
     expect(readFileSync(join(dir, 'csv', 'segments.csv'), 'utf8').split('\n')[0]).toMatch(/^id,interview,/);
   });
 
+  it('hostile inputs give one located line each and never a stack trace', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const deep = join(dir, 'dyp.qdpx');
+    writeFileSync(deep, zipSync({ 'project.qde': strToU8(`<Project>${'<Code>'.repeat(20_000)}${'</Code>'.repeat(20_000)}</Project>`) }));
+    const proto = join(dir, 'proto.qdpx');
+    writeFileSync(proto, zipSync({ 'project.qde': strToU8('<Project>\n<__proto__ polluted="1"/>\n</Project>') }));
+    for (const [file, expected] of [[deep, /dyp\.qdpx\/project\.qde, linje 1: Elementene er nøstet dypere enn 256 nivåer/], [proto, /proto\.qdpx\/project\.qde, linje 2: Elementnavnet «__proto__» er ikke tillatt/]] as const) {
+      const r = convert([file, join(dir, 'x.reisekart')]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(expected);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('a bad input exits non-zero with the located message on stderr', async () => {
     const bad = join(dir, 'bad.reisekart');
     const data = exchangeStudy();

@@ -79,4 +79,15 @@ describe('CSV import job (what the worker runs)', () => {
     expect(posted.find((m) => m.id === 1)).toMatchObject({ type: 'error' });
     expect(posted.find((m) => m.id === 2 && m.type === 'parsed')).toMatchObject({ result: { ok: false, issues: [{ file: 'empty.csv' }] } });
   });
+
+  it('a long parse reports progress as it goes (so its worker is never taken for a silent one)', () => {
+    const { posted, job } = harness();
+    const text = `kode;gruppe\n${Array.from({ length: 65_000 }, (_, i) => `YF-${i};yf-vg2`).join('\n')}\n`;
+    job.handle({ id: 9, type: 'parse', fileName: 'lang.csv', bytes: new TextEncoder().encode(text) });
+    const steps = posted.filter((m) => m.type === 'progress' && m.phase === 'parse' && m.total > 1) as Extract<CsvJobMessage, { type: 'progress' }>[];
+    expect(steps).toHaveLength(3);
+    expect(steps.map((m) => m.done)).toEqual([...steps.map((m) => m.done)].sort((a, b) => a - b));
+    expect(steps[0]!.done).toBeGreaterThan(0);
+    expect(steps.every((m) => m.done < m.total && m.total === text.length)).toBe(true);
+  });
 });

@@ -204,3 +204,52 @@ describe('CSV import', () => {
     if (!r.ok) expect(r.issues.map((i) => i.field)).toEqual(['format', 'mode']);
   });
 });
+
+describe('CSV caps and honest refusals', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  it('a leading apostrophe is removed only where the guard added it', () => {
+    expect(unguardCell("'tis a note")).toBe("'tis a note");
+    expect(unguardCell("'=SUM(A1)")).toBe('=SUM(A1)');
+    expect(unguardCell("''tis")).toBe("'tis");
+    expect(unguardCell("'")).toBe("'");
+    for (const s of ["'tis", "'", "''", "=x", "a\n'b", "a\n=b"]) expect(unguardCell(guardCell(s))).toBe(s);
+  });
+  it('UTF-16 without a BOM is named as such', () => {
+    const s = 'kode;dato\nYF-01;2021-01-01\n';
+    const le = new Uint8Array(s.length * 2);
+    for (let i = 0; i < s.length; i++) le[2 * i] = s.charCodeAt(i);
+    const r = decodeCsv(le, 'u16.csv');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ file: 'u16.csv', code: 'csv.utf16NoBom' });
+  });
+  it('binary garbage is named as binary, an .xlsx as a workbook', () => {
+    let x = 1;
+    const junk = Uint8Array.from({ length: 4096 }, () => ((x = (x * 1103515245 + 12345) >>> 0), x >>> 24));
+    const r = decodeCsv(junk, 'junk.csv');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.code).toBe('csv.binary');
+    const z = decodeCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'bok.csv');
+    expect(!z.ok && z.issues[0]?.code).toBe('csv.zip');
+  });
+  it('more columns than the cap are refused at the row that has them', () => {
+    const wide = `a;b\n1;2\n${Array.from({ length: 301 }, (_, i) => `c${i}`).join(';')}\n`;
+    const r = parseCsv(wide, 'wide.csv');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ file: 'wide.csv', line: 3, code: 'csv.tooManyColumns', params: { count: 301, limit: 300 } });
+    expect(parseCsv(`a;b\n${Array.from({ length: 300 }, () => 'x').join(';')}\n`, 'ok.csv').ok).toBe(true);
+  });
+  it('more rows than the kind allows are refused with the first line over the cap', () => {
+    const lines = ['kode;gruppe'];
+    for (let i = 0; i < 100_001; i++) lines.push(`X-${i};yf-vg2`);
+    const parsed = parseCsv(lines.join('\n'), 'mange.csv');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const r = importCsv('interviews', parsed.table, previewCsv(parsed.table, 'interviews').mapping, exchangeStudy(), { now: '2024-01-01T00:00:00.000Z' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ code: 'csv.tooManyRowsForKind', line: 100_002, params: { count: 100_001, limit: 100_000 } });
+  });
+  it('a genuine small file with a stray NUL in a note still decodes', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `YF-${i};Et vanlig notat om intervjuet`).join('\n');
+    expect(decodeCsv(enc(`kode;notat\n${rows}\nYF-99;x\u0000y\n`), 'nul.csv').ok).toBe(true);
+  });
+});

@@ -69,6 +69,47 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['b.txt']);
   });
 
+  it('keeps an existing file\'s permission bits; a new file is owner-only', async () => {
+    const target = path.join(dir, 'delt.csv');
+    writeFileSync(target, 'old');
+    await fsp.chmod(target, 0o644);
+    expect((await writeFileAtomic(target, enc('new'))).ok).toBe(true);
+    expect((await fsp.stat(target)).mode & 0o777).toBe(0o644);
+    const fresh = path.join(dir, 'ny.csv');
+    expect((await writeFileAtomic(fresh, enc('x'))).ok).toBe(true);
+    expect((await fsp.stat(fresh)).mode & 0o777).toBe(0o600);
+  });
+
+  it('a symlink at the target is replaced by the new file; the file it pointed at is untouched', async () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'reisekart-elsewhere-'));
+    const victim = path.join(elsewhere, 'viktig.txt');
+    writeFileSync(victim, 'ikke rør');
+    const target = path.join(dir, 'rapport.pdf');
+    await fsp.symlink(victim, target);
+    expect((await writeFileAtomic(target, enc('%PDF new'))).ok).toBe(true);
+    expect((await fsp.lstat(target)).isSymbolicLink()).toBe(false);
+    expect(readFileSync(target, 'utf8')).toBe('%PDF new');
+    expect(readFileSync(victim, 'utf8')).toBe('ikke rør');
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
+
+  it('fsyncs the directory after the rename', async () => {
+    const calls: string[] = [];
+    const io: AtomicIo = {
+      ...nodeIo,
+      rename: async (a, b) => {
+        calls.push('rename');
+        await fsp.rename(a, b);
+      },
+      syncDir: async (d) => {
+        calls.push(`syncDir ${d === dir}`);
+        await nodeIo.syncDir?.(d);
+      },
+    };
+    expect((await writeFileAtomic(path.join(dir, 'c.txt'), enc('x'), io)).ok).toBe(true);
+    expect(calls).toEqual(['rename', 'syncDir true']);
+  });
+
   it('reports a missing directory as a value, not a throw', async () => {
     const result = await writeFileAtomic(path.join(dir, 'no', 'such', 'dir.txt'), enc('x'));
     expect(result).toMatchObject({ ok: false, code: 'ENOENT' });

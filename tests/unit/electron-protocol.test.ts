@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,9 @@ writeFileSync(path.join(root, 'assets', 'font.woff2'), 'wOF2');
 mkdirSync(`${root}-evil`, { recursive: true });
 writeFileSync(path.join(`${root}-evil`, 'secret.txt'), 'secret');
 writeFileSync(path.join(base, 'secret.txt'), 'secret');
+// Symlinks inside the root: one pointing out of it (must be refused), one pointing inside (fine).
+symlinkSync(path.join(base, 'secret.txt'), path.join(root, 'assets', 'escape.txt'));
+symlinkSync(path.join(root, 'assets', 'app.js'), path.join(root, 'assets', 'alias.js'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 describe('resolveUnderRoot', () => {
@@ -88,6 +91,13 @@ describe('resolveRequest', () => {
 
 describe('createAppHandler', () => {
   const handler = createAppHandler(root);
+
+  it('decides containment by real path: a symlink out of the root is refused, one inside it is served', async () => {
+    expect((await handler(new Request('app://reisekart/assets/escape.txt'))).status).toBe(403);
+    const inside = await handler(new Request('app://reisekart/assets/alias.js'));
+    expect(inside.status).toBe(200);
+    expect(await inside.text()).toBe('console.log(1)');
+  });
 
   it('serves files with their MIME type and the strict CSP', async () => {
     const res = await handler(new Request('app://reisekart/index.html'));

@@ -9,7 +9,7 @@ import { db, loadStudyData } from '../../db';
 import type { CsvImportSession } from '../../workers/csvImportClient';
 import { tracked } from '../../components/SaveIndicator';
 import { Field } from '../../components/Field';
-import { ImportProgress, IssueList, bulkFailureText, type ImportProgressState } from './common';
+import { ImportProgress, IssueList, bulkFailureText, stoppedText, type ImportProgressState } from './common';
 
 const KINDS: readonly ImportKind[] = ['interviews', 'informants', 'segments', 'benchmark'];
 
@@ -53,7 +53,7 @@ function withRecords(data: StudyData, kind: ImportKind, records: unknown[]): Stu
  * holds the whole table); on commit the worker maps and validates every row and the page writes
  * the records in chunks, with progress.
  */
-export function CsvImport({ study, head, session, onDone, onCancel }: { study: Study; head: CsvHead; session: CsvImportSession; onDone: (message: string) => void; onCancel: () => void }) {
+export function CsvImport({ study, head, session, onDone, onCancel, onStopped }: { study: Study; head: CsvHead; session: CsvImportSession; onDone: (message: string) => void; onCancel: () => void; onStopped?: (message: string) => void }) {
   const { t, i18n } = useTranslation();
   const table = head.table;
   const [progress, setProgress] = useState<ImportProgressState | null>(null);
@@ -62,6 +62,8 @@ export function CsvImport({ study, head, session, onDone, onCancel }: { study: S
   const [issues, setIssues] = useState<Issue[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // While the worker checks the rows: aborting terminates it (the file must then be opened again).
+  const [checking, setChecking] = useState<AbortController | null>(null);
   const preview = useMemo(() => previewCsv(table, kind, 8), [table, kind]);
   const fields = IMPORT_FIELDS[kind].filter((f) => f.key !== 'id');
 
@@ -80,7 +82,9 @@ export function CsvImport({ study, head, session, onDone, onCancel }: { study: S
       if (!base) return setError(t('errors.notFound'));
       // Staged: every row is checked (in the worker) before anything is written; any problem → nothing written.
       setProgress({ phase: 'validate', done: 0, total: head.rowCount });
-      const r = await session.records(kind, mapping, importBase(base), new Date().toISOString(), (phase, done, total) => setProgress({ phase, done, total }));
+      const abort = new AbortController();
+      setChecking(abort);
+      const r = await session.records(kind, mapping, importBase(base), new Date().toISOString(), (phase, done, total) => setProgress({ phase, done, total }), { signal: abort.signal }).finally(() => setChecking(null));
       if (!r.ok) return setIssues(r.issues);
       const records = r.records;
       setProgress({ phase: 'backup', done: 0, total: 0 });
@@ -94,7 +98,9 @@ export function CsvImport({ study, head, session, onDone, onCancel }: { study: S
       if (!w.ok) return setError(bulkFailureText(w, t));
       onDone(t('exchange.csvImported', { count: records.length, file: table.fileName }));
     } catch (e) {
-      setError(t('exchange.writeFailed', { message: e instanceof Error ? e.message : String(e) }));
+      const stopped = stoppedText(table.fileName, e, t);
+      if (stopped !== null) onStopped?.(stopped);
+      else setError(t('exchange.writeFailed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
       setProgress(null);
@@ -156,6 +162,11 @@ export function CsvImport({ study, head, session, onDone, onCancel }: { study: S
         </table>
       </div>
       {progress ? <ImportProgress state={progress} /> : null}
+      {checking ? (
+        <div className="toolbar">
+          <button type="button" onClick={() => checking.abort()} data-testid="import-cancel">{t('exchange.cancelImport')}</button>
+        </div>
+      ) : null}
       {issues.length > 0 ? <IssueList issues={issues} /> : null}
       {error ? <p className="notice error" role="alert" data-testid="import-error">{error}</p> : null}
       <div className="toolbar">

@@ -11,10 +11,10 @@ import { platform } from '../../platform';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
 import { Field } from '../../components/Field';
-import { importRefiInWorker, restoreBundleInWorker } from '../../workers/bundleClient';
+import { importRefiInWorker, restoreBundleInWorker, type ImportPhaseReport } from '../../workers/bundleClient';
 import { openCsvImport, type CsvImportSession } from '../../workers/csvImportClient';
 import { CsvImport } from './CsvImport';
-import { ImportProgress, IssueList, bulkFailureText, type ImportProgressState } from './common';
+import { ImportProgress, IssueList, bulkFailureText, stoppedText, type ImportProgressState } from './common';
 
 type Stage =
   | { kind: 'idle' }
@@ -39,6 +39,17 @@ export function ImportPanel({ study }: { study: Study }) {
   // The CSV worker of the file on stage: closed when the stage changes or the screen goes.
   const csvSession = useRef<CsvImportSession | null>(null);
   useEffect(() => () => csvSession.current?.close(), []);
+  // The running bundle/REFI import's own worker: aborting terminates it (and on leaving the screen).
+  const [running, setRunning] = useState<AbortController | null>(null);
+  useEffect(() => () => running?.abort(), [running]);
+
+  /** A stopped or failed import in words: cancelled, silent (timed out), crashed, or the error. */
+  function stopped(name: string, e: unknown) {
+    setError(stoppedText(name, e, t) ?? (e instanceof Error ? e.message : String(e)));
+  }
+
+  const onPhase: ImportPhaseReport = (phase) =>
+    setProgress({ phase: phase === 'decrypt' ? 'decrypt' : phase === 'validate' ? 'validate' : 'parse', done: 0, total: 0 });
 
   function reset(next: Stage = { kind: 'idle' }) {
     if (csvSession.current && (next.kind !== 'csv' || next.session !== csvSession.current)) {
@@ -72,10 +83,12 @@ export function ImportPanel({ study }: { study: Study }) {
   /** Decode + parse in the CSV worker; the page keeps only the head of the file. */
   async function readCsv(name: string, bytes: Uint8Array) {
     const session = openCsvImport();
+    const abort = new AbortController();
+    setRunning(abort);
     setBusy(true);
     setProgress({ phase: 'parse', done: 0, total: 1 });
     try {
-      const parsed = await session.parse(name, bytes, (_phase, done, total) => setProgress({ phase: 'parse', done, total }));
+      const parsed = await session.parse(name, bytes, (_phase, done, total) => setProgress({ phase: 'parse', done, total }), { signal: abort.signal });
       if (!parsed.ok) {
         session.close();
         return setIssues(parsed.issues);
@@ -84,18 +97,21 @@ export function ImportPanel({ study }: { study: Study }) {
       setStage({ kind: 'csv', name, head: { table: parsed.table, rowCount: parsed.rowCount }, session });
     } catch (e) {
       session.close();
-      setError(e instanceof Error ? e.message : String(e));
+      stopped(name, e);
     } finally {
+      setRunning(null);
       setBusy(false);
       setProgress(null);
     }
   }
 
   async function readBundle(name: string, bytes: Uint8Array, passphrase: string | undefined) {
+    const abort = new AbortController();
+    setRunning(abort);
     setBusy(true);
     setProgress({ phase: 'decrypt', done: 0, total: 0 });
     try {
-      const r = await restoreBundleInWorker(bytes, passphrase, name);
+      const r = await restoreBundleInWorker(bytes, passphrase, name, { signal: abort.signal, onPhase });
       if (r.ok) return reset({ kind: 'study', source: 'bundle', name, data: r.data, warnings: r.warnings });
       if (r.needsPassphrase) {
         setStage({ kind: 'passphrase', name, bytes, failed: passphrase !== undefined });
@@ -103,23 +119,29 @@ export function ImportPanel({ study }: { study: Study }) {
         return;
       }
       setIssues(r.issues);
+    } catch (e) {
+      stopped(name, e);
     } finally {
+      setRunning(null);
       setBusy(false);
       setProgress(null);
     }
   }
 
-  /** A .qdpx project or a .qdc codebook (as a new study), read in the bundle worker. */
+  /** A .qdpx project or a .qdc codebook (as a new study), read in a worker of its own. */
   async function readRefi(name: string, bytes: Uint8Array) {
+    const abort = new AbortController();
+    setRunning(abort);
     setBusy(true);
     setProgress({ phase: 'parse', done: 0, total: 0 });
     try {
-      const r = await importRefiInWorker(bytes, name, new Date().toISOString());
+      const r = await importRefiInWorker(bytes, name, new Date().toISOString(), { signal: abort.signal, onPhase });
       if (!r.ok) return setIssues(r.issues);
       reset({ kind: 'study', source: 'refi', name, data: r.data, warnings: r.warnings });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      stopped(name, e);
     } finally {
+      setRunning(null);
       setBusy(false);
       setProgress(null);
     }
@@ -208,6 +230,11 @@ export function ImportPanel({ study }: { study: Study }) {
       </div>
 
       {progress ? <ImportProgress state={progress} /> : null}
+      {running ? (
+        <div className="toolbar">
+          <button type="button" onClick={() => running.abort()} data-testid="import-cancel">{t('exchange.cancelImport')}</button>
+        </div>
+      ) : null}
       {error ? <p className="notice error" role="alert" data-testid="import-error">{error}</p> : null}
       {stage.kind === 'passphrase' ? (
         <form
@@ -263,7 +290,7 @@ export function ImportPanel({ study }: { study: Study }) {
 
       {stage.kind === 'merge' ? <MergeReview stage={stage} busy={busy} onConfirm={() => void confirmMerge(stage.merged, stage.report)} onCancel={() => reset()} /> : null}
 
-      {stage.kind === 'csv' ? <CsvImport study={study} head={stage.head} session={stage.session} onDone={(text) => { reset(); showToast({ message: text }); }} onCancel={() => reset()} /> : null}
+      {stage.kind === 'csv' ? <CsvImport study={study} head={stage.head} session={stage.session} onDone={(text) => { reset(); showToast({ message: text }); }} onCancel={() => reset()} onStopped={(text) => { reset(); setError(text); }} /> : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Issue } from '../../../shared/exchange/issues';
 import type { BulkResult } from '../../backup/bulk';
+import { WorkerStopped } from '../../workers/workerClient';
 
 /** A file-name stem from the study title: `Brukerreisen Kim (demo)` → `brukerreisen-kim-demo`. */
 export function fileStem(title: string): string {
@@ -13,6 +14,15 @@ export function fileStem(title: string): string {
     .replace(/^-|-$/g, '')
     .toLowerCase();
   return s.slice(0, 60) || 'studie';
+}
+
+/**
+ * An issue's text in the UI language: a coded issue (a limit or check, e.g. `zip.tooManyEntries`)
+ * is translated with its params; anything else shows the importer's own (nb) message.
+ */
+export function issueText(i: Issue, t: (k: string, o?: Record<string, unknown>) => string): string {
+  if (!i.code) return i.message;
+  return t(`exchange.issueCodes.${i.code.replace(/\./g, '_')}`, { ...i.params, defaultValue: i.message });
 }
 
 /** Every problem, located: file, 1-based line, field. */
@@ -31,7 +41,7 @@ export function IssueList({ issues, testId = 'import-issues' }: { issues: readon
               {i.field ? `, «${i.field}»` : ''}
             </span>
             {': '}
-            {i.message}
+            {issueText(i, t)}
           </li>
         ))}
       </ul>
@@ -80,4 +90,12 @@ export function ImportProgress({ state }: { state: ImportProgressState }) {
       </div>
     </div>
   );
+}
+
+/** A stopped import in words (cancelled, silent, crashed), or null when `e` is another error. */
+export function stoppedText(name: string, e: unknown, t: (k: string, o?: Record<string, unknown>) => string): string | null {
+  if (!(e instanceof WorkerStopped)) return null;
+  if (e.reason === 'cancelled') return t('exchange.importCancelled', { name });
+  if (e.reason === 'silent') return t('exchange.importSilent', { name, seconds: Math.round((e.silenceMs ?? 0) / 1000) });
+  return t('exchange.importCrashed', { name });
 }

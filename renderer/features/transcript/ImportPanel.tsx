@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { platform } from '../../platform';
 import type { ImportResult } from '../../import/importFile';
+import { stoppedText } from '../exchange/common';
 import { importInWorker, type Phase } from '../../workers/anonymiseClient';
 import { formatNumber } from '../../app/format';
 
@@ -31,6 +32,8 @@ export function ImportPanel({ onText, onImported, busy, setBusy }: {
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<{ message: string; detail: string } | null>(null);
   const [progress, setProgress] = useState<ProgressState | null>(null);
+  // The decoding worker of the picked file: the cancel button terminates it.
+  const [running, setRunning] = useState<AbortController | null>(null);
 
   async function openFile() {
     setError(null);
@@ -39,15 +42,19 @@ export function ImportPanel({ onText, onImported, busy, setBusy }: {
       if (picked.reason !== 'cancelled') setError({ message: t('transcript.errors.read-failed'), detail: picked.message });
       return;
     }
+    const abort = new AbortController();
+    setRunning(abort);
     setBusy(true);
     setProgress({ phase: 'decode', fraction: 0 });
     try {
-      const r = await importInWorker(picked.name, picked.bytes, (phase, fraction) => setProgress({ phase, fraction }));
+      const r = await importInWorker(picked.name, picked.bytes, (phase, fraction) => setProgress({ phase, fraction }), { signal: abort.signal });
       if (!r.ok) setError({ message: t(`transcript.errors.${r.code}`, { file: r.fileName }), detail: r.detail });
       else onImported(r);
     } catch (e) {
-      setError({ message: t('transcript.errors.unreadable', { file: picked.name }), detail: e instanceof Error ? e.message : String(e) });
+      const stopped = stoppedText(picked.name, e, t);
+      setError(stopped !== null ? { message: stopped, detail: '' } : { message: t('transcript.errors.unreadable', { file: picked.name }), detail: e instanceof Error ? e.message : String(e) });
     } finally {
+      setRunning(null);
       setBusy(false);
       setProgress(null);
     }
@@ -71,6 +78,11 @@ export function ImportPanel({ onText, onImported, busy, setBusy }: {
         <span className="muted">{t('transcript.import.fileTypes')}</span>
       </div>
       {progress ? <ProgressBar progress={progress} /> : null}
+      {running ? (
+        <div className="toolbar">
+          <button type="button" onClick={() => running.abort()} data-testid="import-cancel">{t('exchange.cancelImport')}</button>
+        </div>
+      ) : null}
       <label className="field">
         {t('transcript.import.paste')}
         <textarea className="tx-textarea" rows={10} value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="paste" placeholder={t('transcript.import.placeholder')} />

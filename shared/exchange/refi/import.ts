@@ -10,12 +10,12 @@ import { DEFAULT_GROUPS, newStudy, StudyData, type Code, type FrameItem, type Gr
 import { decodeText } from '../decode';
 import { checkIntegrity } from '../integrity';
 import type { Issue } from '../issues';
-import { safeUnzip } from '../zip';
+import { DEFAULT_ZIP_LIMITS, safeUnzip } from '../zip';
 import { FORMAT_NB, KIND_NB, MODE_NB, STATUS_NB, fromVocab } from '../vocab';
 import { DIMENSIONS, VARIABLES, type VariableKey } from './export';
 import { guidFor } from './guid';
 import { codePointMapper } from './offsets';
-import { decodeEntities, hasDtd } from './xml';
+import { decodeEntities, hasDtd, scanXml } from './xml';
 
 type X = Record<string, unknown>;
 
@@ -47,13 +47,26 @@ const child = (x: X | undefined, name: string): X | undefined => {
 };
 const g = (s: string | undefined) => (s ?? '').replace(/[{}]/g, '').toLowerCase();
 
+/** A parser exception as a located issue: the boundary never lets one through. */
+function caught(file: string, e: unknown): Issue {
+  const detail = e instanceof Error ? e.message : String(e);
+  return { file, code: 'import.unreadable', params: { detail: detail.slice(0, 200) }, message: `Filen kunne ikke leses (${detail.slice(0, 200)})` };
+}
+
 export type ParseXmlResult = { ok: true; root: X } | { ok: false; issues: Issue[] };
 
 export function parseQdaXml(xml: string, file: string, rootName: 'Project' | 'CodeBook'): ParseXmlResult {
   if (hasDtd(xml)) return { ok: false, issues: [{ file, message: 'Filen har en DTD eller ENTITY-erklæring; det godtas ikke (sikkerhet)' }] };
-  const v = XMLValidator.validate(xml);
-  if (v !== true) return { ok: false, issues: [{ file, line: v.err.line, message: `Ugyldig XML: ${v.err.msg}` }] };
-  const doc = parser().parse(xml) as X;
+  const capped = scanXml(xml);
+  if (capped) return { ok: false, issues: [{ file, line: capped.line, code: capped.code, params: capped.params, message: capped.message }] };
+  let doc: X;
+  try {
+    const v = XMLValidator.validate(xml);
+    if (v !== true) return { ok: false, issues: [{ file, line: v.err.line, code: 'xml.invalid', params: { detail: v.err.msg }, message: `Ugyldig XML: ${v.err.msg}` }] };
+    doc = parser().parse(xml) as X;
+  } catch (e) {
+    return { ok: false, issues: [caught(file, e)] };
+  }
   const root = child(doc, rootName);
   if (!root) return { ok: false, issues: [{ file, message: `Fant ikke <${rootName}> som rotelement` }] };
   return { ok: true, root };
@@ -111,6 +124,14 @@ function readCodebook(codesEl: X | undefined, studyId: string) {
 }
 
 export function importQdc(bytes: Uint8Array, opts: ImportQdaOptions): { ok: true; codes: Code[] } | { ok: false; issues: Issue[] } {
+  try {
+    return importQdcUnguarded(bytes, opts);
+  } catch (e) {
+    return { ok: false, issues: [caught(opts.fileName ?? 'kodebok.qdc', e)] };
+  }
+}
+
+function importQdcUnguarded(bytes: Uint8Array, opts: ImportQdaOptions): { ok: true; codes: Code[] } | { ok: false; issues: Issue[] } {
   const file = opts.fileName ?? 'kodebok.qdc';
   const r = parseQdaXml(decodeText(bytes).text, file, 'CodeBook');
   if (!r.ok) return r;
@@ -118,8 +139,17 @@ export function importQdc(bytes: Uint8Array, opts: ImportQdaOptions): { ok: true
 }
 
 export function importQdpx(bytes: Uint8Array, opts: ImportQdaOptions): ImportQdpxResult {
+  try {
+    return importQdpxUnguarded(bytes, opts);
+  } catch (e) {
+    return { ok: false, issues: [caught(opts.fileName ?? 'prosjekt.qdpx', e)] };
+  }
+}
+
+function importQdpxUnguarded(bytes: Uint8Array, opts: ImportQdaOptions): ImportQdpxResult {
   const file = opts.fileName ?? 'prosjekt.qdpx';
-  const unz = safeUnzip(bytes, file);
+  // Only the project and plain-text sources are inflated (media and .docx sources are skipped anyway).
+  const unz = safeUnzip(bytes, file, DEFAULT_ZIP_LIMITS, (n) => /\.(qde|txt)$/i.test(n));
   if (!unz.ok) return unz;
   const qdeName = Object.keys(unz.files).find((n) => n.toLowerCase().endsWith('.qde'));
   if (!qdeName) return { ok: false, issues: [{ file, message: 'Fant ikke project.qde i arkivet' }] };
