@@ -104,7 +104,7 @@ function methodSection(ctx: Ctx): ReportSection {
   const sdc = suppressTable({ cells: [...grid.cells, ...modeCells], sums: [...grid.sums, modeSum] }, ctx.k);
   const show = (id: string, n: number): string => shownCount(id, n, sdc, ctx);
   const blocks: Block[] = [
-    { kind: 'paragraph', text: tpl(M.intro, { informants: countText(ctx.L, 'informants', table.total.total, show('t', table.total.total)), interviews: countText(ctx.L, 'interviews', ivs.length, fmtCount(ivs.length, ctx.locale)), period: periodText(ivs, ctx) }) },
+    { kind: 'paragraph', text: tpl(M.intro, { informants: countText(ctx.L, 'informants', sdc.hidden.has('t') ? ctx.k : table.total.total, show('t', table.total.total)), interviews: countText(ctx.L, 'interviews', ivs.length, fmtCount(ivs.length, ctx.locale)), period: periodText(ivs, ctx) }) },
     {
       kind: 'table',
       head: [M.group, M.individual, M.inGroup, M.total],
@@ -124,7 +124,7 @@ function methodSection(ctx: Ctx): ReportSection {
   ];
   // Merge conflicts not yet resolved: the numbers count this copy's version only, and say so.
   const unresolved = ctx.data.conflicts?.length ?? 0;
-  if (unresolved > 0) blocks.push({ kind: 'paragraph', style: 'note', text: tpl(M.unresolved, { count: fmtCount(unresolved, ctx.locale) }) });
+  if (unresolved > 0) blocks.push({ kind: 'paragraph', style: 'note', text: tpl(unresolved === 1 ? M.unresolved_one : M.unresolved_other, { count: fmtCount(unresolved, ctx.locale) }) });
   return section('method', ctx, PORTRAIT_A4, blocks, false);
 }
 

@@ -64,9 +64,13 @@ describe('plural forms', () => {
   it('the report says "1 informant" when one informant is shown', () => {
     const demo = buildDemoStudy();
     const one = { ...demo, interviews: demo.interviews.slice(0, 1).map((iv) => ({ ...iv, participants: iv.participants.slice(0, 1) })) };
-    const r = composeReport(one, { title: 'T', sections: ['method'], locale: 'en', date: '2026-01-01' });
-    if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    const text = JSON.stringify(r.doc.sections[0]?.blocks);
-    expect(text).toContain('draws on 1 informant in 1 interview,');
+    const method = (study: typeof one): string => {
+      const r = composeReport(study, { title: 'T', sections: ['method'], locale: 'en', date: '2026-01-01' });
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      return JSON.stringify(r.doc.sections[0]?.blocks);
+    };
+    // With a threshold of 1 the count is printed; with the default 5 it is suppressed, and "<5" is plural.
+    expect(method({ ...one, study: { ...one.study, smallCellThreshold: 1 } })).toContain('draws on 1 informant in 1 interview,');
+    expect(method(one)).toContain('draws on <5 informants in 1 interview,');
   });
 });
