@@ -6,6 +6,7 @@ import { strToU8 } from 'fflate';
 import type { ExportBundleOptions, RestoreResult } from '../../shared/exchange/bundle';
 import { studyCounts } from '../../shared/exchange/bundle';
 import { runBundleJob, studyCollector, type BundleJobMessage, type BundleJobRequest } from '../../shared/exchange/bundle-job';
+import type { IncomingSummary } from '../../shared/exchange/gate-in';
 import type { Issue } from '../../shared/exchange/issues';
 import type { StudyData } from '../../shared/model';
 
@@ -71,7 +72,7 @@ export function restoreBundleInWorker(bytes: Uint8Array, passphrase: string | un
   });
 }
 
-export type RefiResult = { ok: true; data: StudyData; warnings: Issue[] } | { ok: false; issues: Issue[] };
+export type RefiResult = { ok: true; data: StudyData; warnings: Issue[]; review: IncomingSummary } | { ok: false; issues: Issue[] };
 
 /** A .qdpx project or a .qdc codebook (as a new study holding its codes), read in the worker. */
 export function importRefiInWorker(bytes: Uint8Array, fileName: string, now: string): Promise<RefiResult> {
@@ -81,7 +82,7 @@ export function importRefiInWorker(bytes: Uint8Array, fileName: string, now: str
     if (m.type !== 'refi') return;
     const data = study.data();
     if (!m.result.ok) finish(m.result);
-    else if (data) finish({ ok: true, data, warnings: m.result.warnings });
+    else if (data) finish({ ok: true, data, warnings: m.result.warnings, review: m.result.review });
     else finish({ ok: false, issues: [{ file: fileName, message: 'no study in the file' }] });
   });
 }

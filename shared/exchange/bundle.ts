@@ -17,6 +17,7 @@ import { StudyData } from '../model';
 import { fromBase64, toBase64 } from './base64';
 import { checkIntegrity } from './integrity';
 import type { Issue } from './issues';
+import { gateIncoming, type IncomingSummary } from './gate-in';
 import { DEFAULT_ZIP_LIMITS, isZip, safeUnzip, type ZipLimits } from './zip';
 
 export const BUNDLE_FORMAT = 'reisekart-bundle';
@@ -135,7 +136,7 @@ export interface RestoreOptions {
 }
 
 export type RestoreResult =
-  | { ok: true; data: StudyData; version: number; encrypted: boolean; warnings: Issue[] }
+  | { ok: true; data: StudyData; version: number; encrypted: boolean; warnings: Issue[]; review: IncomingSummary }
   | { ok: false; issues: Issue[]; needsPassphrase?: boolean };
 
 function fail(file: string, message: string, field?: string): { ok: false; issues: Issue[] } {
@@ -249,5 +250,7 @@ export async function restoreBundle(bytes: Uint8Array, passphrase?: string, opts
   }
   const checked = checkIntegrity(parsed.data, file);
   if (checked.errors.length > 0) return { ok: false, issues: [...checked.errors, ...checked.warnings] };
-  return { ok: true, data: checked.data, version: c.version, encrypted, warnings: checked.warnings };
+  // The gate at the door in: "reviewed" is believed only with its record and a clean re-scan.
+  const gated = gateIncoming(checked.data, 'bundle');
+  return { ok: true, data: gated.data, version: c.version, encrypted, warnings: checked.warnings, review: gated.summary };
 }

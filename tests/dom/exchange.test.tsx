@@ -97,11 +97,18 @@ describe('an encrypted bundle', () => {
 });
 
 describe('exports go through the anonymisation gate', () => {
-  it('holds back the transcript and segments of an interview not anonymised, and never carries pseudonyms or terms', async () => {
+  it('holds back the transcript and segments of text that needs review, and never carries pseudonyms or terms', async () => {
     const data = await demo();
     const iv = data.interviews.find((i) => data.segments.some((s) => s.interviewId === i.id));
     if (!iv) throw new Error('no coded interview');
-    await db.interviews.put({ ...iv, status: 'transcribed' });
+    const tr = data.transcripts.find((t) => t.interviewId === iv.id);
+    if (!tr) throw new Error('no transcript');
+    // The text's own state decides (an import sent it back to review), not the interview status:
+    // another interview set back to "planned" still goes out with its reviewed text.
+    await db.transcripts.put({ ...tr, review: { state: 'needs-review', record: null, reason: 'rescan', hits: { TLF: 1 } } });
+    const other = data.interviews.find((i) => i.id !== iv.id && data.segments.some((s) => s.interviewId === i.id));
+    if (!other) throw new Error('no second interview');
+    await db.interviews.put({ ...other, status: 'planned' });
     await db.terms.put({ id: 'term-1', studyId: DEMO, term: 'Skien vgs', kind: 'SKOLE' });
     expect((await demo()).pseudonyms.length).toBeGreaterThan(0);
     const saved: Uint8Array[] = [];
@@ -119,6 +126,7 @@ describe('exports go through the anonymisation gate', () => {
     expect(back.data.transcripts.some((t) => t.interviewId === iv.id)).toBe(false);
     expect(back.data.segments.some((s) => s.interviewId === iv.id)).toBe(false);
     expect(back.data.segments.length).toBe(data.segments.filter((s) => s.interviewId !== iv.id).length);
+    expect(back.data.transcripts.some((t) => t.interviewId === other.id)).toBe(true);
     expect(back.data.pseudonyms).toEqual([]);
     expect(back.data.terms).toEqual([]);
   });

@@ -86,7 +86,8 @@ describe('round trips (property)', () => {
         if (!p.ok) throw new Error(JSON.stringify(p.issues));
         const r = importCsv('segments', p.table, previewCsv(p.table, 'segments').mapping, data, { now: NOW });
         if (!r.ok) throw new Error(JSON.stringify(r.issues));
-        expect(r.records).toEqual(data.segments);
+        // Imported quotes always arrive as needs review (the gate at the door in).
+        expect(r.records).toEqual(data.segments.map((s) => ({ ...s, review: { state: 'needs-review', record: null, reason: 'import', hits: {} } })));
       }),
       { numRuns: 150 },
     );

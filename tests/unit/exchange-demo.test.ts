@@ -38,7 +38,8 @@ describe('exchange with the demo study', () => {
     if (!p.ok) throw new Error(JSON.stringify(p.issues.slice(0, 5)));
     const r = importCsv('segments', p.table, previewCsv(p.table, 'segments').mapping, demo, { now: NOW });
     if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 5)));
-    expect(r.records).toEqual(demo.segments.map((s) => ({ ...s, createdAt: NOW, updatedAt: NOW })));
+    // Every imported quote arrives as needs review, even the demo's reviewed ones.
+    expect(r.records).toEqual(demo.segments.map((s) => ({ ...s, createdAt: NOW, updatedAt: NOW, review: { state: 'needs-review', record: null, reason: 'import', hits: {} } })));
   });
   it('REFI export validates and imports back with every segment span and quote', (ctx) => {
     const bytes = exportQdpx(demo, { now: NOW });

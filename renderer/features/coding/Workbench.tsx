@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { canCode, type Segment, type Study } from '../../../shared/model';
+import { canCode, NEEDS_REVIEW, type Segment, type Study } from '../../../shared/model';
 import {
   SHORTCUTS,
   assignLanes,
@@ -163,6 +163,9 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
       note: draft.note,
       coderId: before?.coderId ?? coderId,
       anchor: 'ok',
+      // The quote is a slice of the reviewed transcript: it carries that review (the gate below
+      // lets nobody code an unreviewed one). A note is typed text and is part of that record.
+      review: transcript?.review ?? NEEDS_REVIEW,
       createdAt: before?.createdAt ?? now,
       updatedAt: now,
     };
@@ -173,7 +176,7 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
     transcriptRef.current?.focus();
     const r = await tracked(() => runCommand(db, study.id, interviewId, cmd));
     report(r, t('coding.saved', { ms: r.ok ? Math.round(r.value) : 0 }));
-  }, [draft, interview, coderId, allSegments, study.id, interviewId, text, db, report, t]);
+  }, [draft, interview, coderId, allSegments, study.id, interviewId, text, transcript?.review, db, report, t]);
 
   const remove = useCallback(async () => {
     const s = draft?.segmentId ? allSegments?.find((x) => x.id === draft.segmentId) : undefined;
@@ -290,7 +293,7 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
     </div>
   );
 
-  if (!canCode(interview) || transcript === null) {
+  if (transcript === null || !canCode(transcript)) {
     return (
       <div>
         {head}

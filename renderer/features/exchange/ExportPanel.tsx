@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { zipSync } from 'fflate';
 import { CSV_TABLES, exportCsv, type CsvDialect, type CsvTable } from '../../../shared/exchange/csv-export';
-import { outboundData, passphraseStrength } from '../../../shared/exchange/outbound';
+import { outboundView, passphraseStrength } from '../../../shared/exchange/outbound';
 import { exportQdc, exportQdpx } from '../../../shared/exchange/refi/export';
 import type { Study, StudyData } from '../../../shared/model';
 import { loadStudyData, db } from '../../db';
@@ -25,7 +25,8 @@ const FILTERS: Record<string, FileFilter[]> = {
 export function ExportPanel({ study }: { study: Study }) {
   const { t } = useTranslation();
   const live = useStudyData(study.id);
-  const blocked = useMemo(() => (live ? outboundData(live).blocked : []), [live]);
+  const gated = useMemo(() => (live ? outboundView(live) : null), [live]);
+  const blocked = gated?.blocked ?? [];
   const [pass, setPass] = useState('');
   const [pass2, setPass2] = useState('');
   const [tables, setTables] = useState<CsvTable[]>(['segments', 'interviews', 'informants', 'counsellor-breakdown']);
@@ -44,7 +45,7 @@ export function ExportPanel({ study }: { study: Study }) {
     try {
       const data = await loadStudyData(db, study.id);
       if (!data) throw new Error(t('errors.notFound'));
-      const saved = await work(outboundData(data).data);
+      const saved = await work(outboundView(data).exchange);
       if (saved.length) setStatus({ kind: 'ok', text: t('exchange.saved', { names: saved.join(', ') }) });
     } catch (e) {
       setStatus({ kind: 'error', text: t('exchange.exportFailed', { message: e instanceof Error ? e.message : String(e) }) });
@@ -91,6 +92,7 @@ export function ExportPanel({ study }: { study: Study }) {
       {blocked.length > 0 ? (
         <div className="notice warn" data-testid="export-gate">
           <p>{t('exchange.gate', { count: blocked.length })}</p>
+          <p data-testid="export-held-back">{t('exchange.heldBack', { count: gated?.heldBack.quotes ?? 0, transcripts: gated?.heldBack.transcripts ?? 0 })}</p>
           <p><strong>{blocked.map((b) => b.code).join(', ')}</strong></p>
         </div>
       ) : null}

@@ -139,7 +139,7 @@ export function TranscriptScreen({ study, sub }: ScreenProps) {
     setStage({ name: 'idle' });
   }
 
-  const gate = gateState(iv, transcript);
+  const gate = gateState(transcript);
 
   return (
     <div>
