@@ -13,11 +13,10 @@
  */
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
-import { StudyData } from '../model';
+import type { StudyData } from '../model';
 import { fromBase64, toBase64 } from './base64';
-import { checkIntegrity } from './integrity';
 import type { Issue } from './issues';
-import { gateIncoming, type IncomingSummary } from './gate-in';
+import { admitStudy, type IncomingSummary } from './gate-in';
 import { DEFAULT_ZIP_LIMITS, isZip, safeUnzip, type ZipLimits } from './zip';
 
 export const BUNDLE_FORMAT = 'reisekart-bundle';
@@ -244,13 +243,8 @@ export async function restoreBundle(bytes: Uint8Array, passphrase?: string, opts
   }
   const c = await studyFromContainer(container, file, limits);
   if (!c.ok) return c;
-  const parsed = StudyData.safeParse(c.raw);
-  if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.slice(0, 50).map((i) => ({ file, field: i.path.join('.'), message: i.message })) };
-  }
-  const checked = checkIntegrity(parsed.data, file);
-  if (checked.errors.length > 0) return { ok: false, issues: [...checked.errors, ...checked.warnings] };
-  // The gate at the door in: "reviewed" is believed only with its record and a clean re-scan.
-  const gated = gateIncoming(checked.data, 'bundle');
-  return { ok: true, data: gated.data, version: c.version, encrypted, warnings: checked.warnings, review: gated.summary };
+  // Schema, integrity and the gate at the door in ("reviewed" only with its record and a clean re-scan).
+  const admitted = admitStudy(c.raw, file, 'bundle');
+  if (!admitted.ok) return admitted;
+  return { ok: true, data: admitted.data, version: c.version, encrypted, warnings: admitted.warnings, review: admitted.review };
 }

@@ -11,7 +11,9 @@
  * Pure; the detector is the review screen's own (shared/anonymise), so this gets stronger with it.
  */
 import { detectIdentifiers, SUGGEST_THRESHOLD, type TermSpec } from '../anonymise';
-import { ReviewRecord, type ReviewReason, type Segment, type StudyData, type TextReview, type Transcript } from '../model';
+import { ReviewRecord, StudyData, type ReviewReason, type Segment, type TextReview, type Transcript } from '../model';
+import { checkIntegrity } from './integrity';
+import type { Issue } from './issues';
 
 export type IncomingSource = 'bundle' | 'refi' | 'csv';
 
@@ -117,4 +119,20 @@ export function gateIncoming(data: StudyData, source: IncomingSource, opts: Gate
 /** An empty summary (nothing arrived). */
 export function emptySummary(): IncomingSummary {
   return { transcripts: 0, quotes: 0, byReason: {}, keptReviewed: 0, needs: [] };
+}
+
+export type AdmitResult = { ok: true; data: StudyData; warnings: Issue[]; review: IncomingSummary } | { ok: false; issues: Issue[] };
+
+/**
+ * The checks every whole study from outside passes — a bundle's study.json, the report CLI's
+ * plain JSON, a snapshot: the schema, integrity (duplicate ids, dangling references, spans) and
+ * the gate at the door in. Refusals are located (file, field) and change nothing.
+ */
+export function admitStudy(raw: unknown, file: string, source: IncomingSource = 'bundle'): AdmitResult {
+  const parsed = StudyData.safeParse(raw);
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.slice(0, 50).map((i) => ({ file, field: i.path.join('.'), message: i.message })) };
+  const checked = checkIntegrity(parsed.data, file);
+  if (checked.errors.length > 0) return { ok: false, issues: [...checked.errors, ...checked.warnings] };
+  const gated = gateIncoming(checked.data, source);
+  return { ok: true, data: gated.data, warnings: checked.warnings, review: gated.summary };
 }

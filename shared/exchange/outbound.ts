@@ -40,23 +40,35 @@ export interface OutboundView {
   blocked: GateIssue[];
 }
 
+/**
+ * The sharing view of segments alone, for analyses that load no transcripts (the analysis worker,
+ * the journey and presentation screens): every segment kept for the counts, quote and note
+ * emptied where the segment's text is not reviewed. The same rule outboundView applies.
+ */
+export function sharingSegments<S extends Segment>(segments: readonly S[], transcripts?: ReadonlyMap<string, Pick<Transcript, 'review'>>): S[] {
+  return segments.map((s) => (canExport(s, transcripts?.get(s.interviewId)) ? s : { ...s, quote: '', note: '' }));
+}
+
+/** How many segments' text the gate holds back (counts only). */
+export function heldBackQuotes(segments: readonly Segment[], transcripts?: ReadonlyMap<string, Pick<Transcript, 'review'>>): number {
+  let n = 0;
+  for (const s of segments) if (!canExport(s, transcripts?.get(s.interviewId))) n++;
+  return n;
+}
+
 /** The one door out. */
 export function outboundView(data: StudyData): OutboundView {
   const transcripts = new Map<string, Transcript>(data.transcripts.map((t) => [t.interviewId, t]));
   const keptTranscripts = data.transcripts.filter((t) => textReviewed(t));
   const exchangeSegments: Segment[] = [];
-  const sharingSegments: Segment[] = [];
   const heldIv = new Set<string>();
   for (const t of data.transcripts) if (!textReviewed(t)) heldIv.add(t.interviewId);
   let quotes = 0;
   for (const s of data.segments) {
-    if (canExport(s, transcripts.get(s.interviewId))) {
-      exchangeSegments.push(s);
-      sharingSegments.push(s);
-    } else {
+    if (canExport(s, transcripts.get(s.interviewId))) exchangeSegments.push(s);
+    else {
       quotes++;
       heldIv.add(s.interviewId);
-      sharingSegments.push({ ...s, quote: '', note: '' });
     }
   }
   const codes = new Map(data.interviews.map((iv) => [iv.id, iv.code]));
@@ -64,7 +76,15 @@ export function outboundView(data: StudyData): OutboundView {
   const heldBack: HeldBack = { transcripts: data.transcripts.length - keptTranscripts.length, quotes, interviews: interviews.map((iv) => iv.code) };
   const blocked: GateIssue[] = interviews.map((iv) => ({ interviewId: iv.id, code: codes.get(iv.id) ?? '', message: `${iv.code}: tekst som ikke er gjennomgått holdes tilbake` }));
   const base = { ...data, transcripts: keptTranscripts, terms: [], pseudonyms: [] };
-  return { exchange: { ...base, segments: exchangeSegments }, sharing: { ...base, segments: sharingSegments }, heldBack, blocked };
+  return { exchange: { ...base, segments: exchangeSegments }, sharing: { ...base, segments: sharingSegments(data.segments, transcripts) }, heldBack, blocked };
+}
+
+/**
+ * Which view a CSV table reads: the row-level segments table is an exchange export (unreviewed
+ * rows left out), the others are counts over every coded segment (the sharing view).
+ */
+export function csvView(table: string, view: Pick<OutboundView, 'exchange' | 'sharing'>): StudyData {
+  return table === 'segments' ? view.exchange : view.sharing;
 }
 
 /**

@@ -12,6 +12,7 @@ import { emotionCurveLayout } from '../charts/emotionCurve';
 import { journeyMapLayout } from '../charts/journeyMap';
 import { satisfactionBarsLayout } from '../charts/satisfactionBars';
 import { storyboardLayout } from '../charts/storyboard';
+import { outboundView } from '../exchange/outbound';
 import { methodTable } from '../model/method';
 import type { Interview, InterviewMode, StudyData } from '../model/schema';
 import { fmtCount, fmtDate, fmtDecimal, fmtRange, type ReportLocale } from './format';
@@ -32,6 +33,8 @@ interface Ctx {
   chart: ChartStrings;
   k: number;
   stageFiltered: boolean;
+  /** Quotes the gate held back (not reviewed): the quotes section says how many. */
+  heldBack: number;
 }
 
 export type ComposeResult = { ok: true; doc: ReportDoc } | { ok: false; issues: ReportIssue[] };
@@ -238,6 +241,8 @@ function quotesSection(ctx: Ctx): ReportSection {
   const m = journeyMatrix(buildIndex(ctx.view), ctx.filter, { smallCell: ctx.k, topCodes: 0, quotes: 6 });
   const shown = presentJourney(m);
   const blocks: Block[] = [{ kind: 'paragraph', text: Q.intro }];
+  // The one door out holds unreviewed text back; the reader is told how much (counts still use it).
+  if (ctx.heldBack > 0) blocks.push({ kind: 'paragraph', style: 'note', text: tpl(Q.heldBack, { count: ctx.heldBack }) });
   let any = false;
   m.stages.forEach((stage, c) => {
     const stageBlocks: Block[] = [];
@@ -328,7 +333,10 @@ function checkOptions(data: StudyData, o: ReportOptions): ReportIssue[] {
 }
 
 /** Compose the report's document model. Fails (as a value) only on impossible options. */
-export function composeReport(data: StudyData, opts: ReportOptions): ComposeResult {
+export function composeReport(all: StudyData, opts: ReportOptions): ComposeResult {
+  // The one door out (shared/exchange/outbound.ts): reviewed text only, every coded segment counted.
+  const gated = outboundView(all);
+  const data = gated.sharing;
   const issues = checkOptions(data, opts);
   if (issues.length > 0) return { ok: false, issues };
   const locale = opts.locale ?? 'nb';
@@ -350,6 +358,7 @@ export function composeReport(data: StudyData, opts: ReportOptions): ComposeResu
     chart: chartStringsFor(locale),
     k: data.study.smallCellThreshold,
     stageFiltered: stageIds !== null,
+    heldBack: gated.heldBack.quotes,
   };
   const seen = new Set<SectionId>();
   const sections: ReportSection[] = [];

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { zipSync } from 'fflate';
 import { CSV_TABLES, exportCsv, type CsvDialect, type CsvTable } from '../../../shared/exchange/csv-export';
-import { outboundView, passphraseStrength } from '../../../shared/exchange/outbound';
+import { csvView, outboundView, passphraseStrength, type OutboundView } from '../../../shared/exchange/outbound';
 import { exportQdc, exportQdpx } from '../../../shared/exchange/refi/export';
 import type { Study, StudyData } from '../../../shared/model';
 import { loadStudyData, db } from '../../db';
@@ -39,13 +39,14 @@ export function ExportPanel({ study }: { study: Study }) {
   const mismatch = pass !== '' && pass2 !== '' && pass !== pass2;
 
   /** Always export what is in the database now (not a render-time copy), through the gate. */
-  async function run(work: (data: StudyData) => Promise<string[]>) {
+  async function run(work: (data: StudyData, view: OutboundView) => Promise<string[]>) {
     setBusy(true);
     setStatus(null);
     try {
       const data = await loadStudyData(db, study.id);
       if (!data) throw new Error(t('errors.notFound'));
-      const saved = await work(outboundView(data).exchange);
+      const view = outboundView(data);
+      const saved = await work(view.exchange, view);
       if (saved.length) setStatus({ kind: 'ok', text: t('exchange.saved', { names: saved.join(', ') }) });
     } catch (e) {
       setStatus({ kind: 'error', text: t('exchange.exportFailed', { message: e instanceof Error ? e.message : String(e) }) });
@@ -69,8 +70,8 @@ export function ExportPanel({ study }: { study: Study }) {
     });
 
   const exportCsvNow = () =>
-    run(async (data) => {
-      const files = tables.map((tb) => [`${stem}-${tb}.csv`, exportCsv(tb, data, dialect)] as const);
+    run(async (_data, view) => {
+      const files = tables.map((tb) => [`${stem}-${tb}.csv`, exportCsv(tb, csvView(tb, view), dialect)] as const);
       if (files.length > 1 && packaging === 'zip') {
         const zip = zipSync(Object.fromEntries(files.map(([n, b]) => [n, [b, { mtime: new Date() }]])) as Record<string, [Uint8Array, { mtime: Date }]>, { level: 6 });
         return save(zip, `${stem}-csv.zip`, FILTERS.zip ?? []);
