@@ -92,7 +92,9 @@ export function CsvImport({ study, head, session, onDone, onCancel }: { study: S
           : commitReplace(study.id, withRecords(base, kind, records), 'before-import', { onProgress }),
       );
       if (!w.ok) return setError(bulkFailureText(w, t));
-      onDone(t('exchange.csvImported', { count: records.length, file: table.fileName }));
+      const imported = t('exchange.csvImported', { count: records.length, file: table.fileName });
+      // Imported quotes always arrive as needs review (the gate at the door in): say so.
+      onDone(kind === 'segments' ? `${imported} ${t('exchange.review.csvQuotes', { count: records.length })}` : imported);
     } catch (e) {
       setError(t('exchange.writeFailed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
