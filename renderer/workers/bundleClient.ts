@@ -9,8 +9,20 @@ import { runBundleJob, studyCollector, type BundleJobMessage, type BundleJobRequ
 import type { IncomingSummary } from '../../shared/exchange/gate-in';
 import type { Issue } from '../../shared/exchange/issues';
 import type { StudyData } from '../../shared/model';
+import type { ReisekartDb } from '../db/database';
+import { buildSnapshot, type SnapshotBuilt } from './snapshotJob';
 
-type Listener = (m: BundleJobMessage) => void;
+/** A snapshot built in the worker from the study database (renderer/workers/snapshotJob.ts). */
+export interface SnapshotRequest {
+  id: number;
+  type: 'snapshot';
+  dbName: string;
+  studyId: string;
+  now: string;
+}
+type SnapshotMessage = { id: number; type: 'snapshot' } & SnapshotBuilt;
+
+type Listener = (m: BundleJobMessage | SnapshotMessage) => void;
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -24,7 +36,7 @@ function getWorker(): Worker | null {
   } catch {
     return null;
   }
-  worker.onmessage = (e: MessageEvent<BundleJobMessage>) => listeners.get(e.data.id)?.(e.data);
+  worker.onmessage = (e: MessageEvent<BundleJobMessage | SnapshotMessage>) => listeners.get(e.data.id)?.(e.data);
   worker.onerror = (e) => {
     e.preventDefault();
     for (const [id, l] of listeners) l({ id, type: 'error', message: e.message || 'bundle worker failed' });
@@ -43,6 +55,7 @@ function run<T>(body: Body, transfer: Transferable[], onMessage: (m: BundleJobMe
   const req = { ...body, id } as BundleJobRequest;
   return new Promise<T>((resolve, reject) => {
     listeners.set(id, (m) => {
+      if (m.type === 'snapshot') return;
       if (m.type === 'error') {
         listeners.delete(id);
         reject(new Error(m.message));
@@ -95,5 +108,26 @@ export function exportBundleInWorker(data: StudyData, opts: ExportBundleOptions)
   const study = strToU8(JSON.stringify(data));
   return run<Uint8Array>({ type: 'pack', study, counts: studyCounts(data), opts }, [study.buffer as ArrayBuffer], (m, finish) => {
     if (m.type === 'packed') finish(m.bytes);
+  });
+}
+
+/**
+ * A snapshot of `studyId` (terms and pseudonyms left out), built in the bundle worker, which
+ * reads the study database itself: the page never loads the study. Without module workers
+ * (jsdom) it is built here from `db`.
+ */
+export function snapshotInWorker(db: ReisekartDb, studyId: string, now: string): Promise<SnapshotBuilt> {
+  const w = getWorker();
+  if (!w) return buildSnapshot(db, studyId, now);
+  const id = nextId++;
+  return new Promise<SnapshotBuilt>((resolve, reject) => {
+    listeners.set(id, (m) => {
+      listeners.delete(id);
+      if (m.type === 'snapshot') resolve(m.bytes ? { ok: true, bytes: m.bytes, title: m.title } : { ok: true, bytes: null, title: null });
+      else if (m.type === 'error') reject(new Error(m.message));
+      else reject(new Error(`unexpected message ${m.type}`));
+    });
+    const req: SnapshotRequest = { id, type: 'snapshot', dbName: db.name, studyId, now };
+    w.postMessage(req);
   });
 }

@@ -14,7 +14,7 @@ import type { StudyData } from '../../shared/model';
 import { initI18n } from '../../renderer/app/i18n';
 import { db, ensureDemoStudy, listStudies, loadStudyData, resetDemoStudy } from '../../renderer/db';
 import { platform } from '../../renderer/platform';
-import { BROWSER_KEEP, browserStore, listSnapshots, markDirty, scheduledTick, setBackupStore, snapshotStudy } from '../../renderer/backup';
+import { KEEP_SCHEDULED, browserStore, listSnapshots, markDirty, scheduledTick, setBackupStore, snapshotStudy } from '../../renderer/backup';
 import { ExchangeScreen } from '../../renderer/features/exchange/ExchangeScreen';
 import demoJson from '../../fixtures/demo/demo-study.json';
 
@@ -159,7 +159,11 @@ describe('merging a bundle into the open study', () => {
 
 describe('backup snapshots', () => {
   it('the schedule snapshots the open study once after a change, not again until the next change', async () => {
-    const before = (await listSnapshots()).ok ? ((await listSnapshots()) as { snapshots: unknown[] }).snapshots.length : 0;
+    const scheduled = async () => {
+      const l = await listSnapshots();
+      return l.ok ? l.snapshots.filter((x) => x.reason === 'scheduled' && x.studyId === DEMO).length : 0;
+    };
+    const before = await scheduled();
     expect(await scheduledTick(DEMO)).toBeNull();
     markDirty();
     const r = await scheduledTick(DEMO);
@@ -167,23 +171,31 @@ describe('backup snapshots', () => {
     expect(await scheduledTick(DEMO)).toBeNull();
     const list = await listSnapshots();
     if (!list.ok) throw new Error(list.message);
-    expect(list.snapshots.length).toBe(Math.min(before + 1, BROWSER_KEEP));
+    expect(await scheduled()).toBe(Math.min(before + 1, KEEP_SCHEDULED));
     expect(list.snapshots[0]).toMatchObject({ reason: 'scheduled', studyId: DEMO, studyTitle: 'Brukerreisen Kim (demo)' });
   });
 
-  it('the browser keeps the newest five, newest first, and each restores to the study it was taken of', async () => {
-    for (let i = 0; i < 7; i++) {
+  it('the browser keeps snapshots per study, newest first, and each restores to its study without terms or pseudonyms', async () => {
+    for (let i = 0; i < KEEP_SCHEDULED + 2; i++) {
       const r = await snapshotStudy(DEMO, 'manual', { now: new Date(Date.UTC(2030, 0, 1, 12, i)) });
       expect(r.ok).toBe(true);
     }
+    // Two in the same millisecond: both kept (exclusive creation), each readable.
+    const same = new Date(Date.UTC(2030, 0, 2, 12, 0));
+    const [a, b] = await Promise.all([snapshotStudy(DEMO, 'before-import', { now: same }), snapshotStudy(DEMO, 'before-import', { now: same })]);
+    if (!a.ok || !b.ok) throw new Error('snapshot');
+    expect(a.id).not.toBe(b.id);
     const list = await listSnapshots();
     if (!list.ok) throw new Error(list.message);
-    expect(list.snapshots.length).toBe(BROWSER_KEEP);
-    expect(list.snapshots.map((s) => s.createdAt)).toEqual([6, 5, 4, 3, 2].map((m) => new Date(Date.UTC(2030, 0, 1, 12, m)).toISOString()));
-    const bytes = await browserStore().read(list.snapshots[0]?.id ?? '');
+    const manual = list.snapshots.filter((s) => s.reason === 'manual' && s.studyId === DEMO);
+    expect(manual.map((s) => s.createdAt)).toEqual(Array.from({ length: KEEP_SCHEDULED }, (_, k) => new Date(Date.UTC(2030, 0, 1, 12, KEEP_SCHEDULED + 1 - k)).toISOString()));
+    expect(list.snapshots.filter((s) => s.reason === 'before-import' && s.createdAt.startsWith('2030-01-02'))).toHaveLength(2);
+    const bytes = await browserStore().read(manual[0]?.id ?? '');
     if (!bytes.ok) throw new Error(bytes.message);
     const back = await restoreBundle(bytes.bytes);
-    expect(back.ok && back.data).toEqual(await demo());
+    const full = await demo();
+    expect(full.pseudonyms.length).toBeGreaterThan(0);
+    expect(back.ok && back.data).toEqual({ ...full, terms: [], pseudonyms: [] });
   });
 });
 
