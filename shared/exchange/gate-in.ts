@@ -10,7 +10,7 @@
  *
  * Pure; the detector is the review screen's own (shared/anonymise), so this gets stronger with it.
  */
-import { detectIdentifiers, SUGGEST_THRESHOLD, type TermSpec } from '../anonymise';
+import { detectIdentifiers, SUGGEST_THRESHOLD, type Hit, type TermSpec } from '../anonymise';
 import { ReviewRecord, StudyData, type ReviewReason, type Segment, type TextReview, type Transcript } from '../model';
 import { checkIntegrity } from './integrity';
 import type { Issue } from './issues';
@@ -49,14 +49,18 @@ export interface IncomingGate {
   summary: IncomingSummary;
 }
 
+function strongHits(text: string, terms: readonly TermSpec[]): Hit[] {
+  if (text === '') return [];
+  return detectIdentifiers(text, { terms, minConfidence: SUGGEST_THRESHOLD }).filter((h) => h.confidence >= SUGGEST_THRESHOLD);
+}
+
+function countKinds(hits: readonly Hit[], into: Record<string, number> = {}): Record<string, number> {
+  for (const h of hits) into[h.kind] = (into[h.kind] ?? 0) + 1;
+  return into;
+}
+
 function scan(text: string, terms: readonly TermSpec[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  if (text === '') return out;
-  for (const h of detectIdentifiers(text, { terms, minConfidence: SUGGEST_THRESHOLD })) {
-    if (h.confidence < SUGGEST_THRESHOLD) continue;
-    out[h.kind] = (out[h.kind] ?? 0) + 1;
-  }
-  return out;
+  return countKinds(strongHits(text, terms));
 }
 
 const hasHits = (h: Record<string, number>): boolean => Object.values(h).some((n) => n > 0);
@@ -81,8 +85,13 @@ export function gateIncoming(data: StudyData, source: IncomingSource, opts: Gate
     summary.byReason[n.reason] = (summary.byReason[n.reason] ?? 0) + 1;
   };
   const heldTranscripts = new Set<string>();
+  // Each transcript is scanned once; a quote that is its span reuses the hits inside it (the
+  // detector sees the quote in its context), so only notes and free quotes are scanned again.
+  const textHits = new Map<string, { text: string; hits: Hit[] }>();
   const transcripts: Transcript[] = data.transcripts.map((t, i) => {
-    const hits = scan(t.text, terms);
+    const found = strongHits(t.text, terms);
+    textHits.set(t.interviewId, { text: t.text, hits: found });
+    const hits = countKinds(found);
     const reason: ReviewReason | null = source !== 'bundle' ? 'import' : !claimed(t.review) ? (t.review?.state === 'needs-review' ? (t.review.reason ?? 'import') : 'no-record') : hasHits(hits) ? 'rescan' : null;
     if (reason === null) {
       summary.keptReviewed++;
@@ -93,7 +102,11 @@ export function gateIncoming(data: StudyData, source: IncomingSource, opts: Gate
     return { ...t, review: needs(reason, hits) };
   });
   const segments: Segment[] = data.segments.map((s, i) => {
-    const hits = scan(s.note === '' ? s.quote : `${s.quote}\n${s.note}`, terms);
+    const inText = textHits.get(s.interviewId);
+    const hits =
+      inText && s.end > s.start && inText.text.slice(s.start, s.end) === s.quote
+        ? countKinds(inText.hits.filter((h) => h.start < s.end && h.end > s.start), scan(s.note, terms))
+        : scan(s.note === '' ? s.quote : `${s.quote}\n${s.note}`, terms);
     const reason: ReviewReason | null =
       source !== 'bundle'
         ? 'import'
