@@ -4,6 +4,7 @@
  * choice; a study whose snapshot cannot be taken is not deleted (a clear message, nothing
  * changed). The last test breaks the backup store for this profile, so it runs last.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseUrl, useSession } from './session';
@@ -71,6 +72,8 @@ describe('restore names its source', () => {
     expect(text).toContain('Den åpne studien er «Tom studie for gjenoppretting»');
     const confirm = dialog.getByTestId('restore-confirm');
     expect(await confirm.isDisabled()).toBe(true);
+    const axe = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     // Cancel changes nothing.
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
     await go(page, other, 'interviews');

@@ -6,6 +6,7 @@
  * Then the control: once reviewed in the quote list view (identifier replaced), the same quote
  * does appear in the presentation and the exchange exports, so it was the gate that held it back.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -29,6 +30,12 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'reisekart-gate-e2e-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function noSeriousAxe(page: Page, label: string): Promise<void> {
+  const r = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${label}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
 
 async function go(page: Page, view: string): Promise<void> {
   await page.goto(`${baseUrl}#/study/${DEMO}/${view}`);
@@ -170,6 +177,7 @@ describe('control: reviewed in the quote list view, the same quote does go out',
     const item = page.locator(`[data-testid="quote-review-item"]`).filter({ has: page.locator(`textarea[data-testid="quote-review-quote"]`) }).first();
     await item.waitFor({ timeout: 30_000 });
     expect(await item.getByTestId('quote-review-quote').inputValue()).toBe(QUOTE);
+    await noSeriousAxe(page, 'quote-review');
     const hit = item.getByTestId('quote-review-hits-quote').locator('li').filter({ hasText: 'TLF' });
     await hit.getByTestId('quote-review-replace').click();
     await expect.poll(() => item.getByTestId('quote-review-quote').inputValue(), { timeout: 30_000 }).toBe(`${MARK} sa: ring meg på [TLF], da, altså.`);
