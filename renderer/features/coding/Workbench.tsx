@@ -298,7 +298,7 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
       <div>
         {head}
         <div className="notice warn" role="alert" data-testid="coding-gate">
-          <p>{transcript === null ? t('coding.gate.noTranscript') : t('coding.gate.status', { status: t(`interviews.statuses.${interview.status}`) })}</p>
+          <p>{transcript === null ? t('coding.gate.noTranscript') : t('coding.gate.needsReview')}</p>
           <a href={routeHref({ name: 'study', studyId: study.id, view: 'transcript', sub: interviewId })}>{t('coding.gate.toReview')}</a>
           {' · '}
           <a href={routeHref({ name: 'study', studyId: study.id, view: 'transcript', sub: interviewId })}>{t('coding.gate.toTranscript')}</a>
