@@ -9,6 +9,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { exportBundle, restoreBundle } from '../../shared/exchange/bundle';
+import { exportQdpx } from '../../shared/exchange/refi/export';
 import { reidStudy } from '../../shared/exchange/outbound';
 import type { StudyData } from '../../shared/model';
 import { initI18n } from '../../renderer/app/i18n';
@@ -129,6 +130,36 @@ describe('exports go through the anonymisation gate', () => {
     expect(back.data.transcripts.some((t) => t.interviewId === other.id)).toBe(true);
     expect(back.data.pseudonyms).toEqual([]);
     expect(back.data.terms).toEqual([]);
+  });
+});
+
+describe('the import summary says what needs review and why', () => {
+  it('a bundle with a planted phone number: only that transcript and its quotes, the hit by kind and place, never the value', async () => {
+    const data = await demo();
+    const t0 = data.transcripts[0];
+    if (!t0) throw new Error('no transcript');
+    const planted: StudyData = { ...data, transcripts: data.transcripts.map((t, i) => (i === 0 ? { ...t, text: `${t.text}\nP1: Ring meg på 912 34 567.` } : t)) };
+    const quotesOfIt = data.segments.filter((x) => x.interviewId === t0.interviewId).length;
+    const code = data.interviews.find((iv) => iv.id === t0.interviewId)?.code ?? '';
+    openWith('partner.reisekart', await exportBundle(planted, { now: '2024-01-01T00:00:00.000Z' }));
+    renderScreen(data.study);
+    fireEvent.click(screen.getByTestId('import-bundle'));
+    const summary = await screen.findByTestId('import-review-summary', {}, { timeout: 10_000 });
+    expect(summary.textContent).toContain(`1 transkripsjoner og ${quotesOfIt} sitater må gjennomgås`);
+    expect(summary.querySelector('[data-reason="rescan"]')?.textContent).toContain(`${1 + quotesOfIt} har mulige personopplysninger`);
+    const hits = screen.getByTestId('import-review-hits');
+    expect(hits.textContent).toContain(`Transkripsjon ${code} (transcripts[0]): TLF × 1`);
+    expect(summary.textContent).not.toContain('912');
+  });
+
+  it('a .qdpx: everything arrives as needs review (imported from REFI-QDA)', async () => {
+    const data = await demo();
+    openWith('prosjekt.qdpx', exportQdpx(data, { now: '2024-01-01T00:00:00.000Z' }));
+    renderScreen(data.study);
+    fireEvent.click(screen.getByTestId('import-refi'));
+    const summary = await screen.findByTestId('import-review-summary', {}, { timeout: 10_000 });
+    expect(summary.textContent).toContain(`${data.transcripts.length} transkripsjoner og ${data.segments.length} sitater må gjennomgås`);
+    expect(summary.querySelector('[data-reason="import"]')?.textContent).toContain(`${data.transcripts.length + data.segments.length} kom fra REFI-QDA eller CSV`);
   });
 });
 
