@@ -124,6 +124,12 @@ describe('an unreviewed quote with an identifier reaches no door out', () => {
     // The new informant counts: 7. trinn × information has 11 informants with it (10 without).
     const cell = page.locator('[data-testid="journey-map"] rect[data-role="cell"][data-stage="st7"][data-situation="info"]');
     await expect.poll(() => cell.first().getAttribute('aria-label'), { timeout: 30_000 }).toContain('11 inf.');
+    // The researcher's quote panel for that cell says a quote is held back, without its text.
+    await cell.first().click();
+    const panel = page.getByTestId('quote-panel');
+    await panel.getByTestId('quote-held-back').first().waitFor({ timeout: 30_000 });
+    expect(await panel.innerText()).not.toContain(MARK);
+    await panel.getByRole('button', { name: 'Lukk sitatpanelet' }).click();
     for (const chart of ['journey-map', 'emotion-curve']) {
       const svg = strFromU8(await download(page, () => page.getByTestId(chart).getByTestId('export-svg').click()));
       expect(svg.startsWith('<svg')).toBe(true);
