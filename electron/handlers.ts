@@ -6,7 +6,7 @@
 import type { BrowserWindow, Dialog, FileFilter as ElectronFileFilter, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import path from 'node:path';
 import { MAX_FILE_BYTES, type FileFilter, type Locale } from '../shared/bridge';
-import { listBackups, readBackup, writeBackup } from './backups';
+import { listBackups, readBackup, removeBackup, writeBackup } from './backups';
 import { readFileLimited, writeFileAtomic } from './files';
 import type { Handlers } from './ipc';
 
@@ -71,8 +71,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { ok: true };
     },
 
-    backupWrite: (req) => writeBackup(deps.backupDir(), req.bytes, req.reason, deps.now()),
+    backupWrite: (req) => writeBackup(deps.backupDir(), req.bytes, req.reason, req.studyId, deps.now()),
     backupList: () => listBackups(deps.backupDir()),
     backupRead: (req) => readBackup(deps.backupDir(), req.id),
+    backupRemove: (req) => removeBackup(deps.backupDir(), req.id),
   };
 }

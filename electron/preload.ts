@@ -10,6 +10,7 @@ import {
   appInfo,
   backupList,
   backupRead,
+  backupRemove,
   backupWrite,
   openFile,
   saveFile,
@@ -30,6 +31,7 @@ const api: BridgeApi = {
   backupWrite: (req) => invoke(backupWrite, req),
   backupList: (req) => invoke(backupList, req),
   backupRead: (req) => invoke(backupRead, req),
+  backupRemove: (req) => invoke(backupRemove, req),
   onMenuCommand(callback) {
     const listener = (_event: unknown, payload: unknown) => {
       const parsed = MenuCommand.safeParse(payload);

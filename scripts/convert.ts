@@ -5,15 +5,22 @@
  * output: .reisekart (encrypted when REISEKART_PASSPHRASE is set), .qdpx, .qdc, or a folder
  *         (no extension) that receives the CSV tables.
  * A bad input exits non-zero with located messages (file, line/field) on stderr.
+ *
+ * What is written is the one door out's exchange view (outboundView): reviewed text only (rows
+ * whose text is not reviewed are left out and counted), never the term list or pseudonyms. Every
+ * file is written to a temporary name beside the target and renamed into place, so a failed write
+ * (a full disk) leaves the old file as it was and no partial one.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { exportBundle, restoreBundle } from '../shared/exchange/bundle';
-import { exportAllCsv, type CsvDialect } from '../shared/exchange/csv-export';
+import { CSV_TABLES, exportCsv, type CsvDialect } from '../shared/exchange/csv-export';
 import { formatIssue, type Issue } from '../shared/exchange/issues';
 import { exportQdc, exportQdpx } from '../shared/exchange/refi/export';
 import { importQdpx } from '../shared/exchange/refi/import';
+import { csvView, outboundView } from '../shared/exchange/outbound';
 import type { StudyData } from '../shared/model';
+import { writeAtomic } from './report';
 
 function fail(issues: Issue[], code = 1): never {
   for (const i of issues) process.stderr.write(`${formatIssue(i)}\n`);
@@ -53,19 +60,29 @@ async function main(): Promise<void> {
     process.stderr.write('Bruk: npm run convert -- <inn.reisekart|inn.qdpx> <ut.reisekart|ut.qdpx|ut.qdc|ut-mappe> [--dialect excel-nb|plain]\n');
     process.exit(2);
   }
-  const data = await read(input);
+  const all = await read(input);
+  // The one door out: reviewed text only, never terms or pseudonyms.
+  const gated = outboundView(all);
+  const data = gated.exchange;
   const now = new Date().toISOString();
   const ext = extname(output).toLowerCase();
+  const files: [string, Uint8Array][] = [];
   if (ext === '.reisekart') {
     const pass = process.env.REISEKART_PASSPHRASE;
-    writeFileSync(output, await exportBundle(data, { now, ...(pass ? { passphrase: pass } : {}) }));
-  } else if (ext === '.qdpx') writeFileSync(output, exportQdpx(data, { now }));
-  else if (ext === '.qdc') writeFileSync(output, exportQdc(data));
+    files.push([output, await exportBundle(data, { now, ...(pass ? { passphrase: pass } : {}) })]);
+  } else if (ext === '.qdpx') files.push([output, exportQdpx(data, { now })]);
+  else if (ext === '.qdc') files.push([output, exportQdc(data)]);
   else if (ext === '') {
     mkdirSync(output, { recursive: true });
-    for (const [name, bytes] of Object.entries(exportAllCsv(data, dialect))) writeFileSync(join(output, name), bytes);
+    for (const t of CSV_TABLES) files.push([join(output, `${t}.csv`), exportCsv(t, csvView(t, gated), dialect)]);
   } else fail([{ file: output, message: `Ukjent utdataformat «${ext}»` }], 2);
+  for (const [file, bytes] of files) {
+    const w = writeAtomic(file, bytes);
+    if (!w.ok) fail([{ file, message: w.message }], 3);
+  }
   process.stdout.write(`${input} → ${output}: ${data.interviews.length} intervjuer, ${data.segments.length} segmenter\n`);
+  const held = gated.heldBack;
+  if (held.quotes > 0 || held.transcripts > 0) process.stdout.write(`holdt tilbake til gjennomgang: ${held.transcripts} transkripsjoner, ${held.quotes} sitater (${held.interviews.join(', ')})\n`);
 }
 
 // Never a stack trace: anything unexpected is one line naming the files.

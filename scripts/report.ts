@@ -15,6 +15,8 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { restoreBundle } from '../shared/exchange/bundle';
+import { admitStudy } from '../shared/exchange/gate-in';
+import { outboundView } from '../shared/exchange/outbound';
 import { StudyData } from '../shared/model';
 import { buildReport, checkLeaks, composeReport, DEFAULT_SECTIONS, leakCounts, SECTION_IDS, type ReportIssue, type ReportOptions, type SectionId } from '../shared/report';
 
@@ -111,12 +113,11 @@ export async function loadStudy(path: string, passphrase?: string): Promise<Load
       return { ok: false, message: `${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})` };
     }
     if (typeof raw === 'object' && raw !== null && 'study' in raw && !('format' in raw)) {
-      const parsed = StudyData.safeParse(raw);
-      if (!parsed.success) {
-        const first = parsed.error.issues.slice(0, 5).map((i) => `${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
-        return { ok: false, message: first.join('\n') };
-      }
-      return { ok: true, data: parsed.data };
+      // The same checks as a bundle's study.json: schema, integrity and the gate at the door in
+      // (text stays reviewed only with its record and a clean re-scan).
+      const admitted = admitStudy(raw, basename(file));
+      if (!admitted.ok) return { ok: false, message: admitted.issues.slice(0, 5).map((i) => `${file}: ${i.field ? `${i.field}: ` : ''}${i.message}`).join('\n') };
+      return { ok: true, data: admitted.data };
     }
   }
   const r = await restoreBundle(bytes, passphrase, { fileName: basename(file) });
@@ -136,7 +137,7 @@ export function writeAtomic(target: string, bytes: Uint8Array): { ok: true } | {
     rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code ?? '';
     const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'no permission to write there' : code === 'ENOENT' ? 'the folder does not exist' : code === 'EROFS' ? 'the file system is read-only' : e instanceof Error ? e.message : String(e);
-    return { ok: false, message: `${abs}: could not write the PDF: ${why}${code ? ` (${code})` : ''}. Nothing was written.` };
+    return { ok: false, message: `${abs}: could not write the ${abs.endsWith(".pdf") ? "PDF" : "file"}: ${why}${code ? ` (${code})` : ''}. Nothing was written.` };
   }
 }
 
@@ -210,6 +211,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 3;
   }
   console.log(`report: wrote ${resolve(a.out)} (${r.pages} pages, ${Math.round(r.bytes.length / 1024)} KB, ${Math.round(performance.now() - t0)} ms)`);
+  // What the one door out held back (buildReport reads outboundView): counts only.
+  const held = outboundView(loaded.data).heldBack;
+  if (held.quotes > 0 || held.transcripts > 0) console.log(`report: ${held.quotes} quotes held back until review (${held.interviews.length} interviews: ${held.interviews.join(', ')})`);
   return 0;
 }
 

@@ -13,11 +13,10 @@
  * Pure: no DOM, no Node, no Electron (lint-enforced).
  */
 import { z } from 'zod';
+import { SNAPSHOT_ID_RE } from './backups/snapshots';
 
 /** Largest file the app reads or writes through the bridge (project bundles, exports). */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
-/** How many backup snapshots the main process keeps in `<userData>/backups`. */
-export const MAX_BACKUPS = 20;
 
 // ---------------------------------------------------------------------------------------------
 // Channel helper
@@ -171,12 +170,13 @@ export const setLocale = channel('app:set-locale', SetLocaleRequest, SetLocaleRe
 export const BackupReason = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'reason is a slug like "before-import"');
 /**
  * A backup id is the snapshot's file name as the main process made it:
- * `<ISO time with - for :>` `_` `<reason>` `.bak`. The strict pattern is what stops a path
- * from being smuggled into backup:read.
+ * `<ISO time with - for :>` `_` `<reason>` [`_` `<study key>`] `.bak` (shared/backups/snapshots.ts).
+ * The strict pattern is what stops a path from being smuggled into backup:read or backup:remove.
  */
-export const BackupId = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z_[a-z0-9][a-z0-9-]{0,39}\.bak$/, 'not a backup id');
+export const BackupId = z.string().regex(SNAPSHOT_ID_RE, 'not a backup id');
 
-export const BackupWriteRequest = z.object({ bytes: Bytes, reason: BackupReason }).strict();
+/** `studyId` names the study the snapshot holds: snapshots are kept per study. */
+export const BackupWriteRequest = z.object({ bytes: Bytes, reason: BackupReason, studyId: z.string().min(1).max(100) }).strict();
 export const BackupWriteResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), id: BackupId }),
   z.object({ ok: z.literal(false), reason: z.literal('write-failed'), message: z.string() }),
@@ -188,6 +188,8 @@ export const BackupEntry = z.object({
   reason: z.string(),
   createdAt: z.string(),
   size: z.number().int().nonnegative(),
+  /** The study key in the name (studyKey of the study id), null for older names. */
+  studyKey: z.string().nullable().default(null),
 });
 export type BackupEntry = z.infer<typeof BackupEntry>;
 export const BackupListRequest = z.object({}).strict();
@@ -204,8 +206,16 @@ export const BackupReadResult = z.discriminatedUnion('ok', [
 ]);
 export const backupRead = channel('backup:read', BackupReadRequest, BackupReadResult);
 
+/** The user removes a snapshot (rotation never removes a study's last before-delete snapshot). */
+export const BackupRemoveRequest = z.object({ id: BackupId }).strict();
+export const BackupRemoveResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['not-found', 'remove-failed']), message: z.string() }),
+]);
+export const backupRemove = channel('backup:remove', BackupRemoveRequest, BackupRemoveResult);
+
 /** Every invoke channel, by the name the preload exposes it under. ipc.ts registers each one. */
-export const channels = { saveFile, openFile, appInfo, setLocale, backupWrite, backupList, backupRead } as const;
+export const channels = { saveFile, openFile, appInfo, setLocale, backupWrite, backupList, backupRead, backupRemove } as const;
 export type Channels = typeof channels;
 
 // ---------------------------------------------------------------------------------------------

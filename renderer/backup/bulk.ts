@@ -85,8 +85,10 @@ export async function commitReplace(studyId: string, data: StudyData, reason: Ba
   const newId = opts.newId ?? (() => crypto.randomUUID());
   const b = await snapshotStudy(studyId, reason, { db: database });
   if (!b.ok) return { ok: false, reason: 'backup', message: b.message };
-  const staged = data.study.id === studyId ? data : reidStudy(data, studyId, newId);
-  const final: StudyData = { ...staged, study: { ...staged.study, updatedAt: new Date().toISOString() } };
+  const foreign = data.study.id !== studyId;
+  const staged = foreign ? reidStudy(data, studyId, newId) : data;
+  // Another study's content under this study's id is never the demo (a second "demo" could be reset).
+  const final: StudyData = { ...staged, study: { ...staged.study, ...(foreign ? { demo: false } : {}), updatedAt: new Date().toISOString() } };
   const r = await replaceStudyData(database, final, { onProgress: opts.onProgress });
   return r.ok ? { ok: true, studyId } : r;
 }

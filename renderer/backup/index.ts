@@ -6,16 +6,16 @@
 import { Dexie } from 'dexie';
 import type { Issue } from '../../shared/exchange/issues';
 import type { StudyData } from '../../shared/model';
-import { DB_NAME, db as appDb, loadStudyData, type ReisekartDb } from '../db';
+import { DB_NAME, db as appDb, type ReisekartDb } from '../db';
 import { platform } from '../platform';
-import { exportBundleInWorker, restoreBundleInWorker } from '../workers/bundleClient';
+import { restoreBundleInWorker, snapshotInWorker } from '../workers/bundleClient';
 import { browserStore, desktopStore, type BackupStore, type SnapshotInfo } from './store';
 
 export type { BackupStore, SnapshotInfo, SnapshotLabel } from './store';
-export { BACKUP_DB_NAME, BROWSER_KEEP, browserStore, desktopStore } from './store';
+export { BACKUP_DB_NAME, KEEP_OPERATIONS, KEEP_SCHEDULED, browserStore, desktopStore } from './store';
 
 /** Why a snapshot was taken (a slug: it becomes part of the desktop file name). */
-export type BackupReason = 'before-import' | 'before-merge' | 'before-delete' | 'before-restore' | 'scheduled' | 'manual';
+export type BackupReason = 'before-import' | 'before-merge' | 'before-delete' | 'before-restore' | 'before-reset' | 'scheduled' | 'manual';
 
 /** Scheduled snapshots: every 10 minutes while there are changes. */
 export const SCHEDULE_MS = 10 * 60 * 1000;
@@ -40,11 +40,11 @@ export async function snapshotStudy(studyId: string, reason: BackupReason, opts:
   const database = opts.db ?? appDb;
   const now = opts.now ?? new Date();
   try {
-    const data = await loadStudyData(database, studyId);
-    if (!data) return { ok: true, id: '' };
-    // Hash + deflate in the bundle worker: at 500 interviews that is far over a frame's budget.
-    const bytes = await exportBundleInWorker(data, { now: now.toISOString() });
-    const r = await backupStore().write(bytes, reason, { studyId, studyTitle: data.study.title }, now);
+    // Loaded, stripped of terms and pseudonyms, hashed and deflated in the bundle worker: the
+    // page never holds the whole study (renderer/workers/snapshotJob.ts).
+    const built = await snapshotInWorker(database, studyId, now.toISOString());
+    if (!built.bytes) return { ok: true, id: '' };
+    const r = await backupStore().write(built.bytes, reason, { studyId, studyTitle: built.title }, now);
     if (r.ok) clean.add(studyId);
     return r.ok ? { ok: true, id: r.id } : r;
   } catch (e) {
@@ -52,22 +52,10 @@ export async function snapshotStudy(studyId: string, reason: BackupReason, opts:
   }
 }
 
-let lastFailure: string | null = null;
-/** The last snapshot failure of backupBefore (null when the last one worked), for a screen to show. */
-export function lastBackupFailure(): string | null {
-  return lastFailure;
-}
-
-/**
- * For screens that run a bulk operation themselves (e.g. deleting a study in the settings):
- * take the snapshot and carry on. A failure is remembered (lastBackupFailure) and logged,
- * never thrown, so the caller's own confirmation flow stays simple.
- */
-export async function backupBefore(studyId: string, reason: string): Promise<void> {
-  const slug = (/^[a-z0-9][a-z0-9-]{0,39}$/.test(reason) ? reason : 'manual') as BackupReason;
-  const r = await snapshotStudy(studyId, slug);
-  lastFailure = r.ok ? null : r.message;
-  if (!r.ok) console.warn(`Sikkerhetskopi feilet: ${r.message}`);
+/** The user removes one snapshot (the only way a study's last before-delete snapshot goes). */
+export async function removeSnapshot(id: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const r = await backupStore().remove(id);
+  return r.ok ? { ok: true } : r;
 }
 
 export async function listSnapshots(): Promise<{ ok: true; snapshots: SnapshotInfo[] } | { ok: false; message: string }> {

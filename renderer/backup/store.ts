@@ -1,17 +1,19 @@
 /**
- * Where snapshots go. In the desktop app: the main process's rotating folder in the user data
- * directory (electron/backups.ts, up to MAX_BACKUPS); which study a file holds is remembered in a
- * small label table here, since the main process names files by time and reason only. In a plain
- * browser (tests, facilitators without install rights) there is no preload: the last
- * BROWSER_KEEP snapshots live in a separate IndexedDB database, `reisekart-backups`, so a
- * problem in the study database cannot take its backups with it.
+ * Where snapshots go. In the desktop app: the main process's folder in the user data directory
+ * (electron/backups.ts); which study a file holds is in its name as a key, and its title is
+ * remembered in a small label table here. In a plain browser (tests, facilitators without install
+ * rights) there is no preload: snapshots live in a separate IndexedDB database,
+ * `reisekart-backups`, so a problem in the study database cannot take its backups with it.
+ * Both keep snapshots per study by the same rule (shared/backups/snapshots.ts) and create them
+ * exclusively: a snapshot never replaces another, even in the same millisecond.
  */
 import { Dexie, type Table } from 'dexie';
+import { snapshotFileName, snapshotsToRemove, studyKey } from '../../shared/backups/snapshots';
 import type { Platform } from '../platform';
 
 export const BACKUP_DB_NAME = 'reisekart-backups';
-/** Browser snapshots kept (the desktop keeps MAX_BACKUPS files). */
-export const BROWSER_KEEP = 5;
+/** Kept per study, in both stores (shared/backups/snapshots.ts). */
+export { KEEP_OPERATIONS, KEEP_SCHEDULED } from '../../shared/backups/snapshots';
 
 export interface SnapshotLabel {
   studyId: string;
@@ -33,6 +35,8 @@ export interface BackupStore {
   /** Newest first. */
   list(): Promise<StoreResult<{ snapshots: SnapshotInfo[] }>>;
   read(id: string): Promise<StoreResult<{ bytes: Uint8Array }>>;
+  /** The user removes a snapshot (rotation never removes a study's last before-delete snapshot). */
+  remove(id: string): Promise<StoreResult<object>>;
 }
 
 interface StoredSnapshot extends SnapshotInfo {
@@ -58,29 +62,32 @@ export function openBackupDb(): BackupDb {
   return backupDb;
 }
 
-/** The same id shape as the desktop's file names (electron/backups.ts backupFileName). */
-export function snapshotId(now: Date, reason: string): string {
-  return `${now.toISOString().replace(/[:.]/g, '-')}_${reason}.bak`;
+/** The same id shape as the desktop's file names (shared/backups/snapshots.ts). */
+export function snapshotId(now: Date, reason: string, studyId: string): string {
+  return snapshotFileName(now, reason, studyKey(studyId));
 }
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function browserStore(keep = BROWSER_KEEP, open: () => BackupDb = openBackupDb): BackupStore {
+export function browserStore(open: () => BackupDb = openBackupDb): BackupStore {
   return {
     kind: 'browser',
     async write(bytes, reason, label, now) {
       try {
         const bdb = open();
         const id = await bdb.transaction('rw', bdb.snapshots, async () => {
-          // Two snapshots in the same millisecond get the next free millisecond.
+          // Exclusive: a taken id moves to the next free millisecond, and `add` (not `put`)
+          // fails rather than replace a snapshot.
           let t = now.getTime();
-          while (await bdb.snapshots.get(snapshotId(new Date(t), reason))) t++;
+          while (await bdb.snapshots.get(snapshotId(new Date(t), reason, label.studyId))) t++;
           const at = new Date(t);
-          const sid = snapshotId(at, reason);
-          await bdb.snapshots.put({ id: sid, createdAt: at.toISOString(), reason, size: bytes.byteLength, bytes, ...label });
-          const old = await bdb.snapshots.orderBy('createdAt').reverse().offset(keep).primaryKeys();
+          const sid = snapshotId(at, reason, label.studyId);
+          await bdb.snapshots.add({ id: sid, createdAt: at.toISOString(), reason, size: bytes.byteLength, bytes, ...label });
+          // Rotation per study from the ids alone (no snapshot bytes are read).
+          const ids = (await bdb.snapshots.toCollection().primaryKeys()) as string[];
+          const old = snapshotsToRemove(ids);
           if (old.length) await bdb.snapshots.bulkDelete(old);
           return sid;
         });
@@ -105,6 +112,16 @@ export function browserStore(keep = BROWSER_KEEP, open: () => BackupDb = openBac
         return { ok: false, message: message(e) };
       }
     },
+    async remove(id) {
+      try {
+        const bdb = open();
+        if (!(await bdb.snapshots.get(id))) return { ok: false, message: 'Sikkerhetskopien finnes ikke.' };
+        await bdb.snapshots.delete(id);
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, message: message(e) };
+      }
+    },
   };
 }
 
@@ -112,7 +129,7 @@ export function desktopStore(platform: Platform, open: () => BackupDb = openBack
   return {
     kind: 'desktop',
     async write(bytes, reason, label) {
-      const r = await platform.writeBackup(bytes, reason);
+      const r = await platform.writeBackup(bytes, reason, label.studyId);
       if (!r.ok) return { ok: false, message: r.message };
       // A lost label only blanks the study column; the snapshot itself is safe.
       await open().labels.put({ id: r.id, ...label }).catch(() => undefined);
@@ -133,6 +150,12 @@ export function desktopStore(platform: Platform, open: () => BackupDb = openBack
     async read(id) {
       const r = await platform.readBackup(id);
       return r.ok ? { ok: true, bytes: r.bytes } : { ok: false, message: r.message };
+    },
+    async remove(id) {
+      const r = await platform.removeBackup(id);
+      if (!r.ok) return { ok: false, message: r.message };
+      await open().labels.delete(id).catch(() => undefined);
+      return { ok: true };
     },
   };
 }

@@ -123,6 +123,55 @@ async function upgradeToV3(tx: Transaction): Promise<void> {
   }
 }
 
+/**
+ * Version 4: each piece of text gets its own review state (`review`, shared/model/gate.ts), apart
+ * from the interview's workflow status. Rows written before it carry no state; the gate reads a
+ * missing state as "needs review", so this only keeps what the review screen did: a transcript
+ * it completed (`reviewedBy` and `reviewedAt` set) becomes `reviewed`, with the counts of its
+ * newest review entry in the audit log (counts only, never values); a segment whose quote is
+ * still its span of such a transcript follows it. Everything else — imported transcripts
+ * without a reviewer, free-standing quotes, lost anchors — becomes `needs-review` (reason
+ * `migrated`), so nothing a file once said about itself survives as "reviewed".
+ */
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  const codes = new Map<string, string>();
+  await tx.table('interviews').each((iv: { id: string; code: string }) => void codes.set(iv.id, iv.code));
+  const counts = new Map<string, { at: string; counts: Record<string, number> }>();
+  await tx.table('audit').each((a: { studyId: string; action: string; subject: string; at: string; counts?: Record<string, number> }) => {
+    if (a.action !== 'anonymise.review' && a.action !== 'anonymise.edit') return;
+    const key = `${a.studyId}\u0000${a.subject}`;
+    const prev = counts.get(key);
+    if (!prev || prev.at < a.at) counts.set(key, { at: a.at, counts: a.counts ?? {} });
+  });
+  const needs = { state: 'needs-review', record: null, reason: 'migrated', hits: {} };
+  const texts = new Map<string, { text: string; review: unknown }>();
+  await tx
+    .table('transcripts')
+    .toCollection()
+    .modify((t: Record<string, unknown>) => {
+      if (t.review !== undefined) return;
+      const by = typeof t.reviewedBy === 'string' ? t.reviewedBy.trim() : '';
+      const at = typeof t.reviewedAt === 'string' ? t.reviewedAt : '';
+      if (by !== '' && at !== '') {
+        const audit = counts.get(`${String(t.studyId)}\u0000${codes.get(String(t.interviewId)) ?? ''}`);
+        t.review = { state: 'reviewed', record: { reviewer: by.slice(0, 100), at, counts: audit?.counts ?? {} }, reason: null, hits: {} };
+      } else t.review = { ...needs };
+      texts.set(String(t.interviewId), { text: String(t.text), review: t.review });
+    });
+  await tx
+    .table('segments')
+    .toCollection()
+    .modify((s: Record<string, unknown>) => {
+      if (s.review !== undefined) return;
+      const tr = texts.get(String(s.interviewId));
+      const start = Number(s.start);
+      const end = Number(s.end);
+      const anchored = tr !== undefined && s.anchor === 'ok' && tr.text.slice(start, end) === s.quote && end > start;
+      const reviewed = anchored && (tr.review as { state: string }).state === 'reviewed';
+      s.review = reviewed ? tr.review : { ...needs };
+    });
+}
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, why: 'initial layout', stores: V1_STORES },
   {
@@ -136,6 +185,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     why: 'revisions on every merged record (revision 1 at upgrade); tombstones, merge bases and conflicts tables',
     stores: V3_STORES,
     upgrade: upgradeToV3,
+  },
+  {
+    version: 4,
+    why: 'text review state per transcript and segment (review), apart from the interview status',
+    stores: V3_STORES,
+    upgrade: upgradeToV4,
   },
 ];
 

@@ -24,9 +24,10 @@ export function electronPlatform(api: BridgeApi): Platform {
       await api.setLocale({ locale });
     },
     onMenuCommand: (callback) => api.onMenuCommand(callback),
-    writeBackup: (bytes, reason) => api.backupWrite({ bytes, reason }),
+    writeBackup: (bytes, reason, studyId) => api.backupWrite({ bytes, reason, studyId }),
     listBackups: () => api.backupList({}),
     readBackup: (id) => api.backupRead({ id }),
+    removeBackup: (id) => api.backupRemove({ id }),
   };
 }
 
@@ -97,6 +98,7 @@ export function browserPlatform(getDocument: () => Document = () => document): P
     writeBackup: async () => unsupported(),
     listBackups: async () => unsupported(),
     readBackup: async () => unsupported(),
+    removeBackup: async () => unsupported(),
   };
 }
 

@@ -11,6 +11,7 @@ import type {
   Refused,
   ResultOf,
   backupRead,
+  backupRemove,
   backupWrite,
   openFile,
   saveFile,
@@ -33,6 +34,7 @@ export type OpenFileOutcome = ResultOf<typeof openFile>;
 export type WriteBackupOutcome = ResultOf<typeof backupWrite> | Unsupported;
 export type ListBackupsOutcome = { ok: true; backups: BackupEntry[] } | { ok: false; reason: 'read-failed' | 'unsupported' | 'refused'; message: string };
 export type ReadBackupOutcome = ResultOf<typeof backupRead> | Unsupported;
+export type RemoveBackupOutcome = ResultOf<typeof backupRemove> | Unsupported;
 export type AppInfoOutcome = AppInfo | Refused;
 
 export interface Platform {
@@ -46,7 +48,10 @@ export interface Platform {
   setLocale(locale: 'nb' | 'nn' | 'en'): Promise<void>;
   /** Native menu commands (desktop only; a no-op subscription in the browser). */
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
-  writeBackup(bytes: Uint8Array, reason: string): Promise<WriteBackupOutcome>;
+  /** A new snapshot of study `studyId`; never replaces one (kept per study). */
+  writeBackup(bytes: Uint8Array, reason: string, studyId: string): Promise<WriteBackupOutcome>;
   listBackups(): Promise<ListBackupsOutcome>;
   readBackup(id: string): Promise<ReadBackupOutcome>;
+  /** The user removes a snapshot. */
+  removeBackup(id: string): Promise<RemoveBackupOutcome>;
 }

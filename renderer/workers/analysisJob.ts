@@ -18,6 +18,7 @@ import {
   type PersonaStage,
   type StudyIndex,
 } from '../../shared/analysis';
+import { heldBackQuotes, sharingSegments } from '../../shared/exchange/outbound';
 import type { Segment } from '../../shared/model';
 import { cached } from '../features/journey/resultCache';
 import type { ReisekartDb } from '../db/database';
@@ -29,7 +30,8 @@ export type AnalysisRequest =
   | { type: 'groups'; filter: AnalysisFilter; smallCell: number };
 
 export interface AnswerOf {
-  journey: { matrix: JourneyMatrix; curve: EmotionPoint[] };
+  /** `heldBack`: segments whose text the gate holds back (counted, never quoted). */
+  journey: { matrix: JourneyMatrix; curve: EmotionPoint[]; heldBack: number };
   persona: PersonaStage[];
   /** The first `limit` segments of the cell, how many there are, and by how many informants. */
   cell: { segments: Segment[]; total: number; informants: number };
@@ -55,7 +57,7 @@ export function answer(index: StudyIndex, request: AnalysisRequest): AnswerOf[An
       const quotes = request.quotes ?? 3;
       const matrix = cached(index, quotes === 3 ? 'matrix' : `matrix-q${quotes}`, filter, () => journeyMatrix(index, filter, { smallCell, quotes }));
       const curve = cached(index, 'curve', filter, () => emotionCurve(index, filter, { smallCell }));
-      return { matrix, curve };
+      return { matrix, curve, heldBack: cached(index, 'held-back', {}, () => heldBackQuotes(index.segments)) };
     }
     case 'persona':
       return cached(index, 'persona', request.filter, () => personaKim(index, request.filter));
@@ -85,6 +87,7 @@ export async function loadAnalysisInput(db: ReisekartDb, studyId: string, segmen
       db.codes.where('studyId').equals(studyId).toArray(),
       segments ? db.segments.where('studyId').equals(studyId).toArray() : Promise.resolve([]),
     ]);
-    return { study, interviews, codes, segments: segs };
+    // The one door out's rule (shared/exchange/outbound.ts): every segment counts, unreviewed text is emptied.
+    return { study, interviews, codes, segments: sharingSegments(segs) };
   });
 }

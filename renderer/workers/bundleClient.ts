@@ -9,12 +9,29 @@ import { strToU8 } from 'fflate';
 import type { ExportBundleOptions, RestoreResult } from '../../shared/exchange/bundle';
 import { studyCounts } from '../../shared/exchange/bundle';
 import { runBundleJob, studyCollector, type BundleJobMessage, type BundleJobRequest } from '../../shared/exchange/bundle-job';
+import type { IncomingSummary } from '../../shared/exchange/gate-in';
 import type { Issue } from '../../shared/exchange/issues';
 import type { StudyData } from '../../shared/model';
+import type { ReisekartDb } from '../db/database';
+import { buildSnapshot, type SnapshotBuilt } from './snapshotJob';
 import { createWorkerClient } from './workerClient';
 
+/** A snapshot built in the worker from the study database (renderer/workers/snapshotJob.ts). */
+export interface SnapshotRequest {
+  id: number;
+  type: 'snapshot';
+  dbName: string;
+  studyId: string;
+  now: string;
+}
+type SnapshotMessage = { id: number; type: 'snapshot' } & SnapshotBuilt;
+
 const create = () => new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module' });
-const fallback = (req: BundleJobRequest, post: (m: BundleJobMessage) => void) => runBundleJob(req, post);
+const fallback = (req: BundleJobRequest | SnapshotRequest, post: (m: BundleJobMessage) => void) => {
+  // Snapshots never take the fallback: snapshotInWorker builds them here from the open database.
+  if (req.type !== 'snapshot') return runBundleJob(req, post);
+  return undefined;
+};
 
 /**
  * No message for this long stops an import. Each phase reports itself and each 5,000 rows are a
@@ -23,7 +40,7 @@ const fallback = (req: BundleJobRequest, post: (m: BundleJobMessage) => void) =>
  */
 export const IMPORT_SILENCE_MS = 120_000;
 
-const packer = createWorkerClient<BundleJobRequest, BundleJobMessage>({ name: 'bundle', create, fallback });
+const packer = createWorkerClient<BundleJobRequest | SnapshotRequest, BundleJobMessage | SnapshotMessage>({ name: 'bundle', create, fallback });
 const importer = createWorkerClient<BundleJobRequest, BundleJobMessage>({ name: 'import', create, fallback, perRequest: true, silenceMs: IMPORT_SILENCE_MS });
 
 export type ImportPhaseReport = (phase: Extract<BundleJobMessage, { type: 'progress' }>['phase']) => void;
@@ -52,7 +69,7 @@ export function restoreBundleInWorker(bytes: Uint8Array, passphrase: string | un
   );
 }
 
-export type RefiResult = { ok: true; data: StudyData; warnings: Issue[] } | { ok: false; issues: Issue[] };
+export type RefiResult = { ok: true; data: StudyData; warnings: Issue[]; review: IncomingSummary } | { ok: false; issues: Issue[] };
 
 /** A .qdpx project or a .qdc codebook (as a new study holding its codes), read in its own worker. */
 export function importRefiInWorker(bytes: Uint8Array, fileName: string, now: string, opts: ImportRunOptions = {}): Promise<RefiResult> {
@@ -65,7 +82,7 @@ export function importRefiInWorker(bytes: Uint8Array, fileName: string, now: str
       if (m.type !== 'refi') return;
       const data = study.data();
       if (!m.result.ok) finish(m.result);
-      else if (data) finish({ ok: true, data, warnings: m.result.warnings });
+      else if (data) finish({ ok: true, data, warnings: m.result.warnings, review: m.result.review });
       else finish({ ok: false, issues: [{ file: fileName, message: 'no study in the file' }] });
     },
     opts,
@@ -85,4 +102,16 @@ export function exportBundleInWorker(data: StudyData, opts: ExportBundleOptions)
     },
     { transfer: [study.buffer as ArrayBuffer] },
   );
+}
+
+/**
+ * A snapshot of `studyId` (terms and pseudonyms left out), built in the shared bundle worker, which
+ * reads the study database itself: the page never loads the study. Without module workers (jsdom)
+ * it is built here from `db`.
+ */
+export function snapshotInWorker(db: ReisekartDb, studyId: string, now: string): Promise<SnapshotBuilt> {
+  if (typeof Worker === 'undefined') return buildSnapshot(db, studyId, now);
+  return packer.run<SnapshotBuilt>({ type: 'snapshot', dbName: db.name, studyId, now }, (m, finish) => {
+    if (m.type === 'snapshot') finish(m.bytes ? { ok: true, bytes: m.bytes, title: m.title } : { ok: true, bytes: null, title: null });
+  });
 }

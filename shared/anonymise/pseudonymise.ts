@@ -46,6 +46,11 @@ export type PseudonymiseResult =
       mapOffset: (oldOffset: number, bias?: OffsetBias) => number;
       /** Replacements per tag kind, for the audit log: counts only, never values. */
       counts: Record<string, number>;
+      /**
+       * Each replaced value and its tag, so the same replacements can be applied to the quotes and
+       * notes of the transcript's segments (shared/anonymise/rewrite.ts). In memory only: never store.
+       */
+      replacements: { value: string; tag: string }[];
     }
   | { ok: false; issues: PseudonymiseIssue[] };
 
@@ -220,7 +225,15 @@ export async function pseudonymise(
     if (old < oldEnd) return bias === 'start' ? newStart : newEnd;
     return newEnd + (old - oldEnd);
   };
-  return { ok: true, text: out, entries, mapOffset, counts };
+  const seen = new Set<string>();
+  const replacements: { value: string; tag: string }[] = [];
+  joined.forEach((s, i) => {
+    const value = text.slice(s.start, s.end);
+    const tag = tags[i] ?? '';
+    if (!seen.has(value)) replacements.push({ value, tag });
+    seen.add(value);
+  });
+  return { ok: true, text: out, entries, mapOffset, counts, replacements };
 }
 
 /** Turns re-based onto the pseudonymised text. */

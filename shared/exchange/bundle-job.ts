@@ -10,6 +10,7 @@
  */
 import { newStudy, type StudyData } from '../model';
 import { exportStudyJson, restoreBundle, type ExportBundleOptions, type RestorePhase, type RestoreResult } from './bundle';
+import { emptySummary, type IncomingSummary } from './gate-in';
 import type { Issue } from './issues';
 import { importQdc, importQdpx } from './refi/import';
 
@@ -26,7 +27,7 @@ export type BundleJobRequest =
 
 /** A result whose study (if any) came before it in `study` + `rows` messages. */
 export type RestoreHead = Exclude<RestoreResult, { ok: true }> | ({ ok: true; data: null } & Omit<Extract<RestoreResult, { ok: true }>, 'data'>);
-export type RefiHead = { ok: true; data: null; warnings: Issue[] } | { ok: false; issues: Issue[] };
+export type RefiHead = { ok: true; data: null; warnings: Issue[]; review: IncomingSummary } | { ok: false; issues: Issue[] };
 
 export type BundleJobMessage =
   | { id: number; type: 'study'; study: StudyData['study'] }
@@ -86,12 +87,12 @@ export async function runBundleJob(req: BundleJobRequest, post: (m: BundleJobMes
         const r = importQdc(req.bytes, { now: req.now, fileName: req.fileName });
         if (!r.ok) return post({ id: req.id, type: 'refi', result: r });
         postStudy(post, req.id, qdcStudy(r.codes, req.fileName, req.now));
-        return post({ id: req.id, type: 'refi', result: { ok: true, data: null, warnings: [] } });
+        return post({ id: req.id, type: 'refi', result: { ok: true, data: null, warnings: [], review: emptySummary() } });
       }
       const r = importQdpx(req.bytes, { now: req.now, fileName: req.fileName });
       if (!r.ok) return post({ id: req.id, type: 'refi', result: r });
       postStudy(post, req.id, r.data);
-      return post({ id: req.id, type: 'refi', result: { ok: true, data: null, warnings: r.warnings } });
+      return post({ id: req.id, type: 'refi', result: { ok: true, data: null, warnings: r.warnings, review: r.review } });
     }
     const bytes = await exportStudyJson(req.study, req.counts, req.opts);
     post({ id: req.id, type: 'packed', bytes });

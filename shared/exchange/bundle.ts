@@ -13,10 +13,10 @@
  */
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
-import { StudyData } from '../model';
+import type { StudyData } from '../model';
 import { fromBase64, toBase64 } from './base64';
-import { checkIntegrity } from './integrity';
 import type { Issue } from './issues';
+import { admitStudy, type IncomingSummary } from './gate-in';
 import { DEFAULT_ZIP_LIMITS, isZip, openZip, type ZipLimits } from './zip';
 
 export const BUNDLE_FORMAT = 'reisekart-bundle';
@@ -143,7 +143,7 @@ export interface RestoreOptions {
 }
 
 export type RestoreResult =
-  | { ok: true; data: StudyData; version: number; encrypted: boolean; warnings: Issue[] }
+  | { ok: true; data: StudyData; version: number; encrypted: boolean; warnings: Issue[]; review: IncomingSummary }
   | { ok: false; issues: Issue[]; needsPassphrase?: boolean };
 
 function fail(file: string, message: string, field?: string): { ok: false; issues: Issue[] } {
@@ -276,11 +276,8 @@ async function restoreUnguarded(bytes: Uint8Array, passphrase: string | undefine
   const c = await studyFromContainer(container, file, limits);
   if (!c.ok) return c;
   opts.onPhase?.('validate');
-  const parsed = StudyData.safeParse(c.raw);
-  if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.slice(0, 50).map((i) => ({ file, field: i.path.join('.'), message: i.message })) };
-  }
-  const checked = checkIntegrity(parsed.data, file);
-  if (checked.errors.length > 0) return { ok: false, issues: [...checked.errors, ...checked.warnings] };
-  return { ok: true, data: checked.data, version: c.version, encrypted, warnings: checked.warnings };
+  // Schema, integrity and the gate at the door in ("reviewed" only with its record and a clean re-scan).
+  const admitted = admitStudy(c.raw, file, 'bundle');
+  if (!admitted.ok) return admitted;
+  return { ok: true, data: admitted.data, version: c.version, encrypted, warnings: admitted.warnings, review: admitted.review };
 }

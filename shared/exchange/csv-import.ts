@@ -538,6 +538,8 @@ function importSegments(table: ParsedCsv, mapping: ColumnMapping, data: StudyDat
       coderId: coder.id,
       // A quote that is not the slice it claims is flagged, not dropped (the user re-anchors it).
       anchor: text === undefined || text.slice(start, end) === quote ? 'ok' : 'lost',
+      // The gate at the door in: an imported quote is never reviewed, whatever the file says.
+      review: { state: 'needs-review', record: null, reason: 'import', hits: {} },
       createdAt: opts.now,
       updatedAt: opts.now,
     });

@@ -367,7 +367,7 @@ function mergeCodeFields(o: Rec, t: Rec, bo: number, bt: number, ourSite: string
  *    else a conflict: ours stays (and is what analysis counts), theirs waits in `conflicts`;
  *  - only in theirs → added; only in ours, or held back by their bundle → kept (only a tombstone deletes).
  * Frames and coders: union by id (labels: ours). Audit: union by id. Terms and pseudonyms never
- * travel (outboundData), so theirs are ignored.
+ * travel (outboundView), so theirs are ignored.
  */
 export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOptions = {}): MergeOutcome {
   if (lineageOf(base) !== lineageOf(incoming)) {

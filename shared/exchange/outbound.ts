@@ -1,41 +1,95 @@
 /**
  * What may leave the app, and how a whole study is given new ids. Pure.
  *
- * Outbound (bundle, CSV, REFI-QDA): informants are minors, so the transcripts and segments of an
- * interview that has not been through its anonymisation review stay behind (the gate in
- * shared/model/gate.ts); pseudonym hashes and the study's term list never leave: the salt that
- * makes the hashes safe stays in this app's meta store, and a hash of a name with a known salt is
- * trivially brute-forced; the term list IS a list of identifiers (schools, teachers, places).
+ * ONE door out (PRIVACY.md): `outboundView` gives the gated view of a study that every output
+ * reads — presentation, the PDF report (screen and `npm run report`), chart export, CSV,
+ * REFI-QDA, bundles and `npm run convert`. What the gate holds back is text (shared/model/gate.ts
+ * reads each text's own review state): counts still use every coded segment. Pseudonym hashes
+ * and the study's term list never leave: the salt that makes the hashes safe stays in this app's
+ * meta store, and a hash of a name with a known salt is trivially brute-forced; the term list IS
+ * a list of identifiers (schools, teachers, places).
  */
-import type { StudyData } from '../model';
-import { canExport, type GateIssue } from '../model/gate';
+import type { Segment, StudyData, Transcript } from '../model';
+import { canExport, textReviewed, type GateIssue } from '../model/gate';
 
-export interface Outbound {
-  data: StudyData;
-  /** Interviews whose transcript or segments were held back (not anonymised). */
+/** What the gate held back, in counts (and interview codes, which are not identifying). */
+export interface HeldBack {
+  /** Transcripts not reviewed: never out. */
+  transcripts: number;
+  /** Segments whose quote was not reviewed (or whose transcript was not). */
+  quotes: number;
+  /** Codes of the interviews whose text was held back. */
+  interviews: string[];
+}
+
+export interface OutboundView {
+  /**
+   * Exchange exports (bundles, REFI-QDA, row-level CSV, convert): reviewed text only — the rows
+   * of unreviewed transcripts and segments are left out (and counted in `heldBack`) — and never
+   * terms or pseudonyms.
+   */
+  exchange: StudyData;
+  /**
+   * Sharing outputs (PDF, presentation, chart exports, aggregate CSV): every coded segment stays
+   * for the counts, with its quote and note emptied where not reviewed (quote pickers skip empty
+   * quotes); unreviewed transcripts, terms and pseudonyms left out.
+   */
+  sharing: StudyData;
+  heldBack: HeldBack;
+  /** One line per interview whose text was held back (the export panel's notice). */
   blocked: GateIssue[];
 }
 
-export function outboundData(data: StudyData): Outbound {
-  const held = new Set(data.interviews.filter((iv) => !canExport(iv)).map((iv) => iv.id));
-  const touched = new Set([...data.transcripts.map((t) => t.interviewId), ...data.segments.map((s) => s.interviewId)]);
-  const blocked: GateIssue[] = data.interviews
-    .filter((iv) => held.has(iv.id) && touched.has(iv.id))
-    .map((iv) => ({ interviewId: iv.id, code: iv.code, message: `${iv.code} er ikke anonymisert (status «${iv.status}»)` }));
+/**
+ * The sharing view of segments alone, for analyses that load no transcripts (the analysis worker,
+ * the journey and presentation screens): every segment kept for the counts, quote and note
+ * emptied where the segment's text is not reviewed. The same rule outboundView applies.
+ */
+export function sharingSegments<S extends Segment>(segments: readonly S[], transcripts?: ReadonlyMap<string, Pick<Transcript, 'review'>>): S[] {
+  return segments.map((s) => (canExport(s, transcripts?.get(s.interviewId)) ? s : { ...s, quote: '', note: '' }));
+}
+
+/** How many segments' text the gate holds back (counts only). */
+export function heldBackQuotes(segments: readonly Segment[], transcripts?: ReadonlyMap<string, Pick<Transcript, 'review'>>): number {
+  let n = 0;
+  for (const s of segments) if (!canExport(s, transcripts?.get(s.interviewId))) n++;
+  return n;
+}
+
+/** The one door out. */
+export function outboundView(data: StudyData): OutboundView {
+  const transcripts = new Map<string, Transcript>(data.transcripts.map((t) => [t.interviewId, t]));
+  const keptTranscripts = data.transcripts.filter((t) => textReviewed(t));
+  const exchangeSegments: Segment[] = [];
+  const heldIv = new Set<string>();
+  for (const t of data.transcripts) if (!textReviewed(t)) heldIv.add(t.interviewId);
+  let quotes = 0;
+  for (const s of data.segments) {
+    if (canExport(s, transcripts.get(s.interviewId))) exchangeSegments.push(s);
+    else {
+      quotes++;
+      heldIv.add(s.interviewId);
+    }
+  }
+  const codes = new Map(data.interviews.map((iv) => [iv.id, iv.code]));
+  const interviews = data.interviews.filter((iv) => heldIv.has(iv.id));
+  const heldBack: HeldBack = { transcripts: data.transcripts.length - keptTranscripts.length, quotes, interviews: interviews.map((iv) => iv.code) };
+  const blocked: GateIssue[] = interviews.map((iv) => ({ interviewId: iv.id, code: codes.get(iv.id) ?? '', message: `${iv.code}: tekst som ikke er gjennomgått holdes tilbake` }));
   // Merge bases and pending conflicts are this copy's bookkeeping (a pending conflict holds the
-  // partner's version): they stay. Tombstones travel: they carry no content.
+  // partner's version): they stay. Tombstones travel: they carry no content. Every copy carries the
+  // lineage id it was first exported with (docs/exchange.md).
   const { mergeBases: _bases, conflicts: _conflicts, ...rest } = data;
-  return {
-    data: {
-      ...rest,
-      study: { ...data.study, lineageId: data.study.lineageId ?? data.study.id },
-      transcripts: data.transcripts.filter((t) => !held.has(t.interviewId)),
-      segments: data.segments.filter((s) => !held.has(s.interviewId)),
-      terms: [],
-      pseudonyms: [],
-    },
-    blocked,
-  };
+  const study = { ...data.study, lineageId: data.study.lineageId ?? data.study.id };
+  const base = { ...rest, study, transcripts: keptTranscripts, terms: [], pseudonyms: [] };
+  return { exchange: { ...base, segments: exchangeSegments }, sharing: { ...base, segments: sharingSegments(data.segments, transcripts) }, heldBack, blocked };
+}
+
+/**
+ * Which view a CSV table reads: the row-level segments table is an exchange export (unreviewed
+ * rows left out), the others are counts over every coded segment (the sharing view).
+ */
+export function csvView(table: string, view: Pick<OutboundView, 'exchange' | 'sharing'>): StudyData {
+  return table === 'segments' ? view.exchange : view.sharing;
 }
 
 /**

@@ -1,33 +1,49 @@
 /**
- * The coding gate: informants are minors, so no interview is coded or exported before a person
- * has reviewed its transcript for identifiers. Status `anonymised` is set only by completing that
- * review (renderer/features/transcript), and every later status (coded, reviewed) implies it.
+ * The gate: informants are minors, so no text is coded or leaves the app before a person has
+ * reviewed it for identifiers. The gate reads the review state of each piece of text
+ * (`review` on a transcript, and on a segment for its quote and note), never the interview's
+ * workflow status and never anything a file says about itself: only the review screens write
+ * `reviewed` with a review record (renderer/features/transcript), and every door in sets
+ * `needs-review` unless a bundle's record survives a clean re-scan (shared/exchange/gate-in.ts).
  */
-import type { Interview, InterviewStatus, Transcript } from './schema';
+import type { Interview, InterviewStatus, ReviewRecord, TextReview, Transcript } from './schema';
 
-/** Statuses that can only be reached through a completed anonymisation review. */
+/** Workflow statuses that follow a completed review (the interview register's column; not the gate). */
 export const REVIEWED_STATUSES: readonly InterviewStatus[] = ['anonymised', 'coded', 'reviewed'];
 
 export type GateState = 'no-transcript' | 'needs-review' | 'open';
 
-function reviewed(interview: Pick<Interview, 'status'>): boolean {
-  return REVIEWED_STATUSES.includes(interview.status);
+type Reviewable = { review?: TextReview | undefined } | null | undefined;
+
+/** True only for text in state `reviewed` that carries its review record. */
+export function textReviewed(x: Reviewable): boolean {
+  const r = x?.review;
+  return r !== undefined && r.state === 'reviewed' && r.record !== null && r.record.reviewer !== '';
 }
 
-/** May this interview be coded? Only after its anonymisation review. */
-export function canCode(interview: Pick<Interview, 'status'>): boolean {
-  return reviewed(interview);
+/** May this interview be coded? Only once its transcript's text is reviewed. */
+export function canCode(transcript: Reviewable): boolean {
+  return textReviewed(transcript);
 }
 
-/** May this interview's transcript or segments leave the app (CSV, REFI-QDA, bundle, report)? */
-export function canExport(interview: Pick<Interview, 'status'>): boolean {
-  return reviewed(interview);
+/**
+ * May this text leave the app? A transcript: its own state. A segment's quote and note: the
+ * segment's state and, where the transcript is known, the transcript's too.
+ */
+export function canExport(text: Reviewable, transcript?: Reviewable): boolean {
+  if (!textReviewed(text)) return false;
+  return transcript === undefined || transcript === null || textReviewed(transcript);
 }
 
 /** What the transcript screen shows about the gate. */
-export function gateState(interview: Pick<Interview, 'status'>, transcript: Pick<Transcript, 'text'> | null | undefined): GateState {
+export function gateState(transcript: (Pick<Transcript, 'text'> & { review?: TextReview }) | null | undefined): GateState {
   if (!transcript) return 'no-transcript';
-  return reviewed(interview) ? 'open' : 'needs-review';
+  return textReviewed(transcript) ? 'open' : 'needs-review';
+}
+
+/** The state written by a completed review. */
+export function reviewedState(record: ReviewRecord): TextReview {
+  return { state: 'reviewed', record, reason: null, hits: {} };
 }
 
 export interface GateIssue {
@@ -37,22 +53,7 @@ export interface GateIssue {
   message: string;
 }
 
-/**
- * For export helpers: the transcripts that may leave, or the interviews that block it. A
- * transcript whose interview is missing is refused too (nothing vouches for its review).
- */
-export function exportableTranscripts<T extends Pick<Transcript, 'interviewId'>>(
-  interviews: readonly Pick<Interview, 'id' | 'code' | 'status'>[],
-  transcripts: readonly T[],
-): { ok: true; transcripts: T[] } | { ok: false; issues: GateIssue[] } {
-  const byId = new Map(interviews.map((iv) => [iv.id, iv]));
-  const issues: GateIssue[] = [];
-  for (const t of transcripts) {
-    const iv = byId.get(t.interviewId);
-    if (!iv) issues.push({ interviewId: t.interviewId, code: '', message: 'Transkripsjonen hører ikke til noe intervju og kan ikke eksporteres.' });
-    else if (!canExport(iv)) {
-      issues.push({ interviewId: iv.id, code: iv.code, message: `${iv.code} er ikke anonymisert (status «${iv.status}») og kan ikke eksporteres.` });
-    }
-  }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, transcripts: [...transcripts] };
+/** Interviews by id, for messages that name an interview by its code (never by text). */
+export function interviewCodes(interviews: readonly Pick<Interview, 'id' | 'code'>[]): Map<string, string> {
+  return new Map(interviews.map((iv) => [iv.id, iv.code]));
 }

@@ -151,6 +151,38 @@ export const Interview = z.object({
 });
 export type Interview = z.infer<typeof Interview>;
 
+/**
+ * The review record of a piece of text (PRIVACY.md "States of text"): who reviewed it, when, and
+ * how many replacements of each kind were made — never the values.
+ */
+export const ReviewRecord = z.object({
+  reviewer: z.string().min(1).max(100),
+  at: IsoTime,
+  counts: z.record(z.string().max(40), z.number().int().min(0)).default({}),
+});
+export type ReviewRecord = z.infer<typeof ReviewRecord>;
+
+/** Why text is waiting for review: arrived by an import, a re-scan found identifiers, typed in the app. */
+export const ReviewReason = z.enum(['import', 'rescan', 'no-record', 'typed', 'migrated']);
+export type ReviewReason = z.infer<typeof ReviewReason>;
+
+/**
+ * The review state of one piece of text (a transcript, or a segment's quote and note), apart from
+ * the interview's workflow status. Only the review screens set `reviewed` (with its record); every
+ * door in sets `needs-review` unless a bundle's record survives a clean re-scan
+ * (shared/exchange/gate-in.ts). `hits` are the re-scan's counts per kind, never values.
+ */
+export const TextReview = z.object({
+  state: z.enum(['needs-review', 'reviewed']),
+  record: ReviewRecord.nullable().default(null),
+  reason: ReviewReason.nullable().default(null),
+  hits: z.record(z.string().max(40), z.number().int().min(0)).default({}),
+});
+export type TextReview = z.infer<typeof TextReview>;
+
+/** The state a piece of text has when nothing vouches for it. */
+export const NEEDS_REVIEW: TextReview = { state: 'needs-review', record: null, reason: null, hits: {} };
+
 /** A speaker turn in a transcript: offsets in UTF-16 code units into `text`. */
 export const Turn = z.object({ start: z.number().int().min(0), end: z.number().int().min(0), participantId: z.string().nullable() });
 export type Turn = z.infer<typeof Turn>;
@@ -167,6 +199,11 @@ export const Transcript = z.object({
   turns: z.array(Turn).default([]),
   reviewedBy: z.string().max(100).nullable().default(null),
   reviewedAt: IsoTime.nullable().default(null),
+  /**
+   * The text's own review state: what the gate reads (not `reviewedBy` or the interview status).
+   * Absent = needs review (shared/model/gate.ts).
+   */
+  review: TextReview.optional(),
   updatedAt: IsoTime,
   /** Absent on records written before revisions existed: read as revision 1. */
   rev: Revision.optional(),
@@ -192,6 +229,8 @@ export const Segment = z.object({
   coderId: Id,
   /** `lost` when a transcript edit left the quote without a unique place: shown, never silently moved. */
   anchor: z.enum(['ok', 'lost']).default('ok'),
+  /** Review state of `quote` and `note`: a quote leaves the app only when this says reviewed. Absent = needs review. */
+  review: TextReview.optional(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
   /** Absent on records written before revisions existed: read as revision 1. */
@@ -354,9 +393,9 @@ export const StudyData = z.object({
   pseudonyms: z.array(PseudonymEntry).default([]),
   /** Deletions that travel (bundles carry them). */
   tombstones: z.array(Tombstone).optional(),
-  /** Per partner, the revisions of the last merge. Stays in the app (outboundData drops it). */
+  /** Per partner, the revisions of the last merge. Stays in the app (outboundView drops it). */
   mergeBases: z.array(MergeBase).optional(),
-  /** Conflicts not yet resolved. Stay in the app (outboundData drops them). */
+  /** Conflicts not yet resolved. Stay in the app (outboundView drops them). */
   conflicts: z.array(PendingConflict).optional(),
 });
 export type StudyData = z.infer<typeof StudyData>;

@@ -14,6 +14,7 @@ import { journeyMapLayout } from '../charts/journeyMap';
 import { satisfactionBarsLayout } from '../charts/satisfactionBars';
 import { storyboardLayout } from '../charts/storyboard';
 import { DEFAULT_VALENCE_LABELS } from '../model/defaults';
+import { outboundView } from '../exchange/outbound';
 import { methodTable } from '../model/method';
 import type { Interview, InterviewMode, StudyData } from '../model/schema';
 import { fmtCount, fmtDate, fmtDecimal, fmtRange, type ReportLocale } from './format';
@@ -33,7 +34,11 @@ interface Ctx {
   locale: ReportLocale;
   chart: ChartStrings;
   k: number;
+  /** Merge conflicts still pending (counts only). */
+  unresolved: number;
   stageFiltered: boolean;
+  /** Quotes the gate held back (not reviewed): the quotes section says how many. */
+  heldBack: number;
 }
 
 export type ComposeResult = { ok: true; doc: ReportDoc } | { ok: false; issues: ReportIssue[] };
@@ -123,7 +128,7 @@ function methodSection(ctx: Ctx): ReportSection {
     { kind: 'paragraph', style: 'note', text: tpl(ctx.L.smallCellNote, { k: ctx.k }) },
   ];
   // Merge conflicts not yet resolved: the numbers count this copy's version only, and say so.
-  const unresolved = ctx.data.conflicts?.length ?? 0;
+  const unresolved = ctx.unresolved;
   if (unresolved > 0) blocks.push({ kind: 'paragraph', style: 'note', text: tpl(unresolved === 1 ? M.unresolved_one : M.unresolved_other, { count: fmtCount(unresolved, ctx.locale) }) });
   return section('method', ctx, PORTRAIT_A4, blocks, false);
 }
@@ -266,6 +271,8 @@ function quotesSection(ctx: Ctx): ReportSection {
   const m = journeyMatrix(buildIndex(ctx.view), ctx.filter, { smallCell: ctx.k, topCodes: 0, quotes: 6 });
   const shown = presentJourney(m);
   const blocks: Block[] = [{ kind: 'paragraph', text: Q.intro }];
+  // The one door out holds unreviewed text back; the reader is told how much (counts still use it).
+  if (ctx.heldBack > 0) blocks.push({ kind: 'paragraph', style: 'note', text: tpl(ctx.heldBack === 1 ? Q.heldBack_one : Q.heldBack_other, { count: ctx.heldBack }) });
   let any = false;
   m.stages.forEach((stage, c) => {
     const stageBlocks: Block[] = [];
@@ -360,7 +367,10 @@ function sameLabels(a: Record<RatedCategory, string>, b: Record<RatedCategory, s
 }
 
 /** Compose the report's document model. Fails (as a value) only on impossible options. */
-export function composeReport(data: StudyData, opts: ReportOptions): ComposeResult {
+export function composeReport(all: StudyData, opts: ReportOptions): ComposeResult {
+  // The one door out (shared/exchange/outbound.ts): reviewed text only, every coded segment counted.
+  const gated = outboundView(all);
+  let data = gated.sharing;
   const issues = checkOptions(data, opts);
   if (issues.length > 0) return { ok: false, issues };
   const locale = opts.locale ?? 'nb';
@@ -385,6 +395,9 @@ export function composeReport(data: StudyData, opts: ReportOptions): ComposeResu
     chart: chartStringsFor(locale),
     k: data.study.smallCellThreshold,
     stageFiltered: stageIds !== null,
+    // Counted on the whole study: the sharing view never carries the partners' pending versions.
+    unresolved: all.conflicts?.length ?? 0,
+    heldBack: gated.heldBack.quotes,
   };
   const seen = new Set<SectionId>();
   const sections: ReportSection[] = [];

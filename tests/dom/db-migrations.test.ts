@@ -22,6 +22,7 @@ import {
   type SchemaVersion,
 } from '../../renderer/db';
 import { FIXED_NOW, sortedStudy, syntheticStudy } from './db-fixtures';
+import { outboundView } from '../../shared/exchange/outbound';
 
 /** Every table whose rows are zod records: after any upgrade each row must parse to itself. */
 const ROW_SCHEMAS: Partial<Record<(typeof TABLE_NAMES)[number], z.ZodType>> = { studies: Study, ...TABLE_SCHEMAS };
@@ -89,10 +90,14 @@ const SEEDS: Record<number, PastSeed> = {
     },
     verify: async (db) => {
       const loaded = await loadStudyData(db, 'old');
+      // Version 4: the synthetic transcripts carry the review screen's reviewer and time (no
+      // audit entry: counts {}), and every synthetic quote is its span, so all come out reviewed.
+      const review = { state: 'reviewed', record: { reviewer: 'AB', at: FIXED_NOW, counts: {} }, reason: null, hits: {} } as const;
       const expected = sortedStudy(
         expectedAfterV3({
           ...v1Data,
-          segments: v1Data.segments.map((s, i) => ({ ...s, kind: i === 0 ? 'wish' : 'experience', anchor: 'ok' })),
+          transcripts: v1Data.transcripts.map((t) => ({ ...t, review })),
+          segments: v1Data.segments.map((s, i) => ({ ...s, kind: i === 0 ? 'wish' : 'experience', anchor: 'ok', review })),
         }),
       );
       expect(loaded).toEqual(expected);
@@ -116,13 +121,59 @@ const SEEDS: Record<number, PastSeed> = {
     },
     verify: async (db) => {
       const loaded = await loadStudyData(db, 'v2');
-      const expected = expectedAfterV3(v2Data);
+      const review = { state: 'reviewed', record: { reviewer: 'AB', at: FIXED_NOW, counts: {} }, reason: null, hits: {} } as const;
+      const expected = expectedAfterV3({ ...v2Data, transcripts: v2Data.transcripts.map((t) => ({ ...t, review })), segments: v2Data.segments.map((x) => ({ ...x, review })) });
       expected.codes = expected.codes.map((c, i) => (i === 0 ? { ...c, rev: { n: 4, by: 'k1', site: 'Bø', at: FIXED_NOW } } : c));
       expect(loaded).toEqual(sortedStudy(expected));
       // Hand-checked: every revised record is at revision 1 of site Skien, but the one code.
       expect(loaded?.segments.every((s) => s.rev?.n === 1 && s.rev.site === 'Skien')).toBe(true);
       expect(loaded?.codes.filter((c) => c.rev?.n === 4)).toHaveLength(1);
       expect(await db.tombstones.count()).toBe(0);
+    },
+  },
+  3: {
+    // Version 3 rows carry no review state. One study shows every case the upgrade must tell apart.
+    seed: async (old) => {
+      const base = v1Data.interviews[0];
+      const seg = v1Data.segments[0];
+      if (!base || !seg) throw new Error('fixture');
+      const text = 'P1: Jeg het [NAVN-1] og gikk på [SKOLE-1]. Rådgiveren hjalp meg.';
+      const raw = 'P1: Ola Nordmann ringte 912 34 567.';
+      await old.transaction('rw', old.tables, async () => {
+        await old.table('studies').put({ ...v1Data.study, id: 'v2' });
+        await old.table('interviews').bulkPut([
+          { ...base, id: 'v2-rev', studyId: 'v2', code: 'YF-01', status: 'coded' },
+          { ...base, id: 'v2-refi', studyId: 'v2', code: 'YF-02', status: 'reviewed' },
+          { ...base, id: 'v2-csv', studyId: 'v2', code: 'YF-03', status: 'coded' },
+        ]);
+        await old.table('transcripts').bulkPut([
+          { interviewId: 'v2-rev', studyId: 'v2', text, source: 'typed', turns: [], reviewedBy: 'Koder 1', reviewedAt: '2021-01-02T10:00:00.000Z', updatedAt: FIXED_NOW },
+          // A REFI import: no reviewer, although the file said "reviewed".
+          { interviewId: 'v2-refi', studyId: 'v2', text: raw, source: 'import', turns: [], reviewedBy: null, reviewedAt: null, updatedAt: FIXED_NOW },
+        ]);
+        await old.table('audit').bulkPut([
+          { id: 'a-old', studyId: 'v2', at: '2021-01-01T10:00:00.000Z', who: 'Koder 1', action: 'anonymise.review', subject: 'YF-01', counts: { NAVN: 9 }, note: '' },
+          { id: 'a-new', studyId: 'v2', at: '2021-01-02T10:00:00.000Z', who: 'Koder 1', action: 'anonymise.edit', subject: 'YF-01', counts: { NAVN: 1, SKOLE: 1 }, note: '' },
+        ]);
+        const quote = 'Rådgiveren hjalp meg.';
+        const at = text.indexOf(quote);
+        await old.table('segments').bulkPut([
+          { ...seg, id: 'v2-s-ok', studyId: 'v2', interviewId: 'v2-rev', start: at, end: at + quote.length, quote, anchor: 'ok' },
+          { ...seg, id: 'v2-s-lost', studyId: 'v2', interviewId: 'v2-rev', start: 0, end: 5, quote: 'Ola sa', anchor: 'lost' },
+          { ...seg, id: 'v2-s-refi', studyId: 'v2', interviewId: 'v2-refi', start: 4, end: 16, quote: 'Ola Nordmann', anchor: 'ok' },
+          // A free-standing quote from a CSV import (no transcript).
+          { ...seg, id: 'v2-s-csv', studyId: 'v2', interviewId: 'v2-csv', start: 0, end: 20, quote: 'på Skien vgs, sa Ola', anchor: 'ok' },
+        ]);
+      });
+    },
+    verify: async (db) => {
+      const t = new Map((await db.transcripts.where('studyId').equals('v2').toArray()).map((x) => [x.interviewId, x.review]));
+      expect(t.get('v2-rev')).toEqual({ state: 'reviewed', record: { reviewer: 'Koder 1', at: '2021-01-02T10:00:00.000Z', counts: { NAVN: 1, SKOLE: 1 } }, reason: null, hits: {} });
+      expect(t.get('v2-refi')).toEqual({ state: 'needs-review', record: null, reason: 'migrated', hits: {} });
+      const s = new Map((await db.segments.where('studyId').equals('v2').toArray()).map((x) => [x.id, x.review?.state]));
+      expect(Object.fromEntries(s)).toEqual({ 'v2-s-ok': 'reviewed', 'v2-s-lost': 'needs-review', 'v2-s-refi': 'needs-review', 'v2-s-csv': 'needs-review' });
+      const loaded = await loadStudyData(db, 'v2');
+      expect(loaded ? outboundView(loaded).exchange.segments.map((x) => x.id) : null).toEqual(['v2-s-ok']);
     },
   },
 };

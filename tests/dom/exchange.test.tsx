@@ -9,12 +9,13 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { exportBundle, restoreBundle } from '../../shared/exchange/bundle';
+import { exportQdpx } from '../../shared/exchange/refi/export';
 import { reidStudy } from '../../shared/exchange/outbound';
 import type { StudyData } from '../../shared/model';
 import { initI18n } from '../../renderer/app/i18n';
 import { db, ensureDemoStudy, listStudies, loadStudyData, resetDemoStudy } from '../../renderer/db';
 import { platform } from '../../renderer/platform';
-import { BROWSER_KEEP, browserStore, listSnapshots, markDirty, scheduledTick, setBackupStore, snapshotStudy } from '../../renderer/backup';
+import { KEEP_SCHEDULED, browserStore, listSnapshots, markDirty, scheduledTick, setBackupStore, snapshotStudy } from '../../renderer/backup';
 import { ExchangeScreen } from '../../renderer/features/exchange/ExchangeScreen';
 import demoJson from '../../fixtures/demo/demo-study.json';
 
@@ -97,11 +98,18 @@ describe('an encrypted bundle', () => {
 });
 
 describe('exports go through the anonymisation gate', () => {
-  it('holds back the transcript and segments of an interview not anonymised, and never carries pseudonyms or terms', async () => {
+  it('holds back the transcript and segments of text that needs review, and never carries pseudonyms or terms', async () => {
     const data = await demo();
     const iv = data.interviews.find((i) => data.segments.some((s) => s.interviewId === i.id));
     if (!iv) throw new Error('no coded interview');
-    await db.interviews.put({ ...iv, status: 'transcribed' });
+    const tr = data.transcripts.find((t) => t.interviewId === iv.id);
+    if (!tr) throw new Error('no transcript');
+    // The text's own state decides (an import sent it back to review), not the interview status:
+    // another interview set back to "planned" still goes out with its reviewed text.
+    await db.transcripts.put({ ...tr, review: { state: 'needs-review', record: null, reason: 'rescan', hits: { TLF: 1 } } });
+    const other = data.interviews.find((i) => i.id !== iv.id && data.segments.some((s) => s.interviewId === i.id));
+    if (!other) throw new Error('no second interview');
+    await db.interviews.put({ ...other, status: 'planned' });
     await db.terms.put({ id: 'term-1', studyId: DEMO, term: 'Skien vgs', kind: 'SKOLE' });
     expect((await demo()).pseudonyms.length).toBeGreaterThan(0);
     const saved: Uint8Array[] = [];
@@ -119,8 +127,39 @@ describe('exports go through the anonymisation gate', () => {
     expect(back.data.transcripts.some((t) => t.interviewId === iv.id)).toBe(false);
     expect(back.data.segments.some((s) => s.interviewId === iv.id)).toBe(false);
     expect(back.data.segments.length).toBe(data.segments.filter((s) => s.interviewId !== iv.id).length);
+    expect(back.data.transcripts.some((t) => t.interviewId === other.id)).toBe(true);
     expect(back.data.pseudonyms).toEqual([]);
     expect(back.data.terms).toEqual([]);
+  });
+});
+
+describe('the import summary says what needs review and why', () => {
+  it('a bundle with a planted phone number: only that transcript and its quotes, the hit by kind and place, never the value', async () => {
+    const data = await demo();
+    const t0 = data.transcripts[0];
+    if (!t0) throw new Error('no transcript');
+    const planted: StudyData = { ...data, transcripts: data.transcripts.map((t, i) => (i === 0 ? { ...t, text: `${t.text}\nP1: Ring meg på 912 34 567.` } : t)) };
+    const quotesOfIt = data.segments.filter((x) => x.interviewId === t0.interviewId).length;
+    const code = data.interviews.find((iv) => iv.id === t0.interviewId)?.code ?? '';
+    openWith('partner.reisekart', await exportBundle(planted, { now: '2024-01-01T00:00:00.000Z' }));
+    renderScreen(data.study);
+    fireEvent.click(screen.getByTestId('import-bundle'));
+    const summary = await screen.findByTestId('import-review-summary', {}, { timeout: 10_000 });
+    expect(summary.textContent).toContain(`1 transkripsjoner og ${quotesOfIt} sitater må gjennomgås`);
+    expect(summary.querySelector('[data-reason="rescan"]')?.textContent).toContain(`${1 + quotesOfIt} har mulige personopplysninger`);
+    const hits = screen.getByTestId('import-review-hits');
+    expect(hits.textContent).toContain(`Transkripsjon ${code} (transcripts[0]): TLF × 1`);
+    expect(summary.textContent).not.toContain('912');
+  });
+
+  it('a .qdpx: everything arrives as needs review (imported from REFI-QDA)', async () => {
+    const data = await demo();
+    openWith('prosjekt.qdpx', exportQdpx(data, { now: '2024-01-01T00:00:00.000Z' }));
+    renderScreen(data.study);
+    fireEvent.click(screen.getByTestId('import-refi'));
+    const summary = await screen.findByTestId('import-review-summary', {}, { timeout: 10_000 });
+    expect(summary.textContent).toContain(`${data.transcripts.length} transkripsjoner og ${data.segments.length} sitater må gjennomgås`);
+    expect(summary.querySelector('[data-reason="import"]')?.textContent).toContain(`${data.transcripts.length + data.segments.length} kom fra REFI-QDA eller CSV`);
   });
 });
 
@@ -154,7 +193,11 @@ describe('merging a bundle into the open study', () => {
 
 describe('backup snapshots', () => {
   it('the schedule snapshots the open study once after a change, not again until the next change', async () => {
-    const before = (await listSnapshots()).ok ? ((await listSnapshots()) as { snapshots: unknown[] }).snapshots.length : 0;
+    const scheduled = async () => {
+      const l = await listSnapshots();
+      return l.ok ? l.snapshots.filter((x) => x.reason === 'scheduled' && x.studyId === DEMO).length : 0;
+    };
+    const before = await scheduled();
     expect(await scheduledTick(DEMO)).toBeNull();
     markDirty();
     const r = await scheduledTick(DEMO);
@@ -162,23 +205,31 @@ describe('backup snapshots', () => {
     expect(await scheduledTick(DEMO)).toBeNull();
     const list = await listSnapshots();
     if (!list.ok) throw new Error(list.message);
-    expect(list.snapshots.length).toBe(Math.min(before + 1, BROWSER_KEEP));
+    expect(await scheduled()).toBe(Math.min(before + 1, KEEP_SCHEDULED));
     expect(list.snapshots[0]).toMatchObject({ reason: 'scheduled', studyId: DEMO, studyTitle: 'Brukerreisen Kim (demo)' });
   });
 
-  it('the browser keeps the newest five, newest first, and each restores to the study it was taken of', async () => {
-    for (let i = 0; i < 7; i++) {
+  it('the browser keeps snapshots per study, newest first, and each restores to its study without terms or pseudonyms', async () => {
+    for (let i = 0; i < KEEP_SCHEDULED + 2; i++) {
       const r = await snapshotStudy(DEMO, 'manual', { now: new Date(Date.UTC(2030, 0, 1, 12, i)) });
       expect(r.ok).toBe(true);
     }
+    // Two in the same millisecond: both kept (exclusive creation), each readable.
+    const same = new Date(Date.UTC(2030, 0, 2, 12, 0));
+    const [a, b] = await Promise.all([snapshotStudy(DEMO, 'before-import', { now: same }), snapshotStudy(DEMO, 'before-import', { now: same })]);
+    if (!a.ok || !b.ok) throw new Error('snapshot');
+    expect(a.id).not.toBe(b.id);
     const list = await listSnapshots();
     if (!list.ok) throw new Error(list.message);
-    expect(list.snapshots.length).toBe(BROWSER_KEEP);
-    expect(list.snapshots.map((s) => s.createdAt)).toEqual([6, 5, 4, 3, 2].map((m) => new Date(Date.UTC(2030, 0, 1, 12, m)).toISOString()));
-    const bytes = await browserStore().read(list.snapshots[0]?.id ?? '');
+    const manual = list.snapshots.filter((s) => s.reason === 'manual' && s.studyId === DEMO);
+    expect(manual.map((s) => s.createdAt)).toEqual(Array.from({ length: KEEP_SCHEDULED }, (_, k) => new Date(Date.UTC(2030, 0, 1, 12, KEEP_SCHEDULED + 1 - k)).toISOString()));
+    expect(list.snapshots.filter((s) => s.reason === 'before-import' && s.createdAt.startsWith('2030-01-02'))).toHaveLength(2);
+    const bytes = await browserStore().read(manual[0]?.id ?? '');
     if (!bytes.ok) throw new Error(bytes.message);
     const back = await restoreBundle(bytes.bytes);
-    expect(back.ok && back.data).toEqual(await demo());
+    const full = await demo();
+    expect(full.pseudonyms.length).toBeGreaterThan(0);
+    expect(back.ok && back.data).toEqual({ ...full, terms: [], pseudonyms: [] });
   });
 });
 

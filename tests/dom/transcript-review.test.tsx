@@ -248,6 +248,36 @@ describe('completeReview', () => {
     const moved = (await db.segments.get('seg-1'))!;
     expect(text2.slice(moved.start, moved.end)).toBe(seg.quote);
     expect((await db.interviews.get('iv-1'))?.status).toBe('coded');
-    expect((await db.audit.toArray()).map((a) => a.action)).toEqual(['anonymise.edit', 'anonymise.edit']);
+    // The first completion is a review (nothing reviewed was stored), the second an edit; the
+    // interview's workflow status ("coded") decides neither.
+    expect((await db.audit.toArray()).map((a) => a.action).sort()).toEqual(['anonymise.edit', 'anonymise.review']);
+  });
+
+  it('reviewing a stored transcript rewrites its segments\' quotes and notes with the same replacements', async () => {
+    const db = freshDb('complete-4');
+    const { interview } = await seed(db, 'coded');
+    const study = (await db.studies.get('s1'))!;
+    // An imported transcript (needs review) with an imported segment that quotes the raw name.
+    const raw = 'P1: Ola Nordmann sa at rådgiveren hjalp. Ola var glad.';
+    await db.transcripts.put({ interviewId: 'iv-1', studyId: 's1', text: raw, source: 'import', turns: [], reviewedBy: null, reviewedAt: null, review: { state: 'needs-review', record: null, reason: 'import', hits: {} }, updatedAt: FIXED_NOW });
+    const quote = 'Ola Nordmann sa at rådgiveren hjalp.';
+    const seg: Segment = {
+      id: 'seg-1', studyId: 's1', interviewId: 'iv-1', participantId: 'P1', start: 4, end: 4 + quote.length, quote,
+      stageId: null, situationId: null, actorIds: [], valence: 'positive', kind: 'experience', codeIds: [], note: 'Ola Nordmann nevner rådgiver', coderId: 'c1', anchor: 'ok',
+      review: { state: 'needs-review', record: null, reason: 'import', hits: {} }, createdAt: FIXED_NOW, updatedAt: FIXED_NOW,
+    };
+    await saveSegment(db, seg);
+    const hits = reviewReducer(initialReview([]), { type: 'add', start: 4, end: 16, tag: 'NAVN' }).hits;
+    const r = await completeReview(db, { study, interview, text: raw, turns: [], hits, source: 'import', reviewer: 'Anne' });
+    expect(r.ok).toBe(true);
+    const stored = (await db.transcripts.get('iv-1'))!;
+    expect(stored.text).toBe('P1: [NAVN-1] sa at rådgiveren hjalp. Ola var glad.');
+    const after = (await db.segments.get('seg-1'))!;
+    expect(after.quote).toBe('[NAVN-1] sa at rådgiveren hjalp.');
+    expect(after.note).toBe('[NAVN-1] nevner rådgiver');
+    expect(stored.text.slice(after.start, after.end)).toBe(after.quote);
+    expect(after.review).toEqual({ state: 'reviewed', record: { reviewer: 'Anne', at: FIXED_NOW, counts: { NAVN: 1 } }, reason: null, hits: {} });
+    expect(stored.review).toEqual(after.review);
+    expect(JSON.stringify(await dumpAll(db))).not.toContain('Ola Nordmann');
   });
 });

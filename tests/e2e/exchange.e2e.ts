@@ -253,7 +253,7 @@ describe('backups', () => {
     expect(await row.innerText()).toContain('Før import');
     expect(await row.innerText()).toContain('Brukerreisen Kim (demo)');
     await row.getByTestId('restore-over').click();
-    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Gjenopprett over åpen studie' }).click();
+    await page.getByTestId('restore-dialog').getByTestId('restore-confirm').click();
     await expect.poll(() => page.locator(`[data-testid="backup-list"] tr[data-reason="before-restore"][data-study="${DEMO}"]`).count()).toBeGreaterThan(0);
     await go(page, DEMO, 'interviews');
     await expect.poll(() => methodTotal(page)).toEqual(['Totalt', '27', '15', '42']);

@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import demoJson from '../../fixtures/demo/demo-study.json';
 import { canExport } from '../../shared/model/gate';
-import type { Code, Interview, Segment, StudyData, Valence } from '../../shared/model';
+import type { Code, Segment, StudyData, Transcript, Valence } from '../../shared/model';
 import { launch, newSession, type Session } from './chromium';
 
 const baseUrl = inject('baseUrl');
@@ -26,8 +26,9 @@ let b: Session;
 
 // The records the partners touch, picked from the demo by rule (exportable interviews only).
 const demo = demoJson as unknown as StudyData;
-const exportable = new Set((demo.interviews as Interview[]).filter((iv) => canExport(iv)).map((iv) => iv.id));
-const segs = (demo.segments as Segment[]).filter((s) => exportable.has(s.interviewId) && s.valence === 'positive');
+// Exportable: the quote and its transcript passed review (the gate at the door out).
+const transcriptOf = new Map((demo.transcripts as Transcript[]).map((t) => [t.interviewId, t]));
+const segs = (demo.segments as Segment[]).filter((s) => canExport(s, transcriptOf.get(s.interviewId)) && s.valence === 'positive');
 const X = segs[0] as Segment;
 const Y = segs.find((s) => s.interviewId !== X.interviewId) as Segment;
 const Z = segs.find((s) => s.interviewId !== X.interviewId && s.interviewId !== Y.interviewId) as Segment;

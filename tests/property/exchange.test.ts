@@ -86,9 +86,10 @@ describe('round trips (property)', () => {
         if (!p.ok) throw new Error(JSON.stringify(p.issues));
         const r = importCsv('segments', p.table, previewCsv(p.table, 'segments').mapping, data, { now: NOW });
         if (!r.ok) throw new Error(JSON.stringify(r.issues));
-        // Every row is a new record (issue 14): same content, none of the file's ids.
+        // Every row is a new record (issue 14): same content, none of the file's ids; imported
+        // quotes always arrive as needs review (the gate at the door in).
         const noId = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
-        expect(r.records.map(noId)).toEqual(data.segments.map(noId));
+        expect(r.records.map(noId)).toEqual(data.segments.map((s) => noId({ ...s, review: { state: 'needs-review', record: null, reason: 'import', hits: {} } })));
         const fileIds = new Set(data.segments.map((s) => s.id));
         expect(r.records.filter((s) => fileIds.has(s.id))).toEqual([]);
       }),

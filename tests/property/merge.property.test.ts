@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDemoStudy } from '../../fixtures/demo/demo';
 import { mergeStudies } from '../../shared/exchange/merge';
-import { outboundData } from '../../shared/exchange/outbound';
+import { outboundView } from '../../shared/exchange/outbound';
 import { stampRevision, tombstoneOf } from '../../shared/exchange/revision';
 import type { Segment, StudyData, Valence } from '../../shared/model';
 
@@ -67,7 +67,7 @@ function play(from: StudyData, site: string, ops: readonly Op[], segIds: readonl
   return d;
 }
 /** What a bundle carries (the export gate), as the partner's file. */
-const bundle = (d: StudyData): StudyData => outboundData(d).data;
+const bundle = (d: StudyData): StudyData => outboundView(d).exchange;
 /** A study's content: its records and tombstones (merge bases are bookkeeping). */
 function contentOf(d: StudyData) {
   const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));

@@ -18,7 +18,7 @@ const filters = [{ name: 'PDF', extensions: ['pdf'] }];
 describe('channel declarations', () => {
   it('declares each channel once under a unique name', () => {
     const names = Object.values(channels).map((c) => c.name);
-    expect(names).toEqual(['file:save', 'file:open', 'app:info', 'app:set-locale', 'backup:write', 'backup:list', 'backup:read']);
+    expect(names).toEqual(['file:save', 'file:open', 'app:info', 'app:set-locale', 'backup:write', 'backup:list', 'backup:read', 'backup:remove']);
     expect(new Set(names).size).toBe(names.length);
   });
 
@@ -143,27 +143,28 @@ describe('app:info and backup:list requests', () => {
 });
 
 describe('backup:write request', () => {
-  it('accepts bytes and a slug reason', () => {
-    expect(backupWrite.request.parse({ bytes, reason: 'before-import' }).reason).toBe('before-import');
+  it('accepts bytes, a slug reason and the study it holds', () => {
+    expect(backupWrite.request.parse({ bytes, reason: 'before-import', studyId: 'study-1' }).reason).toBe('before-import');
   });
   it.each([
-    ['path in reason', { bytes, reason: '../../etc' }],
-    ['slash in reason', { bytes, reason: 'a/b' }],
-    ['upper case', { bytes, reason: 'Auto' }],
-    ['empty reason', { bytes, reason: '' }],
-    ['long reason', { bytes, reason: 'a'.repeat(41) }],
-    ['no bytes', { reason: 'auto' }],
-    ['bytes as text', { bytes: 'x', reason: 'auto' }],
-    ['extra field', { bytes, reason: 'auto', dir: '/tmp' }],
+    ['path in reason', { bytes, reason: '../../etc', studyId: 's' }],
+    ['slash in reason', { bytes, reason: 'a/b', studyId: 's' }],
+    ['upper case', { bytes, reason: 'Auto', studyId: 's' }],
+    ['empty reason', { bytes, reason: '', studyId: 's' }],
+    ['long reason', { bytes, reason: 'a'.repeat(41), studyId: 's' }],
+    ['no bytes', { reason: 'auto', studyId: 's' }],
+    ['bytes as text', { bytes: 'x', reason: 'auto', studyId: 's' }],
+    ['extra field', { bytes, reason: 'auto', studyId: 's', dir: '/tmp' }],
+    ['no study', { bytes, reason: 'auto' }],
+    ['empty study', { bytes, reason: 'auto', studyId: '' }],
   ])('refuses %s', (_label, payload) => {
     expect(backupWrite.request.safeParse(payload).success).toBe(false);
   });
 });
 
 describe('backup:read request', () => {
-  it('accepts an id made by the main process', () => {
-    const id = '2025-03-04T10-11-12-345Z_before-import.bak';
-    expect(backupRead.request.parse({ id })).toEqual({ id });
+  it('accepts an id made by the main process (with or without the study key)', () => {
+    for (const id of ['2025-03-04T10-11-12-345Z_before-import.bak', '2025-03-04T10-11-12-345Z_before-import_k0123456789abcd.bak']) expect(backupRead.request.parse({ id })).toEqual({ id });
   });
   it.each([
     '../../etc/passwd',
@@ -173,6 +174,8 @@ describe('backup:read request', () => {
     '2025-03-04T10-11-12-345Z_auto.bak\0',
     '2025-03-04T10-11-12-345Z_auto.json',
     '2025-03-04T10:11:12.345Z_auto.bak',
+    '2025-03-04T10-11-12-345Z_auto_k../../x.bak',
+    '2025-03-04T10-11-12-345Z_auto_K0123456789ABCD.bak',
     '',
   ])('refuses id %j', (id) => {
     expect(backupRead.request.safeParse({ id }).success).toBe(false);

@@ -61,7 +61,8 @@ describe('bundle job (what the bundle worker runs)', () => {
     const direct = importQdpx(qdpx, { now: NOW, fileName: 'p.qdpx' });
     if (!direct.ok) throw new Error('qdpx');
     expect(c.data()).toEqual(direct.data);
-    expect(msgs.at(-1)).toEqual({ id: 5, type: 'refi', result: { ok: true, data: null, warnings: direct.warnings } });
+    expect(msgs.at(-1)).toEqual({ id: 5, type: 'refi', result: { ok: true, data: null, warnings: direct.warnings, review: direct.review } });
+    expect(direct.review).toMatchObject({ transcripts: 30, quotes: 537, keptReviewed: 0 });
 
     const qdc = await collect({ id: 6, type: 'refi', bytes: exportQdc(demo), fileName: 'Kodebok VT.qdc', now: NOW });
     const k = studyCollector();

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupFileName, listBackups, parseBackupFileName, readBackup, writeBackup } from '../../electron/backups';
+import { backupFileName, exclusiveIo, listBackups, parseBackupFileName, readBackup, removeBackup, writeBackup } from '../../electron/backups';
+import { studyKey } from '../../shared/backups/snapshots';
 import { describeFsError, nodeIo, readFileLimited, writeFileAtomic, type AtomicIo } from '../../electron/files';
 
 let dir: string;
@@ -144,32 +145,71 @@ describe('readFileLimited', () => {
 describe('backups', () => {
   const t0 = Date.UTC(2025, 2, 4, 10, 11, 12, 345);
 
-  it('names snapshots by time and reason, and parses only its own names', () => {
-    const name = backupFileName(new Date(t0), 'before-import');
-    expect(name).toBe('2025-03-04T10-11-12-345Z_before-import.bak');
-    expect(parseBackupFileName(name)).toEqual({ createdAt: '2025-03-04T10:11:12.345Z', reason: 'before-import' });
-    for (const other of ['notes.txt', '.2025-03-04T10-11-12-345Z_a.bak.abc.tmp', 'x_2025.bak']) expect(parseBackupFileName(other)).toBeNull();
+  it('names snapshots by time, reason and study key, and parses only its own names', () => {
+    const name = backupFileName(new Date(t0), 'before-import', 'study-1');
+    expect(name).toBe(`2025-03-04T10-11-12-345Z_before-import_${studyKey('study-1')}.bak`);
+    expect(studyKey('study-1')).toMatch(/^k[0-9a-f]{14}$/);
+    expect(studyKey('study-1')).not.toBe(studyKey('study-2'));
+    expect(parseBackupFileName(name)).toEqual({ createdAt: '2025-03-04T10:11:12.345Z', reason: 'before-import', studyKey: studyKey('study-1') });
+    // Names from before snapshots carried their study are still ours.
+    expect(parseBackupFileName('2025-03-04T10-11-12-345Z_before-import.bak')).toEqual({ createdAt: '2025-03-04T10:11:12.345Z', reason: 'before-import', studyKey: null });
+    for (const other of ['notes.txt', '.2025-03-04T10-11-12-345Z_a.bak.abc.tmp', 'x_2025.bak', '2025-03-04T10-11-12-345Z_a_../x.bak']) expect(parseBackupFileName(other)).toBeNull();
   });
 
-  it('writes, lists newest first, reads back, and keeps only the newest N', async () => {
-    const backupDir = path.join(dir, 'backups');
-    for (let i = 0; i < 25; i += 1) {
-      const r = await writeBackup(backupDir, enc(`snapshot ${i}`), i % 2 ? 'auto' : 'before-import', new Date(t0 + i * 60_000));
+  it('keeps snapshots per study: a busy study\'s scheduled snapshots never rotate away another study\'s before-delete', async () => {
+    const backupDir = path.join(dir, 'per-study');
+    expect((await writeBackup(backupDir, enc('b delete'), 'before-delete', 'study-b', new Date(t0))).ok).toBe(true);
+    for (let i = 1; i <= 25; i += 1) {
+      const r = await writeBackup(backupDir, enc(`a ${i}`), 'scheduled', 'study-a', new Date(t0 + i * 60_000));
       expect(r.ok).toBe(true);
     }
+    for (let i = 1; i <= 12; i += 1) expect((await writeBackup(backupDir, enc(`a import ${i}`), 'before-import', 'study-a', new Date(t0 + i * 1000))).ok).toBe(true);
     writeFileSync(path.join(backupDir, 'user-note.txt'), 'not ours');
     const list = await listBackups(backupDir);
     if (!list.ok) throw new Error(list.message);
-    expect(list.backups).toHaveLength(20);
-    expect(list.backups[0]?.createdAt).toBe(new Date(t0 + 24 * 60_000).toISOString());
-    expect(list.backups.at(-1)?.createdAt).toBe(new Date(t0 + 5 * 60_000).toISOString());
-    // Rotation touches only our files.
+    const of = (key: string, reason: string) => list.backups.filter((b) => b.studyKey === studyKey(key) && b.reason === reason);
+    expect(of('study-b', 'before-delete')).toHaveLength(1);
+    expect(of('study-a', 'scheduled').map((b) => b.createdAt)).toEqual(Array.from({ length: 10 }, (_, k) => new Date(t0 + (25 - k) * 60_000).toISOString()));
+    expect(of('study-a', 'before-import')).toHaveLength(10);
     expect(readdirSync(backupDir)).toContain('user-note.txt');
     const newest = list.backups[0];
     if (!newest) throw new Error('no backup');
     const read = await readBackup(backupDir, newest.id);
-    expect(read.ok && new TextDecoder().decode(read.bytes)).toBe('snapshot 24');
-    expect(newest.size).toBe(enc('snapshot 24').byteLength);
+    expect(read.ok && new TextDecoder().decode(read.bytes)).toBe('a 25');
+    expect(newest.size).toBe(enc('a 25').byteLength);
+    // Only the user removes the last before-delete snapshot.
+    const pinned = of('study-b', 'before-delete')[0];
+    if (!pinned) throw new Error('no pinned');
+    expect(await removeBackup(backupDir, pinned.id)).toEqual({ ok: true });
+    expect(await removeBackup(backupDir, pinned.id)).toMatchObject({ ok: false, reason: 'not-found' });
+    expect(await removeBackup(backupDir, '../../etc/passwd')).toMatchObject({ ok: false, reason: 'not-found' });
+  });
+
+  it('creates exclusively: two snapshots in the same millisecond both survive, each with its own bytes', async () => {
+    const backupDir = path.join(dir, 'same-ms');
+    const at = new Date(t0);
+    const [a, b] = await Promise.all([writeBackup(backupDir, enc('first'), 'before-import', 's', at), writeBackup(backupDir, enc('second'), 'before-import', 's', at)]);
+    if (!a.ok || !b.ok) throw new Error('write');
+    expect(a.id).not.toBe(b.id);
+    const texts = await Promise.all([a.id, b.id].map(async (id) => {
+      const r = await readBackup(backupDir, id);
+      return r.ok ? new TextDecoder().decode(r.bytes) : '';
+    }));
+    expect(texts.sort()).toEqual(['first', 'second']);
+    // An existing name is never replaced: a third one at the same time goes to a later millisecond.
+    const c = await writeBackup(backupDir, enc('third'), 'before-import', 's', at);
+    expect(c.ok && parseBackupFileName(c.id)?.createdAt).toBe(new Date(t0 + 2).toISOString());
+    expect(readdirSync(backupDir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a failed write leaves no file and no temporary file, and is reported', async () => {
+    const backupDir = path.join(dir, 'failing');
+    mkdirSync(backupDir, { recursive: true });
+    const failing = { ...exclusiveIo, link: async () => Promise.reject(Object.assign(new Error('disk full'), { code: 'ENOSPC' })) };
+    const r = await writeBackup(backupDir, enc('x'), 'before-delete', 's', new Date(t0), failing);
+    expect(r).toMatchObject({ ok: false, reason: 'write-failed' });
+    if (!r.ok) expect(r.message).toMatch(/Disken er full/);
+    expect(readdirSync(backupDir)).toEqual([]);
   });
 
   it('an empty or missing folder lists nothing; unknown ids are not found', async () => {

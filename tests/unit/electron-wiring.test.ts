@@ -142,18 +142,20 @@ const GOOD: Record<string, unknown> = {
   'file:open': { filters: [{ name: 'Prosjekt', extensions: ['reisekart'] }] },
   'app:info': {},
   'app:set-locale': { locale: 'nn' },
-  'backup:write': { bytes, reason: 'auto' },
+  'backup:write': { bytes, reason: 'auto', studyId: 'study-1' },
   'backup:list': {},
   'backup:read': { id: '2025-03-04T10-11-12-345Z_auto.bak' },
+  'backup:remove': { id: '2025-03-04T10-11-12-345Z_auto_k0123456789abcd.bak' },
 };
 const BAD: Record<string, unknown[]> = {
   'file:save': [undefined, { bytes: 'AAEC', suggestedName: 'a.pdf', filters: [] }, { bytes, suggestedName: '../', filters: [] }, { ...(GOOD['file:save'] as object), path: '/etc/passwd' }],
   'file:open': [undefined, { filters: 'pdf' }, { filters: [], defaultPath: '/etc' }],
   'app:info': [undefined, { x: 1 }],
   'app:set-locale': [undefined, { locale: 'de' }, { locale: 'nb', extra: 1 }, 'nb'],
-  'backup:write': [undefined, { bytes, reason: '../../etc' }, { bytes: [1, 2], reason: 'auto' }],
+  'backup:write': [undefined, { bytes, reason: '../../etc', studyId: 's' }, { bytes: [1, 2], reason: 'auto', studyId: 's' }, { bytes, reason: 'auto' }],
   'backup:list': [undefined, 'x'],
   'backup:read': [undefined, { id: '../../etc/passwd' }],
+  'backup:remove': [undefined, { id: '../../etc/passwd' }, { id: '2025-03-04T10-11-12-345Z_auto_../../x.bak' }],
 };
 
 let ready: Promise<void>;

@@ -38,8 +38,9 @@ describe('exchange with the demo study', () => {
     if (!p.ok) throw new Error(JSON.stringify(p.issues.slice(0, 5)));
     const r = importCsv('segments', p.table, previewCsv(p.table, 'segments').mapping, demo, { now: NOW });
     if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 5)));
-    // New ids for every row (issue 14, point 5); everything else as exported.
-    expect(r.records.map((s) => ({ ...s, id: '' }))).toEqual(demo.segments.map((s) => ({ ...s, id: '', createdAt: NOW, updatedAt: NOW })));
+    // New ids for every row (issue 14, point 5); every imported quote arrives as needs review,
+    // even the demo's reviewed ones; everything else as exported.
+    expect(r.records.map((s) => ({ ...s, id: '' }))).toEqual(demo.segments.map((s) => ({ ...s, id: '', createdAt: NOW, updatedAt: NOW, review: { state: 'needs-review', record: null, reason: 'import', hits: {} } })));
     const demoIds = new Set(demo.segments.map((s) => s.id));
     expect(r.records.filter((s) => demoIds.has(s.id))).toEqual([]);
   });

@@ -23,6 +23,7 @@ function fakeBridge() {
     backupWrite: reply('backupWrite', { ok: true, id: '2025-03-04T10-11-12-345Z_auto.bak' }),
     backupList: reply('backupList', { ok: true, backups: [] }),
     backupRead: reply('backupRead', { ok: false, reason: 'not-found', message: '' }),
+    backupRemove: reply('backupRemove', { ok: true }),
     onMenuCommand: (cb: (c: MenuCommand) => void) => {
       menuListener = cb;
       return () => (menuListener = undefined);
@@ -41,16 +42,18 @@ describe('createPlatform', () => {
     expect(await p.saveFile(bytes, 'rapport.pdf', [{ name: 'PDF', extensions: ['pdf'] }])).toEqual({ ok: true, name: 'valgt.pdf' });
     await p.openFile([{ name: 'CSV', extensions: ['csv'] }]);
     await p.appInfo();
-    await p.writeBackup(bytes, 'auto');
+    await p.writeBackup(bytes, 'auto', 'study-1');
     await p.listBackups();
     await p.readBackup('x');
+    await p.removeBackup('y');
     expect(calls).toEqual([
       ['saveFile', { bytes, suggestedName: 'rapport.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }],
       ['openFile', { filters: [{ name: 'CSV', extensions: ['csv'] }] }],
       ['appInfo', {}],
-      ['backupWrite', { bytes, reason: 'auto' }],
+      ['backupWrite', { bytes, reason: 'auto', studyId: 'study-1' }],
       ['backupList', {}],
       ['backupRead', { id: 'x' }],
+      ['backupRemove', { id: 'y' }],
     ]);
     const seen: MenuCommand[] = [];
     const off = p.onMenuCommand((c) => seen.push(c));
@@ -128,7 +131,8 @@ describe('browser fallback', () => {
 
   it('has no backups and no menu in the browser', async () => {
     const p = browserPlatform();
-    expect(await p.writeBackup(new Uint8Array(), 'auto')).toMatchObject({ ok: false, reason: 'unsupported' });
+    expect(await p.writeBackup(new Uint8Array(), 'auto', 's')).toMatchObject({ ok: false, reason: 'unsupported' });
+    expect(await p.removeBackup('x')).toMatchObject({ ok: false, reason: 'unsupported' });
     expect(await p.listBackups()).toMatchObject({ ok: false, reason: 'unsupported' });
     expect(await p.readBackup('x')).toMatchObject({ ok: false, reason: 'unsupported' });
     expect(typeof p.onMenuCommand(() => undefined)).toBe('function');

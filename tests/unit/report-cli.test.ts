@@ -116,6 +116,46 @@ describe('main', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('plain JSON passes the same integrity checks as a bundle (a dangling reference exits 1, located)', async () => {
+    const data = StudyData.parse(JSON.parse(readFileSync(join(ROOT, 'fixtures/demo/demo-study.json'), 'utf8')));
+    data.segments[7] = { ...data.segments[7]!, interviewId: 'nowhere' };
+    const file = join(dir, 'dangling.json');
+    writeFileSync(file, JSON.stringify(data));
+    captureErrors();
+    expect(await main(['--study', file, '--out', join(dir, 'd.pdf'), '--sections', 'method'])).toBe(1);
+    expect(errors.join('\n')).toMatch(/dangling\.json: segments\[7\]\.interviewId: /);
+    expect(existsSync(join(dir, 'd.pdf'))).toBe(false);
+  });
+
+  it('a quote with an identifier in plain JSON is held back on the way in (exit 0, "held back"), never printed', async () => {
+    const data = StudyData.parse(JSON.parse(readFileSync(join(ROOT, 'fixtures/demo/demo-study.json'), 'utf8')));
+    // A quote the demo report prints; the file claims it was reviewed, and the re-scan on the way
+    // in finds the phone number in its note.
+    const before = join(dir, 'before.pdf');
+    captureErrors();
+    expect(await main(['--study', 'demo', '--out', before, '--sections', 'quotes'])).toBe(0);
+    const printed = execFileSync('pdftotext', [before, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const i = data.segments.findIndex((s) => s.quote.length > 50 && printed.includes(`«${s.quote.trim().replace(/\s+/g, ' ')}»`));
+    expect(i).toBeGreaterThanOrEqual(0);
+    const seg = data.segments[i]!;
+    data.segments[i] = { ...seg, note: 'Ring Ola på 912 34 567 om dette' };
+    const tr = data.transcripts.find((t) => t.interviewId === seg.interviewId)!;
+    const file = join(dir, 'held.json');
+    writeFileSync(file, JSON.stringify(data));
+    const logs: string[] = [];
+    captureErrors();
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
+    const out = join(dir, 'held.pdf');
+    expect(await main(['--study', file, '--out', out, '--sections', 'quotes'])).toBe(0);
+    expect(errors).toEqual([]);
+    expect(logs.join('\n')).toMatch(/report: 1 quotes held back until review \(1 interviews: /);
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('1 sitater holdes tilbake til de er gjennomgått');
+    expect(text).not.toContain(`«${seg.quote.trim().replace(/\s+/g, ' ')}»`);
+    expect(text).not.toContain('912');
+    expect(tr.review?.state).toBe('reviewed');
+  });
+
   it('a planted identifier blocks with exit 2, and --force writes', async () => {
     const data = StudyData.parse(JSON.parse(readFileSync(join(ROOT, 'fixtures/demo/demo-study.json'), 'utf8')));
     const first = data.codes[0];

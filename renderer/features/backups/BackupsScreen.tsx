@@ -1,17 +1,21 @@
 /**
  * The restore screen: the snapshots the app has taken (date, reason, study, size), each
- * restorable as a new study or over the open one (after a confirmation and a snapshot of the
- * current state). docs/backups.md.
+ * restorable as a new study or over the open one, and removable by the user. A restore over the
+ * open study first reads the snapshot and names its source study and time; a snapshot of ANOTHER
+ * study needs a second, explicit choice before it replaces the open one. Snapshots hold no term
+ * list or pseudonym table (they are left out): a restore over the open study keeps the open
+ * study's own. docs/backups.md.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenProps } from '../../app/features';
 import { formatDate, formatNumber } from '../../app/format';
 import { navigate } from '../../app/router';
-import { BROWSER_KEEP, backupStore, listSnapshots, readSnapshot, snapshotStudy, type SnapshotInfo } from '../../backup';
+import { KEEP_OPERATIONS, KEEP_SCHEDULED, listSnapshots, readSnapshot, removeSnapshot, snapshotStudy, type SnapshotInfo } from '../../backup';
 import { commitAsNewStudy, commitReplace, type BulkResult } from '../../backup/bulk';
-import { MAX_BACKUPS } from '../../../shared/bridge';
 import type { Issue } from '../../../shared/exchange/issues';
+import type { StudyData } from '../../../shared/model';
+import { db } from '../../db';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
@@ -45,7 +49,8 @@ export function BackupsScreen({ study }: ScreenProps) {
   const [listError, setListError] = useState<string | null>(null);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [confirm, setConfirm] = useState<SnapshotInfo | null>(null);
+  const [confirm, setConfirm] = useState<{ snapshot: SnapshotInfo; data: StudyData } | null>(null);
+  const [removing, setRemoving] = useState<SnapshotInfo | null>(null);
   const [busy, setBusy] = useState(false);
 
   const refresh = useCallback(async () => {
@@ -62,20 +67,56 @@ export function BackupsScreen({ study }: ScreenProps) {
     void refresh();
   }, [refresh]);
 
-  async function restore(s: SnapshotInfo, mode: 'new' | 'over') {
+  const when = (s: SnapshotInfo) => `${localDate(s.createdAt)} ${timeOf(s.createdAt)}`;
+
+  /** Read the snapshot first: the dialog names its study and time from its content. */
+  async function prepareOver(s: SnapshotInfo) {
     setBusy(true);
     setIssues([]);
     setError(null);
     try {
       const read = await readSnapshot(s.id);
       if (!read.ok) return setIssues(read.issues);
-      const r: BulkResult = await tracked(() =>
-        mode === 'new' ? commitAsNewStudy(read.data, { studyId: null, reason: 'before-restore' }) : commitReplace(study.id, read.data, 'before-restore'),
-      );
+      setConfirm({ snapshot: s, data: read.data });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function restore(s: SnapshotInfo, mode: 'new' | 'over', given?: StudyData) {
+    setBusy(true);
+    setIssues([]);
+    setError(null);
+    try {
+      let data = given;
+      if (!data) {
+        const read = await readSnapshot(s.id);
+        if (!read.ok) return setIssues(read.issues);
+        data = read.data;
+      }
+      const source = data.study.title;
+      if (mode === 'over') {
+        // Snapshots carry no term list or pseudonym table: the open study keeps its own.
+        const [terms, pseudonyms] = await Promise.all([db.terms.where('studyId').equals(study.id).toArray(), db.pseudonyms.where('studyId').equals(study.id).toArray()]);
+        data = { ...data, terms: terms.map((x) => ({ ...x, studyId: data?.study.id ?? x.studyId })), pseudonyms: pseudonyms.map((x) => ({ ...x, studyId: data?.study.id ?? x.studyId })) };
+      }
+      const staged = data;
+      const r: BulkResult = await tracked(() => (mode === 'new' ? commitAsNewStudy(staged, { studyId: null, reason: 'before-restore' }) : commitReplace(study.id, staged, 'before-restore')));
       if (!r.ok) return setError(bulkFailureText(r, t));
-      showToast({ message: mode === 'new' ? t('backups.restoredNew') : t('backups.restoredOver', { title: study.title }) });
+      showToast({ message: mode === 'new' ? t('backups.restoredNew', { source, date: when(s) }) : t('backups.restoredOver', { title: study.title, source, date: when(s) }) });
       await refresh();
       if (mode === 'new') navigate({ name: 'study', studyId: r.studyId, view: 'interviews' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(s: SnapshotInfo) {
+    setBusy(true);
+    try {
+      const r = await removeSnapshot(s.id);
+      if (!r.ok) setError(t('backups.removeFailed', { message: r.message }));
+      await refresh();
     } finally {
       setBusy(false);
     }
@@ -92,7 +133,6 @@ export function BackupsScreen({ study }: ScreenProps) {
     }
   }
 
-  const desktop = backupStore().kind === 'desktop';
   return (
     <div className="backups-screen" data-testid="backups-screen">
       <div className="page-head">
@@ -100,8 +140,9 @@ export function BackupsScreen({ study }: ScreenProps) {
         <span className="spacer" />
         <button type="button" disabled={busy} onClick={() => void snapshotNow()} data-testid="backup-now">{t('backups.now')}</button>
       </div>
-      <p className="muted">{desktop ? t('backups.whereDesktop', { count: MAX_BACKUPS }) : t('backups.whereBrowser', { count: BROWSER_KEEP })}</p>
+      <p className="muted">{t('backups.keep', { scheduled: KEEP_SCHEDULED, operations: KEEP_OPERATIONS })}</p>
       <p className="muted">{t('backups.when')}</p>
+      <p className="muted" data-testid="backups-no-terms">{t('backups.noTerms')}</p>
       {listError ? <p className="notice error" role="alert">{t('backups.listFailed', { message: listError })}</p> : null}
       {error ? <p className="notice error" role="alert" data-testid="backup-error">{error}</p> : null}
       {issues.length ? <IssueList issues={issues} /> : null}
@@ -131,7 +172,8 @@ export function BackupsScreen({ study }: ScreenProps) {
                   <td className="num">{sizeText(s.size, i18n.language)}</td>
                   <td className="actions">
                     <button type="button" className="compact" disabled={busy} onClick={() => void restore(s, 'new')} data-testid="restore-new">{t('backups.asNew')}</button>
-                    <button type="button" className="compact danger" disabled={busy} onClick={() => setConfirm(s)} data-testid="restore-over">{t('backups.over')}</button>
+                    <button type="button" className="compact danger" disabled={busy} onClick={() => void prepareOver(s)} data-testid="restore-over">{t('backups.over')}</button>
+                    <button type="button" className="compact" disabled={busy} onClick={() => setRemoving(s)} data-testid="backup-remove">{t('backups.remove')}</button>
                   </td>
                 </tr>
               ))}
@@ -140,17 +182,76 @@ export function BackupsScreen({ study }: ScreenProps) {
         )}
       </section>
       {confirm ? (
-        <ConfirmDialog
-          message={t('backups.confirmOver', { title: study.title, date: `${localDate(confirm.createdAt)} ${timeOf(confirm.createdAt)}` })}
-          confirmLabel={t('backups.over')}
+        <RestoreOverDialog
+          openTitle={study.title}
+          sourceTitle={confirm.data.study.title}
+          date={when(confirm.snapshot)}
+          otherStudy={confirm.data.study.id !== study.id}
           onCancel={() => setConfirm(null)}
           onConfirm={() => {
-            const s = confirm;
+            const c = confirm;
             setConfirm(null);
-            void restore(s, 'over');
+            void restore(c.snapshot, 'over', c.data);
+          }}
+        />
+      ) : null}
+      {removing ? (
+        <ConfirmDialog
+          message={t('backups.confirmRemove', { date: when(removing), title: removing.studyTitle ?? '—' })}
+          confirmLabel={t('backups.remove')}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            const s = removing;
+            setRemoving(null);
+            void remove(s);
           }}
         />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Restore over the open study: names the snapshot's study and time. When the snapshot holds
+ * another study, the confirm button stays disabled until the second, explicit choice is ticked.
+ */
+function RestoreOverDialog({ openTitle, sourceTitle, date, otherStudy, onConfirm, onCancel }: { openTitle: string; sourceTitle: string; date: string; otherStudy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [sure, setSure] = useState(false);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+      aria-labelledby="restore-msg"
+      data-testid="restore-dialog"
+      data-other-study={otherStudy ? 'yes' : 'no'}
+    >
+      <p id="restore-msg" data-testid="restore-source">
+        {otherStudy ? t('backups.confirmOverOther', { title: openTitle, source: sourceTitle, date }) : t('backups.confirmOver', { title: openTitle, source: sourceTitle, date })}
+      </p>
+      <p className="muted">{t('backups.keepsTerms')}</p>
+      {otherStudy ? (
+        <label className="field inline">
+          <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} data-testid="restore-other-sure" />
+          {t('backups.otherSure', { title: openTitle, source: sourceTitle })}
+        </label>
+      ) : null}
+      <div className="form-actions">
+        <button type="button" onClick={onCancel} autoFocus>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="primary danger-fill" disabled={otherStudy && !sure} onClick={onConfirm} data-testid="restore-confirm">
+          {t('backups.over')}
+        </button>
+      </div>
+    </dialog>
   );
 }

@@ -52,6 +52,7 @@ function CodingHome({ study, tab }: { study: ScreenProps['study']; tab: 'intervi
   };
   const interviews = [...data.interviews].sort((a, b) => a.code.localeCompare(b.code, 'nb', { numeric: true }));
   const hasTranscript = new Set(data.transcripts.map((x) => x.interviewId));
+  const reviewedText = new Set(data.transcripts.filter((x) => canCode(x)).map((x) => x.interviewId));
 
   return (
     <div>
@@ -75,7 +76,7 @@ function CodingHome({ study, tab }: { study: ScreenProps['study']; tab: 'intervi
             </thead>
             <tbody>
               {interviews.map((iv) => {
-                const ready = canCode(iv) && hasTranscript.has(iv.id);
+                const ready = reviewedText.has(iv.id);
                 return (
                   <tr key={iv.id} data-code={iv.code}>
                     <th scope="row"><a href={routeHref({ name: 'study', studyId: study.id, view: 'coding', sub: iv.id })}>{iv.code}</a></th>

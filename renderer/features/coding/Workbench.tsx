@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { canCode, type Segment, type Study } from '../../../shared/model';
+import { canCode, NEEDS_REVIEW, type Segment, type Study } from '../../../shared/model';
 import {
   SHORTCUTS,
   assignLanes,
@@ -188,6 +188,9 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
       note: draft.note,
       coderId: before?.coderId ?? coderId,
       anchor: 'ok',
+      // The quote is a slice of the reviewed transcript: it carries that review (the gate below
+      // lets nobody code an unreviewed one). A note is typed text and is part of that record.
+      review: transcript?.review ?? NEEDS_REVIEW,
       createdAt: before?.createdAt ?? now,
       updatedAt: now,
     };
@@ -198,7 +201,7 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
     transcriptRef.current?.focus();
     const r = await tracked(() => runCommand(db, study.id, interviewId, cmd));
     report(r, t('coding.saved', { ms: r.ok ? Math.round(r.value) : 0 }));
-  }, [draft, interview, coderId, allSegments, study.id, interviewId, text, db, report, t]);
+  }, [draft, interview, coderId, allSegments, study.id, interviewId, text, transcript?.review, db, report, t]);
 
   const remove = useCallback(async () => {
     const s = draft?.segmentId ? allSegments?.find((x) => x.id === draft.segmentId) : undefined;
@@ -322,12 +325,12 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
     </div>
   );
 
-  if (!canCode(interview) || transcript === null) {
+  if (transcript === null || !canCode(transcript)) {
     return (
       <div>
         {head}
         <div className="notice warn" role="alert" data-testid="coding-gate">
-          <p>{transcript === null ? t('coding.gate.noTranscript') : t('coding.gate.status', { status: t(`interviews.statuses.${interview.status}`) })}</p>
+          <p>{transcript === null ? t('coding.gate.noTranscript') : t('coding.gate.needsReview')}</p>
           <a href={routeHref({ name: 'study', studyId: study.id, view: 'transcript', sub: interviewId })}>{t('coding.gate.toReview')}</a>
           {' · '}
           <a href={routeHref({ name: 'study', studyId: study.id, view: 'transcript', sub: interviewId })}>{t('coding.gate.toTranscript')}</a>

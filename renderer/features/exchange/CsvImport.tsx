@@ -96,7 +96,9 @@ export function CsvImport({ study, head, session, onDone, onCancel, onStopped }:
           : commitReplace(study.id, withRecords(base, kind, records), 'before-import', { onProgress }),
       );
       if (!w.ok) return setError(bulkFailureText(w, t));
-      onDone(t('exchange.csvImported', { count: records.length, file: table.fileName }));
+      const imported = t('exchange.csvImported', { count: records.length, file: table.fileName });
+      // Imported quotes always arrive as needs review (the gate at the door in): say so.
+      onDone(kind === 'segments' ? `${imported} ${t('exchange.review.csvQuotes', { count: records.length })}` : imported);
     } catch (e) {
       const stopped = stoppedText(table.fileName, e, t);
       if (stopped !== null) onStopped?.(stopped);

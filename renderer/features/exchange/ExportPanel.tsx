@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { zipSync } from 'fflate';
 import { CSV_TABLES, exportCsv, type CsvDialect, type CsvTable } from '../../../shared/exchange/csv-export';
-import { outboundData, passphraseStrength } from '../../../shared/exchange/outbound';
+import { csvView, outboundView, passphraseStrength, type OutboundView } from '../../../shared/exchange/outbound';
 import { exportQdc, exportQdpx } from '../../../shared/exchange/refi/export';
 import type { Study, StudyData } from '../../../shared/model';
 import { loadStudyData, db } from '../../db';
@@ -25,7 +25,8 @@ const FILTERS: Record<string, FileFilter[]> = {
 export function ExportPanel({ study }: { study: Study }) {
   const { t } = useTranslation();
   const live = useStudyData(study.id);
-  const blocked = useMemo(() => (live ? outboundData(live).blocked : []), [live]);
+  const gated = useMemo(() => (live ? outboundView(live) : null), [live]);
+  const blocked = gated?.blocked ?? [];
   const [pass, setPass] = useState('');
   const [pass2, setPass2] = useState('');
   const [tables, setTables] = useState<CsvTable[]>(['segments', 'interviews', 'informants', 'counsellor-breakdown']);
@@ -38,13 +39,14 @@ export function ExportPanel({ study }: { study: Study }) {
   const mismatch = pass !== '' && pass2 !== '' && pass !== pass2;
 
   /** Always export what is in the database now (not a render-time copy), through the gate. */
-  async function run(work: (data: StudyData) => Promise<string[]>) {
+  async function run(work: (data: StudyData, view: OutboundView) => Promise<string[]>) {
     setBusy(true);
     setStatus(null);
     try {
       const data = await loadStudyData(db, study.id);
       if (!data) throw new Error(t('errors.notFound'));
-      const saved = await work(outboundData(data).data);
+      const view = outboundView(data);
+      const saved = await work(view.exchange, view);
       if (saved.length) setStatus({ kind: 'ok', text: t('exchange.saved', { names: saved.join(', ') }) });
     } catch (e) {
       setStatus({ kind: 'error', text: t('exchange.exportFailed', { message: e instanceof Error ? e.message : String(e) }) });
@@ -68,8 +70,8 @@ export function ExportPanel({ study }: { study: Study }) {
     });
 
   const exportCsvNow = () =>
-    run(async (data) => {
-      const files = tables.map((tb) => [`${stem}-${tb}.csv`, exportCsv(tb, data, dialect)] as const);
+    run(async (_data, view) => {
+      const files = tables.map((tb) => [`${stem}-${tb}.csv`, exportCsv(tb, csvView(tb, view), dialect)] as const);
       if (files.length > 1 && packaging === 'zip') {
         const zip = zipSync(Object.fromEntries(files.map(([n, b]) => [n, [b, { mtime: new Date() }]])) as Record<string, [Uint8Array, { mtime: Date }]>, { level: 6 });
         return save(zip, `${stem}-csv.zip`, FILTERS.zip ?? []);
@@ -91,6 +93,7 @@ export function ExportPanel({ study }: { study: Study }) {
       {blocked.length > 0 ? (
         <div className="notice warn" data-testid="export-gate">
           <p>{t('exchange.gate', { count: blocked.length })}</p>
+          <p data-testid="export-held-back">{t('exchange.heldBack', { count: gated?.heldBack.quotes ?? 0, transcripts: gated?.heldBack.transcripts ?? 0 })}</p>
           <p><strong>{blocked.map((b) => b.code).join(', ')}</strong></p>
         </div>
       ) : null}

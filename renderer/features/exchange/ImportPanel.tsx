@@ -14,12 +14,14 @@ import { Field } from '../../components/Field';
 import { importRefiInWorker, restoreBundleInWorker, type ImportPhaseReport } from '../../workers/bundleClient';
 import { openCsvImport, type CsvImportSession } from '../../workers/csvImportClient';
 import { CsvImport } from './CsvImport';
+import type { IncomingSummary } from '../../../shared/exchange/gate-in';
+import { ReviewSummary } from './ReviewSummary';
 import { ImportProgress, IssueList, bulkFailureText, stoppedText, type ImportProgressState } from './common';
 
 type Stage =
   | { kind: 'idle' }
   | { kind: 'passphrase'; name: string; bytes: Uint8Array; failed: boolean }
-  | { kind: 'study'; source: 'bundle' | 'refi'; name: string; data: StudyData; warnings: Issue[] }
+  | { kind: 'study'; source: 'bundle' | 'refi'; name: string; data: StudyData; warnings: Issue[]; review: IncomingSummary }
   | { kind: 'unrelated'; name: string; base: StudyData; incoming: StudyData; ours: string; theirs: string }
   | { kind: 'merge'; name: string; merged: StudyData; report: ThreeWayReport }
   | { kind: 'csv'; name: string; head: CsvHead; session: CsvImportSession };
@@ -112,7 +114,7 @@ export function ImportPanel({ study }: { study: Study }) {
     setProgress({ phase: 'decrypt', done: 0, total: 0 });
     try {
       const r = await restoreBundleInWorker(bytes, passphrase, name, { signal: abort.signal, onPhase });
-      if (r.ok) return reset({ kind: 'study', source: 'bundle', name, data: r.data, warnings: r.warnings });
+      if (r.ok) return reset({ kind: 'study', source: 'bundle', name, data: r.data, warnings: r.warnings, review: r.review });
       if (r.needsPassphrase) {
         setStage({ kind: 'passphrase', name, bytes, failed: passphrase !== undefined });
         setIssues(passphrase !== undefined ? r.issues : []);
@@ -137,7 +139,7 @@ export function ImportPanel({ study }: { study: Study }) {
     try {
       const r = await importRefiInWorker(bytes, name, new Date().toISOString(), { signal: abort.signal, onPhase });
       if (!r.ok) return setIssues(r.issues);
-      reset({ kind: 'study', source: 'refi', name, data: r.data, warnings: r.warnings });
+      reset({ kind: 'study', source: 'refi', name, data: r.data, warnings: r.warnings, review: r.review });
     } catch (e) {
       stopped(name, e);
     } finally {
@@ -262,6 +264,7 @@ export function ImportPanel({ study }: { study: Study }) {
         <div className="exchange-stage" data-testid="import-staged">
           <h3>{t('exchange.stagedTitle', { title: stage.data.study.title })}</h3>
           <p>{t('exchange.stagedCounts', counts(stage.data))}</p>
+          <ReviewSummary review={stage.review} />
           {stage.warnings.length > 0 ? (
             <details>
               <summary>{t('exchange.warnings', { count: stage.warnings.length })}</summary>

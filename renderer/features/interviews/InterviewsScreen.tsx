@@ -9,6 +9,7 @@ import { routeHref } from '../../app/router';
 import { showToast } from '../../components/Toasts';
 import { tracked } from '../../components/SaveIndicator';
 import { MethodTable } from './MethodTable';
+import { ReviewNotice } from '../quotereview/ReviewNotice';
 import type { ScreenProps } from '../../app/features';
 import { InterviewForm } from './InterviewForm';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -54,6 +55,7 @@ export function InterviewsScreen({ study }: ScreenProps) {
           + {t('interviews.new')}
         </button>
       </div>
+      <ReviewNotice studyId={study.id} />
 
       <section className="card" aria-labelledby="method-h">
         <h2 id="method-h">{t('interviews.methodTable')}</h2>

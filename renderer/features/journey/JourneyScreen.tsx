@@ -208,6 +208,11 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
         <span className="muted" data-testid="journey-total">
           {t('journey.total', { segments: matrix.total.segments, informants: matrix.total.informants, unplaced: matrix.unplaced })}
         </span>
+        {answer.heldBack > 0 ? (
+          <span className="muted" data-testid="journey-held-back">
+            {t('present.heldBack', { count: answer.heldBack })}
+          </span>
+        ) : null}
       </div>
       <div className={selected ? 'journey-layout with-panel' : 'journey-layout'}>
         <div className="journey-main">

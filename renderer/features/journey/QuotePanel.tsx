@@ -38,7 +38,12 @@ export function QuotePanel({ index, source, filter, stageId, situationId, onClos
             <span className="valence-glyph" aria-label={s.valence ? index.study.valenceLabels[s.valence] : t('journey.quotes.noValence')}>
               {s.valence ? VALENCE_GLYPHS[s.valence] : '·'}
             </span>
-            <blockquote>«{s.quote.trim()}»</blockquote>
+            {/* The gate empties the text of quotes not yet reviewed (shared/exchange/outbound.ts): say so. */}
+            {s.quote.trim() === '' && s.review?.state !== 'reviewed' ? (
+              <p className="muted" data-testid="quote-held-back">{t('journey.quotes.heldBack')}</p>
+            ) : (
+              <blockquote>«{s.quote.trim()}»</blockquote>
+            )}
             <div className="quote-meta">
               <span className="quote-source">{index.interviewById.get(s.interviewId)?.code ?? s.interviewId} {s.participantId}</span>
               {s.kind === 'wish' ? <span className="badge">{t('journey.kinds.wish')}</span> : null}

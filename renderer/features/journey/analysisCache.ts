@@ -6,6 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { buildIndex, segmentColumns, type StudyIndex } from '../../../shared/analysis';
+import { sharingSegments } from '../../../shared/exchange/outbound';
 import type { StudyData } from '../../../shared/model';
 import { appDb } from '../../db/database';
 import { useStudyDataInPages } from '../../db/hooks';
@@ -43,7 +44,9 @@ const nextTask = (): Promise<void> =>
  */
 export function useStudyIndex(studyId: string): { data: StudyData; index: StudyIndex } | null | undefined {
   // The analysis screens need no transcript text: leave the largest store out of the load.
-  const data = useStudyDataInPages(studyId, appDb(), { transcripts: false });
+  const loaded = useStudyDataInPages(studyId, appDb(), { transcripts: false });
+  // The one door out's rule (shared/exchange/outbound.ts): every segment counts, unreviewed text is emptied.
+  const data = useMemo(() => (loaded ? { ...loaded, segments: sharingSegments(loaded.segments) } : loaded), [loaded]);
   const [ready, setReady] = useState<{ data: StudyData; index: StudyIndex } | null | undefined>(undefined);
   useEffect(() => {
     if (!data) {

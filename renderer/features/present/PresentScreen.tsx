@@ -71,10 +71,10 @@ export function PresentBody({ index, source: given, onLeave }: { index: StudyInd
   const journey = useAnalysis(source, { type: 'journey', filter: EXPERIENCES, smallCell: index.study.smallCellThreshold, quotes: 6 });
   const persona = useAnalysis(source, { type: 'persona', filter: EVERYTHING });
   if (!journey || !persona) return <Loading label={t('present.loading')} className="present-loading" />;
-  return <PresentSlides index={index} matrix={journey.matrix} curve={journey.curve} persona={persona} onLeave={onLeave} />;
+  return <PresentSlides index={index} matrix={journey.matrix} curve={journey.curve} heldBack={journey.heldBack} persona={persona} onLeave={onLeave} />;
 }
 
-function PresentSlides({ index, matrix, curve, persona, onLeave }: { index: StudyIndex; matrix: JourneyMatrix; curve: EmotionPoint[]; persona: PersonaStage[]; onLeave: () => void }) {
+function PresentSlides({ index, matrix, curve, heldBack, persona, onLeave }: { index: StudyIndex; matrix: JourneyMatrix; curve: EmotionPoint[]; heldBack: number; persona: PersonaStage[]; onLeave: () => void }) {
   const { t, i18n } = useTranslation();
   const study = index.study;
   const smallCell = study.smallCellThreshold;
@@ -175,7 +175,10 @@ function PresentSlides({ index, matrix, curve, persona, onLeave }: { index: Stud
           </ChartSvg>
         </main>
       )}
-      <footer className="present-foot">{t('present.footer', { k: smallCell })}</footer>
+      <footer className="present-foot">
+        {t('present.footer', { k: smallCell })}
+        {heldBack > 0 ? <span data-testid="present-held-back"> {t('present.heldBack', { count: heldBack })}</span> : null}
+      </footer>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { tracked } from '../../components/SaveIndicator';
 import { Field } from '../../components/Field';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { showToast } from '../../components/Toasts';
-import { backupBefore } from '../../backup';
+import { snapshotStudy } from '../../backup';
 import demoJson from '../../../fixtures/demo/demo-study.json';
 
 const FRAMES: FrameKind[] = ['stages', 'situations', 'groups', 'actors'];
@@ -18,6 +18,7 @@ export function SettingsScreen({ study }: ScreenProps) {
   const { t } = useTranslation();
   const data = useStudyData(study.id);
   const [confirm, setConfirm] = useState<'delete' | 'reset' | null>(null);
+  const [dangerError, setDangerError] = useState<string | null>(null);
 
   async function save(patch: Partial<Study>) {
     const r = await tracked(() => saveStudy(db, { ...study, ...patch, updatedAt: new Date().toISOString() }));
@@ -64,6 +65,11 @@ export function SettingsScreen({ study }: ScreenProps) {
           ) : null}
           <button type="button" className="danger" onClick={() => setConfirm('delete')} data-testid="delete-study">{t('settings.deleteStudy')}</button>
         </div>
+        {dangerError ? (
+          <p className="notice error" role="alert" data-testid="danger-error">
+            {dangerError}
+          </p>
+        ) : null}
       </section>
       {confirm ? (
         <ConfirmDialog
@@ -73,8 +79,14 @@ export function SettingsScreen({ study }: ScreenProps) {
           onConfirm={() => {
             setConfirm(null);
             void (async () => {
+              setDangerError(null);
+              // Like import, merge and restore: no snapshot, no destructive operation.
+              const b = await snapshotStudy(study.id, confirm === 'delete' ? 'before-delete' : 'before-reset');
+              if (!b.ok) {
+                setDangerError(t(confirm === 'delete' ? 'settings.deleteStopped' : 'settings.resetStopped', { message: b.message, title: study.title }));
+                return;
+              }
               if (confirm === 'delete') {
-                await backupBefore(study.id, 'before-delete');
                 const r = await tracked(() => deleteStudy(db, study.id));
                 if (r.ok) navigate({ name: 'home' });
               } else {

@@ -140,7 +140,7 @@ export function TranscriptScreen({ study, sub }: ScreenProps) {
     setStage({ name: 'idle' });
   }
 
-  const gate = gateState(iv, transcript);
+  const gate = gateState(transcript);
 
   return (
     <div>

@@ -5,9 +5,9 @@
  * status and the audit entry are written in ONE transaction: all or nothing.
  */
 import { pseudonymise, rebaseTurns } from '../../../shared/anonymise';
-import { reanchorAll } from '../../../shared/coding/reanchor';
+import { rewriteSegment } from '../../../shared/anonymise/rewrite';
 import type { Interview, Study, Transcript, Turn } from '../../../shared/model';
-import { canCode } from '../../../shared/model/gate';
+import { canCode, REVIEWED_STATUSES, reviewedState } from '../../../shared/model/gate';
 import { getMeta, saveInterview, savePseudonym, saveSegment, saveTranscript, setMeta, writeAudit, type ReisekartDb, type WriteResult } from '../../db';
 import { guarded, WriteAbort } from '../../db/results';
 import { acceptedHits, type ReviewHit } from './review';
@@ -64,6 +64,8 @@ export async function completeReview(db: ReisekartDb, input: CompleteInput): Pro
     db.transaction('rw', [db.studies, db.pseudonyms, db.transcripts, db.interviews, db.segments, db.audit, db.tombstones, db.meta], async () => {
       const now = db.env.now();
       for (const entry of r.entries) must(await savePseudonym(db, entry));
+      const wasReviewed = canCode(await db.transcripts.get(interview.id));
+      const record = { reviewer, at: now, counts: r.counts };
       const transcript = must(
         await saveTranscript(db, {
           interviewId: interview.id,
@@ -73,16 +75,19 @@ export async function completeReview(db: ReisekartDb, input: CompleteInput): Pro
           turns: rebaseTurns(input.turns, r.mapOffset),
           reviewedBy: reviewer,
           reviewedAt: now,
+          review: reviewedState(record),
           updatedAt: now,
         }),
       );
-      // An edit after coding: segments find their quotes again (shared/coding/reanchor.ts).
+      // The segments' quotes and notes get the same replacements (a quote that held a replaced
+      // name must not keep it), find their place in the new text (shared/coding/reanchor.ts), and
+      // carry the transcript's review record.
       const segments = await db.segments.where('interviewId').equals(interview.id).toArray();
-      const { changed } = reanchorAll(segments, r.text);
-      for (const s of changed) must(await saveSegment(db, { ...s, updatedAt: now }));
+      const rewritten = segments.map((s) => rewriteSegment(s, text, r.text, r.mapOffset, r.replacements));
+      for (const s of rewritten) must(await saveSegment(db, { ...s, review: reviewedState(record), updatedAt: now }));
       const current = (await db.interviews.get(interview.id)) ?? interview;
-      // Coded or reviewed interviews keep their status; everything earlier becomes anonymised.
-      const status = canCode(current) ? current.status : 'anonymised';
+      // Coded or reviewed interviews keep their workflow status; everything earlier becomes anonymised.
+      const status = REVIEWED_STATUSES.includes(current.status) ? current.status : 'anonymised';
       must(await saveInterview(db, { ...current, status, updatedAt: now }));
       const decided = { accepted: 0, rejected: 0, manual: 0 };
       for (const h of hits) {
@@ -95,13 +100,13 @@ export async function completeReview(db: ReisekartDb, input: CompleteInput): Pro
         await writeAudit(db, {
           studyId: study.id,
           who: reviewer,
-          action: canCode(interview) ? 'anonymise.edit' : 'anonymise.review',
+          action: wasReviewed ? 'anonymise.edit' : 'anonymise.review',
           subject: interview.code,
           counts: r.counts,
           note: `godtatt ${decided.accepted}, avvist ${decided.rejected}, lagt til ${decided.manual}`,
         }),
       );
-      return { transcript, counts: r.counts, lostSegments: changed.filter((s) => s.anchor === 'lost').length };
+      return { transcript, counts: r.counts, lostSegments: rewritten.filter((s) => s.anchor === 'lost').length };
     }),
   );
 }

@@ -15,6 +15,7 @@ import { FORMAT_NB, KIND_NB, MODE_NB, STATUS_NB, fromVocab } from '../vocab';
 import { DIMENSIONS, VARIABLES, type VariableKey } from './export';
 import { guidFor } from './guid';
 import { codePointMapper } from './offsets';
+import { gateIncoming, type IncomingSummary } from '../gate-in';
 import { decodeEntities, hasDtd, scanXml } from './xml';
 
 type X = Record<string, unknown>;
@@ -100,7 +101,7 @@ export interface ImportQdaOptions {
   fileName?: string;
 }
 
-export type ImportQdpxResult = { ok: true; data: StudyData; warnings: Issue[] } | { ok: false; issues: Issue[] };
+export type ImportQdpxResult = { ok: true; data: StudyData; warnings: Issue[]; review: IncomingSummary } | { ok: false; issues: Issue[] };
 
 /** The codebook (our codes + dimension groups) from a `<Codes>` element. */
 function readCodebook(codesEl: X | undefined, studyId: string) {
@@ -350,5 +351,7 @@ function importQdpxUnguarded(bytes: Uint8Array, opts: ImportQdaOptions): ImportQ
   if (!z.success) return { ok: false, issues: z.error.issues.slice(0, 50).map((i) => ({ file, field: i.path.join('.'), message: i.message })) };
   const checked = checkIntegrity(z.data, file);
   if (checked.errors.length > 0) return { ok: false, issues: checked.errors };
-  return { ok: true, data: checked.data, warnings: [...warnings, ...checked.warnings] };
+  // The gate at the door in: every source and every quote arrives as needs review, whatever the file says.
+  const gated = gateIncoming(checked.data, 'refi');
+  return { ok: true, data: gated.data, warnings: [...warnings, ...checked.warnings], review: gated.summary };
 }
