@@ -213,7 +213,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   console.log(`report: wrote ${resolve(a.out)} (${r.pages} pages, ${Math.round(r.bytes.length / 1024)} KB, ${Math.round(performance.now() - t0)} ms)`);
   // What the one door out held back (buildReport reads outboundView): counts only.
   const held = outboundView(loaded.data).heldBack;
-  if (held.quotes > 0 || held.transcripts > 0) console.log(`report: ${held.quotes} quotes held back until review (${held.interviews.length} interviews: ${held.interviews.join(', ')})`);
+  if (held.quotes > 0 || held.transcripts > 0) console.log(`report: ${held.quotes} ${held.quotes === 1 ? 'quote' : 'quotes'} held back until review (${held.interviews.length} ${held.interviews.length === 1 ? 'interview' : 'interviews'}: ${held.interviews.join(', ')})`);
   return 0;
 }
 

@@ -113,14 +113,14 @@ describe('an unreviewed quote with an identifier reaches no door out', () => {
     expect(text).not.toContain(MARK);
     expect(text).not.toContain(PHONE);
     // The presentation footer said so while it was open.
-    expect(heldBack).toContain('1 sitater holdes tilbake');
+    expect(heldBack).toContain('1 sitat holdes tilbake');
   });
 
   it('journey screen and chart export (SVG, PNG): not in the files; the screen says one is held back', async () => {
     const { page } = s;
     await go(page, 'journey');
     await page.getByTestId('journey-held-back').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('journey-held-back').innerText()).toContain('1 sitater holdes tilbake');
+    expect(await page.getByTestId('journey-held-back').innerText()).toContain('1 sitat holdes tilbake');
     // The new informant counts: 7. trinn × information has 11 informants with it (10 without).
     const cell = page.locator('[data-testid="journey-map"] rect[data-role="cell"][data-stage="st7"][data-situation="info"]');
     await expect.poll(() => cell.first().getAttribute('aria-label'), { timeout: 30_000 }).toContain('11 inf.');
@@ -146,13 +146,13 @@ describe('an unreviewed quote with an identifier reaches no door out', () => {
     await go(page, 'report');
     const preview = page.getByTestId('report-preview');
     await preview.waitFor({ timeout: 30_000 });
-    await expect.poll(() => preview.innerText(), { timeout: 60_000 }).toContain('1 sitater holdes tilbake');
+    await expect.poll(() => preview.innerText(), { timeout: 60_000 }).toContain('1 sitat holdes tilbake');
     expect(await preview.innerText()).not.toContain(MARK);
     const pdf = await download(page, () => page.getByTestId('report-export').click());
     const file = join(dir, 'gate.pdf');
     writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('1 sitater holdes tilbake');
+    expect(text).toContain('1 sitat holdes tilbake');
     expect(text).not.toContain(MARK);
     expect(text).not.toContain('912');
     expect(readFileSync(file).toString('latin1')).not.toContain(MARK);

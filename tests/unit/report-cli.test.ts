@@ -148,9 +148,9 @@ describe('main', () => {
     const out = join(dir, 'held.pdf');
     expect(await main(['--study', file, '--out', out, '--sections', 'quotes'])).toBe(0);
     expect(errors).toEqual([]);
-    expect(logs.join('\n')).toMatch(/report: 1 quotes held back until review \(1 interviews: /);
+    expect(logs.join('\n')).toMatch(/report: 1 quote held back until review \(1 interview: /);
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('1 sitater holdes tilbake til de er gjennomgått');
+    expect(text).toContain('1 sitat holdes tilbake til det er gjennomgått');
     expect(text).not.toContain(`«${seg.quote.trim().replace(/\s+/g, ' ')}»`);
     expect(text).not.toContain('912');
     expect(tr.review?.state).toBe('reviewed');
