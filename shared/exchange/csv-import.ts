@@ -11,7 +11,7 @@ import {
   Segment,
   type StudyData,
 } from '../model';
-import { guessBomlessUtf16, startsWithBytes } from '../text/decode';
+import { controlShare, guessBomlessUtf16, startsWithBytes } from '../text/decode';
 import { decodeText, type TextEncodingName } from './decode';
 import { unguardCell } from './guard';
 import type { Issue } from './issues';
@@ -66,16 +66,6 @@ export function decodeCsv(bytes: Uint8Array, fileName: string): DecodeResult {
   const { text, encoding } = decodeText(bytes);
   if (controlShare(text.slice(0, 64 * 1024)) > 0.05) return csvIssue(fileName, 'csv.binary', 'Filen ser ut til å være en binærfil, ikke CSV-tekst.');
   return { ok: true, text, encoding };
-}
-
-function controlShare(text: string): number {
-  if (text.length === 0) return 0;
-  let controls = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) controls++;
-  }
-  return controls / text.length;
 }
 
 export interface CsvRow {

@@ -101,7 +101,8 @@ export function guessBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | 
   return null;
 }
 
-function controlShare(text: string): number {
+/** The share of control characters (and U+FFFD) in `text`: high for binary data, near 0 for text. */
+export function controlShare(text: string): number {
   if (text.length === 0) return 0;
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
