@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { newSession } from './chromium';
-import { baseUrl, DEMO, screenReady, useSession } from './session';
+import { baseUrl, DEMO, homeStudyCount, screenReady, useSession } from './session';
 
 const PASS = 'lang nok passordfrase 2021';
 const s = useSession();
@@ -58,11 +58,7 @@ async function newStudyShown(page: Page, previous: string): Promise<string> {
   return id;
 }
 
-async function studyCount(page: Page): Promise<number> {
-  await page.goto(baseUrl);
-  await page.locator('.study-list').waitFor();
-  return page.locator('.study-list .study-card').count();
-}
+const studyCount = homeStudyCount;
 
 interface Exported {
   bundle: Uint8Array;

@@ -8,7 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildHostileCorpus } from '../fixtures/hostile/corpus';
-import { baseUrl, useSession } from './session';
+import { baseUrl, homeStudyCount, useSession } from './session';
 
 const DEMO = 'demo-brukerreisen-kim';
 const s = useSession();
@@ -23,11 +23,7 @@ async function choose(page: Page, testId: string, name: string, bytes: Uint8Arra
   await chooser.setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
 }
 
-async function studyCount(page: Page): Promise<number> {
-  await page.goto(baseUrl);
-  await page.locator('.study-list').waitFor({ timeout: 30_000 });
-  return page.locator('.study-list .study-card').count();
-}
+const studyCount = homeStudyCount;
 
 describe('hostile files in the app', () => {
   it('a zip64 bundle claiming 4e9 entries, a __proto__ .qdpx and a 100,000-column CSV are refused with located, translated messages; nothing changes', async () => {

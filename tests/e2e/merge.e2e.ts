@@ -16,6 +16,7 @@ import demoJson from '../../fixtures/demo/demo-study.json';
 import { canExport } from '../../shared/model/gate';
 import type { Code, Segment, StudyData, Transcript, Valence } from '../../shared/model';
 import { launch, newSession, type Session } from './chromium';
+import { exportBundle as packBundle } from '../../shared/exchange/bundle';
 
 const baseUrl = inject('baseUrl');
 const DEMO = 'demo-brukerreisen-kim';
@@ -238,9 +239,9 @@ describe('two partners, one study', () => {
     const { page } = a;
     const other = studyOf(await exportBundle(page));
     // The same records under another lineage (as if an unrelated study used the same ids).
-    const { zipSync, strToU8 } = await import('fflate');
     const unrelated: StudyData = { ...other, study: { ...other.study, id: 'annen-studie', lineageId: 'annen-studie', title: 'En annen studie' } };
-    const bytes = zipSync({ 'study.json': strToU8(JSON.stringify(unrelated)), 'manifest.json': strToU8(JSON.stringify({ format: 'reisekart-bundle', version: 2, exportedAt: '2026-12-01T00:00:00.000Z', app: 'test', counts: {} })) });
+    // A genuine version-2 bundle (with its checksum, which the reader requires) of that study.
+    const bytes = await packBundle(unrelated, { now: '2026-12-01T00:00:00.000Z', app: 'test' });
     const before = records(studyOf(await exportBundle(page)));
     await openToMerge(page, 'annen.reisekart', bytes);
     const ask = page.getByTestId('merge-unrelated');

@@ -58,3 +58,14 @@ export async function screenReady(page: Page, studyId: string): Promise<void> {
   await page.locator(`main[data-study="${studyId}"]`).waitFor();
   await expect.poll(() => page.getByTestId('loading').count(), { timeout: 60_000 }).toBe(0);
 }
+
+/**
+ * How many of the user's own studies the home screen lists (the demo has its own card). The list
+ * is in the page (perhaps empty, so not visible) once the studies have loaded.
+ */
+export async function homeStudyCount(page: Page): Promise<number> {
+  await page.goto(baseUrl);
+  await page.getByTestId('study-list').waitFor({ state: 'attached' });
+  await expect.poll(() => page.getByTestId('loading').count()).toBe(0);
+  return page.locator('[data-testid="study-list"] .study-card').count();
+}
