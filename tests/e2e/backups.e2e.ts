@@ -2,7 +2,7 @@
  * Backups you can trust (issue 14, point 6), end to end in Chromium: restoring names the source
  * study and time; restoring ANOTHER study's snapshot over the open one needs an explicit second
  * choice; a study whose snapshot cannot be taken is not deleted (a clear message, nothing
- * changed). The last test breaks the backup store for this profile, so it runs last.
+ * changed). Each test runs in a fresh profile (the last one breaks its backup store).
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,6 @@ import { baseUrl, useSession } from './session';
 
 const DEMO = 'demo-brukerreisen-kim';
 const s = useSession();
-let other = '';
 
 async function go(page: Page, studyId: string, view: string): Promise<void> {
   await page.goto(`${baseUrl}#/study/${encodeURIComponent(studyId)}/${view}`);
@@ -52,11 +51,15 @@ describe('restore names its source', () => {
 
   it('another study\'s snapshot over the open study needs a second, explicit choice', async () => {
     const { page } = s;
+    // A snapshot of the demo in this test's fresh profile.
+    await go(page, DEMO, 'backups');
+    await page.getByTestId('backup-now').click();
+    await page.locator(`[data-testid="backup-list"] tr[data-reason="manual"][data-study="${DEMO}"]`).first().waitFor({ timeout: 30_000 });
     await page.goto(baseUrl);
     await page.locator('input[name="title"]').fill('Tom studie for gjenoppretting');
     await page.getByRole('button', { name: 'Opprett studie' }).click();
     await expect.poll(() => studyIdOf(page), { timeout: 30_000 }).not.toBe('');
-    other = studyIdOf(page);
+    const other = studyIdOf(page);
     await page.getByTestId('method-total').waitFor({ timeout: 30_000 });
     expect(await methodTotal(page)).toEqual(['Totalt', '0', '0', '0']);
 
@@ -96,6 +99,7 @@ describe('restore names its source', () => {
 describe('delete stops when its snapshot fails', () => {
   it('says so, deletes nothing, and the study stays whole', async () => {
     const { page } = s;
+    await go(page, DEMO, 'interviews');
     // Break the backup store of this profile: a newer database version with no stores makes
     // every snapshot write fail (VersionError), as a broken or full store would.
     await page.evaluate(
@@ -116,17 +120,15 @@ describe('delete stops when its snapshot fails', () => {
         }),
     );
     await page.reload();
-    await go(page, other, 'settings');
+    await go(page, DEMO, 'settings');
     await page.getByTestId('delete-study').click();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Slett' }).click();
     const err = page.getByTestId('danger-error');
     await err.waitFor({ timeout: 30_000 });
-    // The open study took the demo's content (and title) in the restore above.
     expect(await err.innerText()).toContain('«Brukerreisen Kim (demo)» ble ikke slettet: sikkerhetskopien før sletting kunne ikke tas');
     expect(await err.innerText()).toContain('Ingenting er endret');
-    expect(studyIdOf(page)).toBe(other);
-    await go(page, other, 'interviews');
+    expect(studyIdOf(page)).toBe(DEMO);
+    await go(page, DEMO, 'interviews');
     await expect.poll(() => methodTotal(page), { timeout: 30_000 }).toEqual(['Totalt', '27', '15', '42']);
-    expect(s.foreignRequests).toEqual([]);
   });
 });

@@ -91,24 +91,33 @@ async function exchangeTexts(page: Page): Promise<{ bundle: string; csv: string;
   };
 }
 
+/**
+ * Plants the quote through a door in, in this test's fresh profile: an interview GS-77 from an
+ * interviews CSV, then the quote from a segments CSV (CSV text is always "needs review").
+ */
+async function plantQuote(page: Page): Promise<void> {
+  await go(page, 'exchange');
+  await choose(page, 'import-csv', 'intervju.csv', strToU8(['kode;gruppe;format;deltakere;modus', 'GS-77;Grunnskole 10. klasse;individuelt;1;fysisk'].join('\r\n')));
+  await page.getByTestId('csv-commit').click();
+  await page.getByTestId('csv-preview').waitFor({ state: 'detached', timeout: 30_000 });
+  const csv = ['intervju;deltaker;sitat;start;slutt;fase;situasjon;valens', `GS-77;P1;"${QUOTE}";0;${QUOTE.length};7. trinn;Når du får informasjon;Positiv`].join('\r\n');
+  await choose(page, 'import-csv', 'sitater.csv', strToU8(csv));
+  await page.getByTestId('csv-preview').waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('csv-kind').inputValue()).toBe('segments');
+  await page.getByTestId('csv-commit').click();
+  await page.getByTestId('csv-preview').waitFor({ state: 'detached', timeout: 30_000 });
+}
+
 describe('an unreviewed quote with an identifier reaches no door out', () => {
   it('arrives through CSV as needs review, and the import says so', async () => {
     const { page } = s;
-    await go(page, 'exchange');
-    await choose(page, 'import-csv', 'intervju.csv', strToU8(['kode;gruppe;format;deltakere;modus', 'GS-77;Grunnskole 10. klasse;individuelt;1;fysisk'].join('\r\n')));
-    await page.getByTestId('csv-commit').click();
-    await page.getByTestId('csv-preview').waitFor({ state: 'detached', timeout: 30_000 });
-    const csv = ['intervju;deltaker;sitat;start;slutt;fase;situasjon;valens', `GS-77;P1;"${QUOTE}";0;${QUOTE.length};7. trinn;Når du får informasjon;Positiv`].join('\r\n');
-    await choose(page, 'import-csv', 'sitater.csv', strToU8(csv));
-    await page.getByTestId('csv-preview').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('csv-kind').inputValue()).toBe('segments');
-    await page.getByTestId('csv-commit').click();
-    await page.getByTestId('csv-preview').waitFor({ state: 'detached', timeout: 30_000 });
-    await expect.poll(() => page.locator('.toast').allInnerTexts(), { timeout: 30_000 }).toContainEqual(expect.stringContaining('Alle 1 sitatene må gjennomgås før de kan deles.'));
+    await plantQuote(page);
+    await expect.poll(() => page.locator('.toast').allInnerTexts(), { timeout: 30_000 }).toContainEqual(expect.stringContaining('1 sitat må gjennomgås før det kan deles.'));
   });
 
   it('presentation: counted, never shown, and the footer says one quote is held back', async () => {
     const { page } = s;
+    await plantQuote(page);
     const { text, heldBack } = await presentationTexts(page);
     expect(text).not.toContain(MARK);
     expect(text).not.toContain(PHONE);
@@ -118,6 +127,7 @@ describe('an unreviewed quote with an identifier reaches no door out', () => {
 
   it('journey screen and chart export (SVG, PNG): not in the files; the screen says one is held back', async () => {
     const { page } = s;
+    await plantQuote(page);
     await go(page, 'journey');
     await page.getByTestId('journey-held-back').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('journey-held-back').innerText()).toContain('1 sitat holdes tilbake');
@@ -143,6 +153,7 @@ describe('an unreviewed quote with an identifier reaches no door out', () => {
 
   it('PDF report: preview and file hold it back, say so, and pass the leak check', async () => {
     const { page } = s;
+    await plantQuote(page);
     await go(page, 'report');
     const preview = page.getByTestId('report-preview');
     await preview.waitFor({ timeout: 30_000 });
@@ -160,12 +171,13 @@ describe('an unreviewed quote with an identifier reaches no door out', () => {
 
   it('CSV, .qdpx and the bundle: the row is left out and the export panel counts it', async () => {
     const { page } = s;
+    await plantQuote(page);
     const out = await exchangeTexts(page);
     for (const t of [out.bundle, out.csv, out.qdpx]) {
       expect(t).not.toContain(MARK);
       expect(t).not.toContain(PHONE);
     }
-    expect(await page.getByTestId('export-held-back').innerText()).toContain('1 sitater');
+    expect(await page.getByTestId('export-held-back').innerText()).toContain('1 sitat og');
     expect(s.errors).toEqual([]);
     expect(s.foreignRequests).toEqual([]);
   });
@@ -174,6 +186,7 @@ describe('an unreviewed quote with an identifier reaches no door out', () => {
 describe('control: reviewed in the quote list view, the same quote does go out', () => {
   it('the quote review lists it with its hit; replacing the phone and approving opens the doors', async () => {
     const { page } = s;
+    await plantQuote(page);
     // The interview register says what waits for review and leads to the quote list view.
     await go(page, 'interviews');
     const notice = page.getByTestId('review-notice');

@@ -100,7 +100,7 @@ function QuoteItem({ seg, interview, terms, reviewer }: { seg: Segment; intervie
     setBusy(true);
     const r = await tracked(() =>
       guarded(() =>
-        db.transaction('rw', [db.segments, db.transcripts, db.audit, db.studies], async () => {
+        db.transaction('rw', [db.segments, db.transcripts, db.audit, db.studies, db.tombstones, db.meta], async () => {
           const now = db.env.now();
           const text = (await db.transcripts.get(seg.interviewId))?.text;
           const saved = await saveSegment(db, approveQuote(seg, { quote, note }, { reviewer, at: now, counts }, text));
