@@ -13,6 +13,7 @@ import {
   type Transcript,
 } from '../../shared/model';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach } from 'vitest';
 import { openDatabase, type ReisekartDb } from '../../renderer/db';
 
 export const FIXED_NOW = '2024-03-01T10:00:00.000Z';
@@ -166,6 +167,22 @@ export function freshDb(name = 'reisekart-test'): ReisekartDb {
     now: () => FIXED_NOW,
     newId: () => `id-${++n}`,
   });
+}
+
+/**
+ * For a test file: `const newDb = freshDbs()` gives a fresh database per call, each closed after
+ * its test (the same helper every DOM test file used to write out).
+ */
+export function freshDbs(): (name?: string) => ReisekartDb {
+  const open: ReisekartDb[] = [];
+  afterEach(() => {
+    for (const db of open.splice(0)) db.close();
+  });
+  return (name) => {
+    const db = freshDb(name);
+    open.push(db);
+    return db;
+  };
 }
 
 /** Sort a study's lists by primary key, to compare regardless of read order. */

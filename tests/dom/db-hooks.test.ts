@@ -1,20 +1,12 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { deleteInterview, replaceStudyData, saveSegment, type ReisekartDb } from '../../renderer/db';
+import { describe, expect, it } from 'vitest';
+import { deleteInterview, replaceStudyData, saveSegment } from '../../renderer/db';
 import { useInterviews, useStudies, useStudy, useStudyData } from '../../renderer/db/hooks';
-import { freshDb, sortedStudy, syntheticStudy } from './db-fixtures';
+import { freshDbs, sortedStudy, syntheticStudy } from './db-fixtures';
 
-const open: ReisekartDb[] = [];
-function newDb(): ReisekartDb {
-  const db = freshDb();
-  open.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
+const newDb = freshDbs();
 
 describe('live hooks', () => {
   it('useStudies follows writes', async () => {

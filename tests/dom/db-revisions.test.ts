@@ -4,19 +4,11 @@
  * a bundle carries, and undoing a delete lifts it.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { applyChange, deleteCode, deleteInterview, deleteSegment, loadStudyData, replaceStudyData, restoreInterview, saveCode, saveSegment, setMeta, type ReisekartDb } from '../../renderer/db';
-import { freshDb, syntheticStudy } from './db-fixtures';
+import { describe, expect, it } from 'vitest';
+import { applyChange, deleteCode, deleteInterview, deleteSegment, loadStudyData, replaceStudyData, restoreInterview, saveCode, saveSegment, setMeta } from '../../renderer/db';
+import { freshDbs, syntheticStudy } from './db-fixtures';
 
-const open: ReisekartDb[] = [];
-function newDb(): ReisekartDb {
-  const db = freshDb();
-  open.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
+const newDb = freshDbs();
 
 async function setup() {
   const db = newDb();

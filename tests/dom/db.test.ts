@@ -27,22 +27,15 @@ import {
   saveSegments,
   setMeta,
   writeAudit,
-  type ReisekartDb,
 } from '../../renderer/db';
 import { parseStudyDataChunked } from '../../renderer/db/study';
 import { StudyData } from '../../shared/model';
 import demoJson from '../../fixtures/demo/demo-study.json';
-import { FIXED_NOW, freshDb, sortedStudy, syntheticStudy } from './db-fixtures';
+import { FIXED_NOW, freshDbs, sortedStudy, syntheticStudy } from './db-fixtures';
 
-const open: ReisekartDb[] = [];
-function newDb(): ReisekartDb {
-  const db = freshDb();
-  open.push(db);
-  return db;
-}
+const newDb = freshDbs();
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const db of open.splice(0)) db.close();
 });
 
 function unwrap<T>(r: { ok: true; value: T } | { ok: false }): T {
