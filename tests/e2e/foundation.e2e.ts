@@ -99,7 +99,7 @@ describe('first start', () => {
     await page.getByLabel('Tittel på studien').fill('Oppfølging Skien 2026');
     await page.getByRole('button', { name: 'Opprett studie' }).click();
     await expect.poll(() => page.getByTestId('study-title').innerText()).toBe('Oppfølging Skien 2026');
-    expect(await s.page.locator('[data-testid="method-total"] td').allInnerTexts()).toEqual(['Totalt', '0', '0', '0']);
+    await expect.poll(() => cellTexts('[data-testid="method-total"] td')).toEqual(['Totalt', '0', '0', '0']);
     await page.getByRole('link', { name: 'Reisekart' }).click();
     await page.getByTestId('continue-study').click();
     await expect.poll(() => page.getByTestId('study-title').innerText()).toBe('Oppfølging Skien 2026');
