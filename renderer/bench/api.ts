@@ -19,7 +19,7 @@ export interface BenchApi {
   journey(size: StudySize, changes: number): Promise<Measured<JourneyResult>>;
   anonymiser(size: StudySize, rounds: number): Promise<Measured<AnonymiserResult>>;
   load(size: StudySize, rounds: number): Promise<Measured<LoadResult>>;
-  csv(size: StudySize): Promise<Measured<CsvResult>>;
+  csv(size: StudySize, rounds?: number): Promise<Measured<CsvResult>>;
   save(size: StudySize, n: number): Promise<Measured<SaveResult>>;
   /** Writes the generated study into the app's own database (same origin): returns its id. */
   seedApp(size: StudySize): Promise<Measured<string>>;

@@ -59,7 +59,7 @@ const api: BenchApi = {
     return measured(() => (text = transcriptText(study(size))), () => benchAnonymiser(text, rounds, now));
   },
   load: (size, rounds) => measured(() => study(size), () => benchLoad(env, study(size), rounds, now, tick)),
-  csv: (size) => measured(() => study(size), () => benchCsvImport(env, study(size), now, tick)),
+  csv: (size, rounds) => measured(() => study(size), () => benchCsvImport(env, study(size), now, tick, rounds)),
   save: (size, n) => measured(() => study(size), () => benchSaveSegment(env, study(size), n, now, tick)),
   seedApp: (size) =>
     measured(

@@ -70,6 +70,8 @@ export interface BenchRow {
   peer?: Peer;
   ratio?: number;
   verdict: Verdict;
+  /** The run's scale ('tiny' | 'full' | 'large'), set by the runner on every row. */
+  scale?: string;
 }
 
 export function meetsLimit(value: number, limit: Limit): boolean {

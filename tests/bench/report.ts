@@ -11,6 +11,11 @@ export interface BenchResults {
 
 export const BEGIN = '<!-- bench:results:begin (written by npm run bench) -->';
 export const END = '<!-- bench:results:end -->';
+/** The large run (npm run bench -- --large) has its own section, so neither run overwrites the other. */
+export const LARGE_BEGIN = '<!-- bench:large:begin (written by npm run bench -- --large) -->';
+export const LARGE_END = '<!-- bench:large:end -->';
+export type Section = 'default' | 'large';
+const markers = (s: Section) => (s === 'large' ? { begin: LARGE_BEGIN, end: LARGE_END, title: 'Latest large results' } : { begin: BEGIN, end: END, title: 'Latest results' });
 
 function num(v: number, unit: string): string {
   if (!Number.isFinite(v)) return '—';
@@ -37,7 +42,8 @@ export function markdownTable(rows: readonly BenchRow[]): string {
   return [head, ...lines].join('\n');
 }
 
-export function resultsSection(res: BenchResults): string {
+export function resultsSection(res: BenchResults, section: Section = 'default'): string {
+  const { begin, end } = markers(section);
   const m = res.machine;
   const envs: { env: BenchRow['env']; title: string }[] = [
     { env: 'chromium', title: 'Chromium (real IndexedDB, the built renderer)' },
@@ -46,7 +52,7 @@ export function resultsSection(res: BenchResults): string {
   const pass = res.rows.filter((r) => r.verdict === 'PASS').length;
   const fail = res.rows.filter((r) => r.verdict === 'FAIL').length;
   const parts = [
-    BEGIN,
+    begin,
     `Run ${m.date.slice(0, 10)} (${m.date}), scale: ${res.scale}, took ${(res.durationMs / 1000).toFixed(0)} s.`,
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, ${m.platform}; Node ${m.node}; Chromium ${m.chromium ?? 'not run'}.`,
@@ -58,14 +64,15 @@ export function resultsSection(res: BenchResults): string {
     if (rows.length === 0) continue;
     parts.push('', `### ${title}`, '', markdownTable(rows));
   }
-  parts.push(END);
+  parts.push(end);
   return parts.join('\n');
 }
 
 /** Replaces the generated section of an existing document, or appends it. */
-export function updateDoc(doc: string, section: string): string {
-  const a = doc.indexOf(BEGIN);
-  const b = doc.indexOf(END);
-  if (a >= 0 && b > a) return doc.slice(0, a) + section + doc.slice(b + END.length);
-  return `${doc.trimEnd()}\n\n## Latest results\n\n${section}\n`;
+export function updateDoc(doc: string, section: string, which: Section = 'default'): string {
+  const { begin, end, title } = markers(which);
+  const a = doc.indexOf(begin);
+  const b = doc.indexOf(end);
+  if (a >= 0 && b > a) return doc.slice(0, a) + section + doc.slice(b + end.length);
+  return `${doc.trimEnd()}\n\n## ${title}\n\n${section}\n`;
 }

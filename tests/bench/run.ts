@@ -1,11 +1,13 @@
 /**
- * npm run bench [-- --tiny] [--node-only] [--app-only] [--workbench-only] [--no-build] [--out <dir>]
+ * npm run bench [-- --tiny | --large] [--node-only] [--app-only] [--workbench-only] [--no-build] [--out <dir>]
  *
  * --app-only: only the Chromium app scenarios (cold start, opening the large study on the journey
  * screen, heap, redraws; the bench page only seeds the study). It writes JSON and docs/bench.md
  * only with --out, so a quick iteration never overwrites the full run's results.
  * --workbench-only: only the coding workbench on a 20,000-word transcript (tests/bench/workbench.ts);
  * like --app-only it writes nothing without --out.
+ * --large: 5,000 interviews / 500,000 segments and a 1,000,000-row CSV (issue 23); writes
+ * bench-results/large.json and the large section of docs/bench.md, never the default run's.
  * BENCH_DIR=<folder> builds into <folder>/web and <folder>/page instead of .bench/ (parallel runs).
  *
  * Runs the Node scenarios, then the Chromium ones (the app and a bench page built into .bench/,
@@ -20,12 +22,13 @@ import type { BenchRow } from '../../renderer/bench/stats';
 import { machine } from './machine';
 import { runNodeBench } from './node';
 import { resultsSection, updateDoc, type BenchResults } from './report';
-import { scale } from './sizes';
+import { scale, scaleText, type ScaleName } from './sizes';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface RunOptions {
   tiny: boolean;
+  large?: boolean;
   nodeOnly: boolean;
   appOnly?: boolean;
   workbenchOnly?: boolean;
@@ -37,6 +40,7 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
   const outAt = argv.indexOf('--out');
   return {
     tiny: argv.includes('--tiny'),
+    large: argv.includes('--large'),
     nodeOnly: argv.includes('--node-only'),
     appOnly: argv.includes('--app-only'),
     workbenchOnly: argv.includes('--workbench-only'),
@@ -47,7 +51,8 @@ export function parseRunArgs(argv: readonly string[]): RunOptions {
 
 export async function runBench(opts: RunOptions, log: (s: string) => void = console.log): Promise<BenchResults> {
   const t0 = performance.now();
-  const sizes = scale(opts.tiny);
+  const which: ScaleName = opts.tiny ? 'tiny' : opts.large === true ? 'large' : 'full';
+  const sizes = scale(which);
   const m = machine();
   const rows: BenchRow[] = [];
   if (!opts.nodeOnly) {
@@ -61,18 +66,19 @@ export async function runBench(opts: RunOptions, log: (s: string) => void = cons
   if (!subset) rows.push(...(await runNodeBench(sizes, log)));
   const res: BenchResults = {
     machine: m,
-    scale: `${opts.tiny ? 'tiny' : 'full'}: ${sizes.interviews} interviews / ${sizes.segments} segments, CSV ${sizes.csvRows} rows`,
+    scale: scaleText(sizes),
     durationMs: performance.now() - t0,
-    rows,
+    // Every row says at which scale it was measured, so rows of two runs are never mixed up.
+    rows: rows.map((r) => ({ ...r, scale: sizes.name })),
   };
   if (subset && opts.out === ROOT) return res;
-  const json = join(opts.out, 'bench-results/latest.json');
+  const json = join(opts.out, sizes.name === 'large' ? 'bench-results/large.json' : 'bench-results/latest.json');
   mkdirSync(dirname(json), { recursive: true });
   writeFileSync(json, `${JSON.stringify(res, null, 2)}\n`);
   const md = join(opts.out, 'docs/bench.md');
   mkdirSync(dirname(md), { recursive: true });
   const doc = existsSync(md) ? readFileSync(md, 'utf8') : '# Bench\n';
-  writeFileSync(md, updateDoc(doc, resultsSection(res)));
+  writeFileSync(md, updateDoc(doc, resultsSection(res, sizes.name === 'large' ? 'large' : 'default'), sizes.name === 'large' ? 'large' : 'default'));
   return res;
 }
 
@@ -82,7 +88,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     (res) => {
       for (const r of res.rows) console.log(`${r.verdict.padEnd(4)} ${r.env.padEnd(8)} ${r.label}: ${r.value.toFixed(2)} ${r.unit}${r.ratio !== undefined ? ` (${r.ratio.toFixed(2)}× ${r.peer?.label})` : ''}`);
       if ((opts.appOnly || opts.workbenchOnly) && opts.out === ROOT) console.log(`subset run: nothing written (pass --out <dir> to keep it) in ${(res.durationMs / 1000).toFixed(0)} s`);
-      else console.log(`wrote ${join(opts.out, 'bench-results/latest.json')} and ${join(opts.out, 'docs/bench.md')} in ${(res.durationMs / 1000).toFixed(0)} s`);
+      else console.log(`wrote ${join(opts.out, opts.large === true ? 'bench-results/large.json' : 'bench-results/latest.json')} and ${join(opts.out, 'docs/bench.md')} in ${(res.durationMs / 1000).toFixed(0)} s`);
     },
     (e: unknown) => {
       console.error(e);

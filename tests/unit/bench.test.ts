@@ -7,7 +7,8 @@ import { generateStudy } from '../../fixtures/generator';
 import { buildIndex, journeyMatrix } from '../../shared/analysis';
 import { bareLoop, filterSequence } from '../../renderer/bench/scenarios';
 import { lcg, percentile, row, summarise } from '../../renderer/bench/stats';
-import { BEGIN, END, resultsSection, updateDoc } from '../../tests/bench/report';
+import { BEGIN, END, LARGE_BEGIN, LARGE_END, resultsSection, updateDoc } from '../../tests/bench/report';
+import { LARGE, scale } from '../../tests/bench/sizes';
 import { parseRunArgs } from '../../tests/bench/run';
 import { resolveInside } from '../../scripts/static-server';
 
@@ -86,6 +87,24 @@ describe('bench output', () => {
     expect(updateDoc(doc, section)).toBe(doc);
   });
 
+  it('keeps the large run in its own section, leaving the default run\'s table as it was', () => {
+    const res = {
+      machine: { cpu: 'Test CPU', cores: 2, memoryGb: 4, node: 'v20', chromium: null, platform: 'linux x64', date: '2021-04-01T12:00:00.000Z' },
+      scale: 'large: 5000 interviews / 500000 segments, CSV 1000000 rows',
+      durationMs: 1000,
+      rows: [row({ id: 'y', env: 'node' as const, label: 'Large thing', value: 3, unit: 'ms' as const, detail: 'd' })],
+    };
+    const base = `# Bench\n\n${BEGIN}\ndefault table\n${END}\n`;
+    const once = updateDoc(base, resultsSection(res, 'large'), 'large');
+    expect(once).toContain('default table');
+    expect(once).toContain(LARGE_BEGIN);
+    expect(once).toContain('Large thing');
+    const twice = updateDoc(once, resultsSection({ ...res, rows: [] }, 'large'), 'large');
+    expect(twice).not.toContain('Large thing');
+    expect(twice.indexOf(LARGE_END)).toBeGreaterThan(twice.indexOf(LARGE_BEGIN));
+    expect(twice).toContain('default table');
+  });
+
   it('serves only files inside its root', () => {
     expect(resolveInside('/srv/web', '/assets/a.js')).toBe('/srv/web/assets/a.js');
     for (const hostile of ['/../etc/passwd', '/%2e%2e/etc/passwd', '/assets/../../secret', '/%E0%A4%A']) expect(resolveInside('/srv/web', hostile)).toBeNull();
@@ -93,6 +112,10 @@ describe('bench output', () => {
 
   it('parses its arguments', () => {
     expect(parseRunArgs(['--tiny', '--node-only', '--out', '/tmp/x'])).toMatchObject({ tiny: true, nodeOnly: true, build: true, out: '/tmp/x' });
-    expect(parseRunArgs([])).toMatchObject({ tiny: false, nodeOnly: false });
+    expect(parseRunArgs([])).toMatchObject({ tiny: false, nodeOnly: false, large: false });
+    expect(parseRunArgs(['--large'])).toMatchObject({ tiny: false, large: true });
+    expect(scale('large')).toBe(LARGE);
+    expect(LARGE).toMatchObject({ interviews: 5_000, segments: 500_000, csvRows: 1_000_000 });
+    expect(scale(false).segments).toBe(50_000);
   });
 });
