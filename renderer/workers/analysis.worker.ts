@@ -7,7 +7,7 @@
  * Messages are handled one after another; a request cancelled (superseded) before its turn is
  * answered with `null` without computing.
  */
-import { buildIndex, segmentColumns, type StudyIndex } from '../../shared/analysis';
+import { buildIndex, type StudyIndex } from '../../shared/analysis';
 import { openDatabase } from '../db/database';
 import { answer, loadAnalysisInput, type AnalysisMessage, type AnalysisReply, type AnalysisRequest } from './analysisJob';
 
@@ -21,9 +21,7 @@ function indexOf(studyId: string): Promise<StudyIndex | null> {
   if (loaded?.studyId !== studyId) {
     const index = loadAnalysisInput(db, studyId).then((input) => {
       if (!input) return null;
-      const built = buildIndex(input);
-      segmentColumns(built);
-      return built;
+      return buildIndex(input);
     });
     loaded = { studyId, index };
   }

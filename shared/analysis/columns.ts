@@ -1,6 +1,6 @@
 /**
  * The segments as columns: every field a filter or the journey views read, dictionary-encoded
- * into typed arrays once per StudyIndex (kept in a WeakMap, so the StudyIndex shape is unchanged).
+ * into typed arrays once, by `buildIndex` (the StudyIndex owns them as `index.columns`).
  *
  * Why: a filter change at 50,000 segments read five or six properties of every Segment object
  * (scattered over the heap) plus a Set lookup per string; in Chromium the filter pass alone was
@@ -12,7 +12,6 @@
  * study's own stages or groups), so a filter on an id outside the frame still matches what it did.
  */
 import type { Segment, Valence } from '../model/schema';
-import type { StudyIndex } from './filter';
 
 /** A string column: `ids[col[i]]` is segment i's value; -1 is null (or, for groups, ''). */
 export interface DictColumn {
@@ -98,13 +97,15 @@ function list(segs: readonly Segment[], values: (s: Segment) => readonly string[
   return { ids, start, values: out };
 }
 
-const columnsByIndex = new WeakMap<StudyIndex, SegmentColumns>();
+/** The joins buildIndex has already done, one entry per segment (see StudyIndex). */
+export interface SegmentJoins {
+  segGroup: readonly string[];
+  segFormat: readonly (string | null)[];
+  segMode: readonly (string | null)[];
+}
 
-/** The index's columns, built on first use (one pass per column over the segments). */
-export function segmentColumns(index: StudyIndex): SegmentColumns {
-  const known = columnsByIndex.get(index);
-  if (known) return known;
-  const segs = index.segments;
+/** The segments' columns (one pass per column over the segments); called once, by buildIndex. */
+export function buildColumns(segs: readonly Segment[], joins: SegmentJoins): SegmentColumns {
   const n = segs.length;
   const kind = new Uint8Array(n);
   const valence = new Uint8Array(n);
@@ -115,22 +116,20 @@ export function segmentColumns(index: StudyIndex): SegmentColumns {
     valence[i] = s.valence === null ? NO_VALENCE : VALENCE_CODE[s.valence];
     quoteLen[i] = s.quote.trim().length;
   }
-  const cols: SegmentColumns = {
+  return {
     n,
     kind,
     valence,
     stage: dict(n, (i) => (segs[i] as Segment).stageId),
     situation: dict(n, (i) => (segs[i] as Segment).situationId),
-    group: dict(n, (i) => index.segGroup[i]),
-    format: dict(n, (i) => index.segFormat[i]),
-    mode: dict(n, (i) => index.segMode[i]),
+    group: dict(n, (i) => joins.segGroup[i]),
+    format: dict(n, (i) => joins.segFormat[i]),
+    mode: dict(n, (i) => joins.segMode[i]),
     coder: dict(n, (i) => (segs[i] as Segment).coderId),
     actors: list(segs, (s) => s.actorIds),
     codes: list(segs, (s) => s.codeIds),
     quoteLen,
   };
-  columnsByIndex.set(index, cols);
-  return cols;
 }
 
 /**

@@ -12,7 +12,7 @@
  * agreement screen, the workbench's coder filter).
  */
 import { informantKey } from '../model/informants';
-import { anyMarked, KIND_EXPERIENCE, KIND_WISH, maskOf, NO_VALENCE, segmentColumns, VALENCE_CODE } from './columns';
+import { anyMarked, buildColumns, KIND_EXPERIENCE, KIND_WISH, maskOf, NO_VALENCE, VALENCE_CODE, type SegmentColumns } from './columns';
 import { finalMask } from './final';
 import type { Code, Interview, InterviewFormat, InterviewMode, Segment, SegmentKind, Study, Valence } from '../model/schema';
 
@@ -72,6 +72,13 @@ export interface StudyIndex {
   codeSelfAndAncestors: ReadonlyMap<string, readonly string[]>;
   /** Code id → its descendants (not itself). */
   codeDescendants: ReadonlyMap<string, readonly string[]>;
+  /** The segments as typed columns (./columns.ts), built here once: what every filter pass reads. */
+  columns: SegmentColumns;
+}
+
+/** The index's columns (kept for the call sites that asked for them before the index owned them). */
+export function segmentColumns(index: StudyIndex): SegmentColumns {
+  return index.columns;
 }
 
 export function buildIndex(data: IndexInput, opts: IndexOptions = {}): StudyIndex {
@@ -138,6 +145,7 @@ export function buildIndex(data: IndexInput, opts: IndexOptions = {}): StudyInde
     segCounted,
     codeSelfAndAncestors,
     codeDescendants,
+    columns: buildColumns(data.segments, { segGroup, segFormat, segMode }),
   };
 }
 
@@ -147,7 +155,7 @@ export function buildIndex(data: IndexInput, opts: IndexOptions = {}): StudyInde
  * column's dictionary, built once per call, never per segment.
  */
 export function filterIndices(index: StudyIndex, filter: AnalysisFilter = {}): Int32Array {
-  const cols = segmentColumns(index);
+  const cols = index.columns;
   const groups = maskOf(cols.group.ids, filter.groupIds);
   const formats = maskOf(cols.format.ids, filter.formats);
   const modes = maskOf(cols.mode.ids, filter.modes);

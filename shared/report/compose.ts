@@ -4,7 +4,7 @@
  * suppresses. Counts come before percentages; intervals are Wilson; small cells say "<k" or "skjult".
  */
 import { RATED_CATEGORIES, benchmarkComparison, combinedRowLabel, counsellorBreakdown, studyAssessments, vg2GroupIds, type BreakdownRow, type RatedCategory } from '../analysis/counsellor';
-import { buildIndex, type AnalysisFilter } from '../analysis/filter';
+import { buildIndex, type AnalysisFilter, type StudyIndex } from '../analysis/filter';
 import { breakdownRowHidden as rowHasHidden, gridTable, suppressBreakdown, suppressTable, type SdcCell, type SdcResult, type SdcSum } from '../analysis/suppress';
 import { codeFrequencies, codeTreeOrder, emotionCurve, journeyMatrix, personaKim, presentJourney } from '../analysis/journey';
 import { chartStringsFor, type ChartStrings } from '../charts/strings';
@@ -27,6 +27,8 @@ interface Ctx {
   data: StudyData;
   /** The study with stages and groups cut to the selection, for every analysis. */
   view: StudyData;
+  /** The analysis index of `view`, built on first use and then shared by every section (once per report). */
+  index: () => StudyIndex;
   filter: AnalysisFilter;
   interviews: Interview[];
   opts: ReportOptions;
@@ -137,7 +139,7 @@ function methodSection(ctx: Ctx): ReportSection {
 
 function journeySection(ctx: Ctx): ReportSection {
   const page: PageSpec = { format: ctx.opts.journeyPage ?? 'a4', orientation: 'landscape' };
-  const index = buildIndex(ctx.view);
+  const index = ctx.index();
   // A3 has room for more code chips per cell.
   // The as-is journey, like the screen's default: experiences as they were (wishes have their own place in Kim's storyboard).
   const m = journeyMatrix(index, { ...ctx.filter, kind: 'experience' }, { smallCell: ctx.k, topCodes: page.format === 'a3' ? 5 : 3, quotes: 0 });
@@ -153,7 +155,7 @@ function journeySection(ctx: Ctx): ReportSection {
 
 function emotionSection(ctx: Ctx): ReportSection {
   const E = ctx.L.emotion;
-  const curve = emotionCurve(buildIndex(ctx.view), ctx.filter, { smallCell: ctx.k });
+  const curve = emotionCurve(ctx.index(), ctx.filter, { smallCell: ctx.k });
   if (curve.every((c) => c.n === 0)) return section('emotion', ctx, PORTRAIT_A4, [], true);
   const layout = emotionCurveLayout(curve, { width: chartWidth(PORTRAIT_A4), height: 320, suppress: true, smallCell: ctx.k, strings: ctx.chart });
   const f2 = (v: number): string => fmtDecimal(v, 2, ctx.locale);
@@ -268,7 +270,7 @@ function counsellorSection(ctx: Ctx): ReportSection {
 
 function quotesSection(ctx: Ctx): ReportSection {
   const Q = ctx.L.quotes;
-  const m = journeyMatrix(buildIndex(ctx.view), ctx.filter, { smallCell: ctx.k, topCodes: 0, quotes: 6 });
+  const m = journeyMatrix(ctx.index(), ctx.filter, { smallCell: ctx.k, topCodes: 0, quotes: 6 });
   const shown = presentJourney(m);
   const blocks: Block[] = [{ kind: 'paragraph', text: Q.intro }];
   // The one door out holds unreviewed text back; the reader is told how much (counts still use it).
@@ -307,7 +309,7 @@ function quotesSection(ctx: Ctx): ReportSection {
 
 function storyboardSection(ctx: Ctx): ReportSection {
   const page: PageSpec = { format: 'a4', orientation: 'landscape' };
-  const persona = personaKim(buildIndex(ctx.view), ctx.filter, { top: 3 });
+  const persona = personaKim(ctx.index(), ctx.filter, { top: 3 });
   const anything = persona.some((s) => s.pains.length + s.helps.length + s.wishes.length > 0);
   if (!anything) return section('storyboard', ctx, page, [], true);
   const box = contentBox(page);
@@ -318,7 +320,7 @@ function storyboardSection(ctx: Ctx): ReportSection {
 // ---- codes ---------------------------------------------------------------------------------
 
 function codesSection(ctx: Ctx): ReportSection {
-  const freqs = codeFrequencies(buildIndex(ctx.view), ctx.filter);
+  const freqs = codeFrequencies(ctx.index(), ctx.filter);
   if (freqs.every((f) => f.segmentsRolled === 0)) return section('codes', ctx, PORTRAIT_A4, [], true);
   const layout = codeFrequencyLayout(freqs, ctx.data.codes, { width: chartWidth(PORTRAIT_A4), strings: ctx.chart, smallCell: ctx.k, suppress: true });
   return section('codes', ctx, PORTRAIT_A4, [{ kind: 'paragraph', text: ctx.L.codes.intro }, { kind: 'chart', layout }, { kind: 'paragraph', style: 'note', text: tpl(ctx.L.smallCellNote, { k: ctx.k }) }], false);
@@ -329,7 +331,8 @@ function codesSection(ctx: Ctx): ReportSection {
 function codebookSection(ctx: Ctx): ReportSection {
   const B = ctx.L.codebook;
   if (ctx.data.codes.length === 0) return section('codebook', ctx, PORTRAIT_A4, [], true);
-  const index = buildIndex(ctx.data);
+  // The view differs from the study only in its groups and stages: its codes are the study's.
+  const index = ctx.index();
   const order = codeTreeOrder(index);
   const rows = order.map(({ id, depth }) => {
     const c = index.codeById.get(id);
@@ -384,9 +387,11 @@ export function composeReport(all: StudyData, opts: ReportOptions): ComposeResul
   const stages = stageIds ? data.study.stages.filter((s) => stageIds.includes(s.id)) : data.study.stages;
   // The study as the selection sees it: analyses then list only the chosen stages and groups.
   const view: StudyData = { ...data, study: { ...data.study, groups, stages } };
+  let index: StudyIndex | null = null;
   const ctx: Ctx = {
     data,
     view,
+    index: () => (index ??= buildIndex(view)),
     filter: { ...(groupIds ? { groupIds } : {}), ...(stageIds ? { stageIds } : {}) },
     interviews: groupIds ? data.interviews.filter((iv) => groupIds.includes(iv.groupId)) : data.interviews,
     opts,

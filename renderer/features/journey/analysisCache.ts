@@ -5,7 +5,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { buildIndex, segmentColumns, type StudyIndex } from '../../../shared/analysis';
+import { buildIndex, type StudyIndex } from '../../../shared/analysis';
 import { sharingSegments } from '../../../shared/exchange/outbound';
 import type { StudyData } from '../../../shared/model';
 import { appDb } from '../../db/database';
@@ -58,9 +58,6 @@ export function useStudyIndex(studyId: string): { data: StudyData; index: StudyI
       await nextTask();
       if (!live) return;
       const index = indexFor(data);
-      await nextTask();
-      if (!live) return;
-      segmentColumns(index);
       await nextTask();
       if (live) setReady({ data, index });
     })();
