@@ -191,14 +191,15 @@ function median(xs: number[]): number {
   return s[Math.ceil(s.length / 2) - 1] ?? Number.NaN;
 }
 
-export async function runChromiumBench(sizes: Sizes, log: (s: string) => void, opts: { build: boolean; appOnly?: boolean; workbenchOnly?: boolean }): Promise<{ rows: BenchRow[]; chromium: string }> {
+export async function runChromiumBench(sizes: Sizes, log: (s: string) => void, opts: { build: boolean; appOnly?: boolean; workbenchOnly?: boolean; rows?: BenchRow[] }): Promise<{ rows: BenchRow[]; chromium: string }> {
   if (opts.build || !existsSync(join(WEB, 'index.html')) || !existsSync(join(PAGE, 'bench.html'))) buildAll(log);
   const { server, baseUrl } = await serve([
     { prefix: '/bench/', dir: PAGE },
     { prefix: '/', dir: WEB },
   ]);
   const browser: Browser = await launch();
-  const rows: BenchRow[] = [];
+  // The caller's array when given: rows measured before a failure are kept.
+  const rows: BenchRow[] = opts.rows ?? [];
   const large: StudySize = { interviews: sizes.interviews, segments: sizes.segments, seed: 42 };
   const scaleText = `${fmt(sizes.interviews)} interviews / ${fmt(sizes.segments)} segments`;
   try {

@@ -7,6 +7,8 @@ export interface BenchResults {
   scale: string;
   durationMs: number;
   rows: BenchRow[];
+  /** Set when part of the run failed (e.g. the Node half), so the rows written are known to be partial. */
+  errors?: string[];
 }
 
 export const BEGIN = '<!-- bench:results:begin (written by npm run bench) -->';
@@ -64,6 +66,7 @@ export function resultsSection(res: BenchResults, section: Section = 'default'):
     if (rows.length === 0) continue;
     parts.push('', `### ${title}`, '', markdownTable(rows));
   }
+  for (const e of res.errors ?? []) parts.push('', `**Run error:** ${cell(e.split('\n')[0] ?? e)}`);
   parts.push(end);
   return parts.join('\n');
 }

@@ -55,31 +55,53 @@ export async function runBench(opts: RunOptions, log: (s: string) => void = cons
   const sizes = scale(which);
   const m = machine();
   const rows: BenchRow[] = [];
-  if (!opts.nodeOnly) {
-    // Chromium first: the Node scenarios leave a large heap behind in this process.
-    const { runChromiumBench } = await import('./chromium');
-    const c = await runChromiumBench(sizes, log, { build: opts.build, appOnly: opts.appOnly === true, workbenchOnly: opts.workbenchOnly === true });
-    rows.push(...c.rows);
-    m.chromium = c.chromium;
-  }
-  const subset = opts.appOnly === true || opts.workbenchOnly === true;
-  if (!subset) rows.push(...(await runNodeBench(sizes, log)));
-  const res: BenchResults = {
+  const errors: string[] = [];
+  const results = (): BenchResults => ({
     machine: m,
     scale: scaleText(sizes),
     durationMs: performance.now() - t0,
     // Every row says at which scale it was measured, so rows of two runs are never mixed up.
     rows: rows.map((r) => ({ ...r, scale: sizes.name })),
-  };
+    ...(errors.length > 0 ? { errors } : {}),
+  });
+  const subset = opts.appOnly === true || opts.workbenchOnly === true;
+  if (!opts.nodeOnly) {
+    // Chromium first: the Node scenarios leave a large heap behind in this process.
+    const { runChromiumBench } = await import('./chromium');
+    try {
+      const c = await runChromiumBench(sizes, log, { build: opts.build, appOnly: opts.appOnly === true, workbenchOnly: opts.workbenchOnly === true, rows });
+      m.chromium = c.chromium;
+    } catch (e) {
+      errors.push(`chromium half: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      log(errors[errors.length - 1] as string);
+    }
+    // A long run keeps what it has: the Chromium half is written before the Node half starts.
+    if (!subset || opts.out !== ROOT) write(opts, sizes.name, results());
+  }
+  if (!subset) {
+    try {
+      rows.push(...(await runNodeBench(sizes, log)));
+    } catch (e) {
+      // A failed Node half must not lose the Chromium half: the error is written with the rows.
+      errors.push(`node half: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      log(errors[errors.length - 1] as string);
+    }
+  }
+  const res = results();
   if (subset && opts.out === ROOT) return res;
-  const json = join(opts.out, sizes.name === 'large' ? 'bench-results/large.json' : 'bench-results/latest.json');
+  write(opts, sizes.name, res);
+  return res;
+}
+
+function write(opts: RunOptions, which: ScaleName, res: BenchResults): void {
+  const large = which === 'large';
+  const json = join(opts.out, large ? 'bench-results/large.json' : 'bench-results/latest.json');
   mkdirSync(dirname(json), { recursive: true });
   writeFileSync(json, `${JSON.stringify(res, null, 2)}\n`);
   const md = join(opts.out, 'docs/bench.md');
   mkdirSync(dirname(md), { recursive: true });
   const doc = existsSync(md) ? readFileSync(md, 'utf8') : '# Bench\n';
-  writeFileSync(md, updateDoc(doc, resultsSection(res, sizes.name === 'large' ? 'large' : 'default'), sizes.name === 'large' ? 'large' : 'default'));
-  return res;
+  writeFileSync(md, updateDoc(doc, resultsSection(res, large ? 'large' : 'default'), large ? 'large' : 'default'));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
