@@ -11,6 +11,8 @@ export const rendererConfig = {
   base: './',
   plugins: [react()],
   worker: { format: 'es' as const },
+  // Bench marks (renderer/perf/marks.ts): on only when the bench builds the app; production drops them.
+  define: { __BENCH_MARKS__: JSON.stringify(process.env.REISEKART_BENCH_MARKS === '1') },
   build: { target: 'chrome130', sourcemap: true, chunkSizeWarningLimit: 4000 },
 };
 

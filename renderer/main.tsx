@@ -26,6 +26,9 @@ async function start(): Promise<void> {
   await import('jspdf');
   await nextTask();
   const { App } = await import('./app/App');
+  // Background services (scheduled backups) start here, explicitly, once.
+  const { startServices } = await import('./app/services');
+  startServices();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   createRoot(root).render(createElement(StrictMode, null, createElement(App)));

@@ -6,4 +6,3 @@ export { fnrCheckDigits, fnrChecksumValid, fnrVariant } from './fnr';
 export type { FnrVariant } from './fnr';
 export { HIT_KINDS, DEFAULT_MIN_CONFIDENCE, SUGGEST_THRESHOLD } from './types';
 export type { Hit, HitKind, TermSpec, DetectOptions } from './types';
-export { anonymiserThroughput } from './throughput';

@@ -2,7 +2,7 @@
  * The Chromium half of the bench: the app (built to .bench/web) and the bench page (.bench/page)
  * served on one 127.0.0.1 origin, driven by playwright-core against Debian's Chromium.
  *
- * - bench page: the scenarios of renderer/bench/scenarios.ts on real IndexedDB, each with its long tasks;
+ * - bench page: the scenarios of tests/bench/page/scenarios.ts on real IndexedDB, each with its long tasks;
  * - app: cold start to the study home, opening the large study's journey screen, JS heap (CDP), and
  *   the screen's own redraw measure (`journey:redraw`, JourneyScreen.tsx) over real filter changes;
  * - the gzip size of the app build.
@@ -12,8 +12,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import type { BenchApi, Measured, StudySize } from '../../renderer/bench/api';
-import { row, type BenchRow } from '../../renderer/bench/stats';
+import type { BenchApi, Measured, StudySize } from './page/api';
+import { row, type BenchRow } from './page/stats';
 import { launch, newSession } from '../e2e/chromium';
 import { serve } from '../../scripts/static-server';
 import type { Sizes } from './sizes';
@@ -34,7 +34,8 @@ export function buildAll(log: (s: string) => void): void {
     ['build', '--config', 'vite.bench.config.ts', '--outDir', PAGE, '--emptyOutDir'],
   ]) {
     log(`chromium: vite ${args.slice(0, 3).join(' ')}`);
-    const r = spawnSync(process.execPath, [vite, ...args], { cwd: ROOT, encoding: 'utf8' });
+    // The bench's builds turn the bench marks on (renderer/perf/marks.ts); production has none.
+    const r = spawnSync(process.execPath, [vite, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, REISEKART_BENCH_MARKS: '1' } });
     if (r.status !== 0) throw new Error(`vite ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
   }
 }
@@ -210,7 +211,7 @@ export async function runChromiumBench(sizes: Sizes, log: (s: string) => void, o
       await s.page.waitForSelector('#status[data-ready="true"]');
 
       log('chromium: journey filter changes');
-      const j = await callBench<import('../../renderer/bench/scenarios').JourneyResult>(s.page, 'journey', large, sizes.filterChanges);
+      const j = await callBench<import('./page/scenarios').JourneyResult>(s.page, 'journey', large, sizes.filterChanges);
       const jr = j.result;
       rows.push(
         row({ id: 'journey.p50', env: 'chromium', label: 'Journey analysis + layout per filter change, p50', value: jr.analysis.p50, unit: 'ms', detail: `${jr.analysis.n} filter changes, ${scaleText}`, peer: { label: 'bare loop p50', value: jr.bare.p50 } }),
@@ -220,20 +221,20 @@ export async function runChromiumBench(sizes: Sizes, log: (s: string) => void, o
       );
 
       log('chromium: anonymiser');
-      const a = await callBench<import('../../renderer/bench/scenarios').AnonymiserResult>(s.page, 'anonymiser', large, sizes.anonymiserRounds);
+      const a = await callBench<import('./page/scenarios').AnonymiserResult>(s.page, 'anonymiser', large, sizes.anonymiserRounds);
       rows.push(
         row({ id: 'anonymiser', env: 'chromium', label: 'Anonymiser (detectIdentifiers) throughput', value: a.result.mbPerSecond, unit: 'MB/s', detail: `median of ${sizes.anonymiserRounds}, ${a.result.mb.toFixed(1)} MB of transcripts (main thread here; the app runs it in a worker)`, limit: { op: '>=', value: 5 } }),
       );
 
       log('chromium: loadStudyData');
-      const l = await callBench<import('../../renderer/bench/scenarios').LoadResult>(s.page, 'load', large, sizes.loadRounds);
+      const l = await callBench<import('./page/scenarios').LoadResult>(s.page, 'load', large, sizes.loadRounds);
       rows.push(
         row({ id: 'load', env: 'chromium', label: 'loadStudyData, whole study', value: l.result.load, unit: 'ms', detail: `median of ${l.result.rounds}, ${scaleText} (written once by replaceStudyData in ${fmt(Math.round(l.result.writeMs))} ms)`, peer: { label: 'raw getAll of every store', value: l.result.raw, maxRatio: 1.5 } }),
         row({ id: 'longtask.load', env: 'chromium', label: 'Longest task during the loads', value: l.result.appLongestTaskMs ?? l.longTasks.max, unit: 'ms', detail: `the app's path only: replaceStudyData ${fmt(Math.round(l.result.appLongestByPhase?.write ?? 0))} ms, loadStudyData ${fmt(Math.round(l.result.appLongestByPhase?.load ?? 0))} ms; ${l.longTasks.count} long tasks in the whole scenario, the raw getAll peer's one-clone reads included (longest ${fmt(Math.round(l.longTasks.max))} ms)`, limit: { op: '<=', value: 200 } }),
       );
 
       log('chromium: saveSegment');
-      const sv = await callBench<import('../../renderer/bench/scenarios').SaveResult>(s.page, 'save', large, sizes.saves);
+      const sv = await callBench<import('./page/scenarios').SaveResult>(s.page, 'save', large, sizes.saves);
       rows.push(
         row({ id: 'save', env: 'chromium', label: 'Coding a segment: saveSegment, p95', value: sv.result.save.p95, unit: 'ms', detail: `${sv.result.save.n} saves, p50 ${sv.result.save.p50.toFixed(1)} ms, store of ${scaleText}, durability strict`, limit: { op: '<', value: 50 }, peer: { label: 'raw put p95', value: sv.result.raw.p95 } }),
       );
@@ -241,7 +242,7 @@ export async function runChromiumBench(sizes: Sizes, log: (s: string) => void, o
 
       log('chromium: CSV import');
       const csvSize: StudySize = { interviews: sizes.interviews, segments: sizes.csvRows, seed: 43 };
-      const c = await callBench<import('../../renderer/bench/scenarios').CsvResult>(s.page, 'csv', csvSize, sizes.csvRounds);
+      const c = await callBench<import('./page/scenarios').CsvResult>(s.page, 'csv', csvSize, sizes.csvRounds);
       const cr = c.result;
       rows.push(
         row({ id: 'csv', env: 'chromium', label: `CSV import, ${fmt(cr.rows)} segment rows`, value: cr.importMs, unit: 'ms', detail: `${(cr.bytes / 2 ** 20).toFixed(1)} MB; parse ${fmt(Math.round(cr.parseMs))} + records ${fmt(Math.round(cr.toRecordsMs))} + write ${fmt(Math.round(cr.writeMs))} ms; peer: Papa ${fmt(Math.round(cr.papaMs))} + raw write ${fmt(Math.round(cr.rawWriteMs))} ms`, peer: { label: 'PapaParse + raw bulk write', value: cr.papaMs + cr.rawWriteMs, maxRatio: 1.5 } }),

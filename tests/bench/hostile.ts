@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { row, type BenchRow } from '../../renderer/bench/stats';
+import { row, type BenchRow } from './page/stats';
 import { writeHostileCorpus, type CorpusEntry } from '../fixtures/hostile/write';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,5 +1,5 @@
 /** Bench results → bench-results/latest.json and the tables of docs/bench.md (between markers, so the prose around them stays). */
-import type { BenchRow, Limit } from '../../renderer/bench/stats';
+import type { BenchRow, Limit } from './page/stats';
 import type { Machine } from './machine';
 
 export interface BenchResults {

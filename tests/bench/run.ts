@@ -18,7 +18,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchRow } from '../../renderer/bench/stats';
+import type { BenchRow } from './page/stats';
 import { machine } from './machine';
 import { runNodeBench } from './node';
 import { resultsSection, updateDoc, type BenchResults } from './report';

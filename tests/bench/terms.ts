@@ -5,7 +5,7 @@
  */
 import { detectTerms } from '../../shared/anonymise/patterns';
 import type { TermSpec } from '../../shared/anonymise/types';
-import { lcg, row, type BenchRow } from '../../renderer/bench/stats';
+import { lcg, row, type BenchRow } from './page/stats';
 
 const SYLLABLES = ['ka', 'ri', 'no', 'sel', 'bjør', 'tor', 'lin', 'ha', 'mar', 'ten', 'sko', 'le', 'vik', 'dal', 'fjord', 'ås', 'berg', 'ud', 'mo', 'en'];
 

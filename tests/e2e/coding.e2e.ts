@@ -47,6 +47,8 @@ describe('coding workbench, keyboard only', () => {
     await page.getByTestId('transcript').focus();
     await codeNext('5', 'v', 'n');
     await expect.poll(() => count('vg1')).toBe(before.vg1 + 1);
+    // The screen reader hears that it was saved, not how many milliseconds it took.
+    await expect.poll(() => page.getByTestId('wb-status-msg').textContent(), { timeout: 30_000 }).toBe('Lagret');
     await codeNext('5', 'i', 'p');
     await codeNext('6', 'h', 'o');
     await expect.poll(() => count('vg1')).toBe(before.vg1 + 2);

@@ -62,8 +62,8 @@ describe('journey map', () => {
     await expect.poll(() => page.getByTestId('journey-total').innerText()).not.toBe(totalBefore);
     const after = await page.locator(cellSel).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     expect(after).not.toEqual(before);
-    const measures = await page.evaluate(() => performance.getEntriesByName('journey:redraw').map((e) => e.duration));
-    expect(measures.length).toBeGreaterThan(0);
+    // The bench's redraw marks are not in the production build (renderer/perf/marks.ts).
+    expect(await page.evaluate(() => performance.getEntriesByName('journey:redraw:start').length + performance.getEntriesByName('journey:redraw').length)).toBe(0);
     await page.getByTestId('filter-group').selectOption('');
   });
 

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateStudy } from '../../fixtures/generator';
 import { buildIndex, journeyMatrix } from '../../shared/analysis';
-import { bareLoop, filterSequence } from '../../renderer/bench/scenarios';
-import { lcg, percentile, row, summarise } from '../../renderer/bench/stats';
+import { bareLoop, filterSequence } from '../bench/page/scenarios';
+import { lcg, percentile, row, summarise } from '../bench/page/stats';
 import { BEGIN, END, LARGE_BEGIN, LARGE_END, resultsSection, updateDoc } from '../../tests/bench/report';
 import { LARGE, scale } from '../../tests/bench/sizes';
 import { parseRunArgs } from '../../tests/bench/run';

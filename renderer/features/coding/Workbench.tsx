@@ -31,6 +31,7 @@ import { draftFromSegment, emptyDraft, type Draft } from './draft';
 import { redoStep, runCommand, undoStep } from './undoLog';
 import { takePendingJump, useBlind, useCurrentCoder } from './coderState';
 import { Loading } from '../../components/Loading';
+import { benchDuration, benchMarkAfterPaint, benchMeasureAfterPaint } from '../../perf/marks';
 
 /**
  * The segment after (dir 1) or before (dir −1) the open one in the list's order (start, then end),
@@ -76,14 +77,14 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
   const transcriptRef = useRef<TranscriptHandle>(null);
   const panelRef = useRef<PanelHandle>(null);
   const keysId = useId();
-  // Key → selection painted, for the bench (tests/bench/chromium.ts): the keydown's timestamp is
-  // kept until the caret change commits, then measured after the next frame (as journey:redraw).
+  // Key → selection painted, for the bench only (renderer/perf/marks.ts): the keydown's timestamp
+  // is kept until the caret change commits, then measured after the next frame (as journey:redraw).
   const selectKeyAt = useRef<number | null>(null);
   useLayoutEffect(() => {
     const at = selectKeyAt.current;
     if (at === null) return;
     selectKeyAt.current = null;
-    requestAnimationFrame(() => setTimeout(() => performance.measure('coding:select', { start: at, end: performance.now() }), 0));
+    benchMeasureAfterPaint('coding:select', at);
   }, [caret]);
 
   const text = transcript?.text ?? '';
@@ -200,7 +201,12 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
     setCaret({ anchor: draft.end, caret: draft.end });
     transcriptRef.current?.focus();
     const r = await tracked(() => runCommand(db, study.id, interviewId, cmd));
-    report(r, t('coding.saved', { ms: r.ok ? Math.round(r.value) : 0 }));
+    // The save time is for the bench (marks), never in the status a screen reader reads out.
+    if (r.ok) {
+      benchDuration('coding:save', r.value);
+      benchMarkAfterPaint('coding:saved');
+    }
+    report(r, t('coding.saved'));
   }, [draft, interview, coderId, allSegments, study.id, interviewId, text, transcript?.review, db, report, t]);
 
   const remove = useCallback(async () => {

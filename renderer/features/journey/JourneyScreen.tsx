@@ -19,6 +19,7 @@ import { PersonaPanel } from './PersonaPanel';
 import { QuotePanel } from './QuotePanel';
 import './journey.css';
 import { Loading } from '../../components/Loading';
+import { BENCH_MARKS, benchMark, benchMeasureAfterPaint } from '../../perf/marks';
 
 export const MAP_W = 1100;
 const LANE_H = 130;
@@ -30,27 +31,22 @@ export function mapHeight(lanes: number, laneH = LANE_H): number {
 }
 
 /**
- * Filter → paint, measured for the bench (tests/bench reads performance.getEntriesByName):
- * `start` when a filter changes, `drawn` after the charts commit a new layout (an effect).
+ * Filter → paint, for the bench only (renderer/perf/marks.ts; nothing in the production build):
+ * `start` when a filter changes, `drawn` after the charts commit a new layout (a layout effect).
  */
 function useRedrawMarks(): { start: () => void; drawn: (layout: unknown) => void } {
   const pending = useRef(false);
   return useMemo(
     () => ({
       start: () => {
-        performance.mark('journey:redraw:start');
+        if (!BENCH_MARKS) return;
+        benchMark('journey:redraw:start');
         pending.current = true;
       },
       drawn: () => {
         if (!pending.current) return;
         pending.current = false;
-        // After the commit: the next frame is painted, then the macrotask after it runs.
-        requestAnimationFrame(() => {
-          window.setTimeout(() => {
-            performance.mark('journey:redraw:end');
-            performance.measure('journey:redraw', 'journey:redraw:start', 'journey:redraw:end');
-          }, 0);
-        });
+        benchMeasureAfterPaint('journey:redraw', 'journey:redraw:start');
       },
     }),
     [],

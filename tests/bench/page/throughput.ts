@@ -1,8 +1,8 @@
-import { detectIdentifiers } from './detect';
-import type { DetectOptions } from './types';
+import { detectIdentifiers } from '../../../shared/anonymise/detect';
+import type { DetectOptions } from '../../../shared/anonymise/types';
 
 /**
- * MB/s of `detectIdentifiers` over `text` (UTF-16 length / 2^20 per second), for the bench suite.
+ * MB/s of `detectIdentifiers` over `text` (UTF-16 length / 2^20 per second), for the bench suite (moved out of shared/: it is a bench measure, not the app's).
  * `now` is injected so shared/ needs no timer global beyond what the caller gives it.
  */
 export function anonymiserThroughput(text: string, now: () => number, options: DetectOptions = {}): { mbPerSecond: number; hits: number; ms: number } {

@@ -1,11 +1,11 @@
 /**
- * The bench page (renderer/bench.html, built by vite.bench.config.ts): the scenarios of
+ * The bench page (tests/bench/page/bench.html, built by vite.bench.config.ts): the scenarios of
  * scenarios.ts in real Chromium with real IndexedDB, each watched by a long-task observer.
  * It is served beside the built app on the same origin, so `seedApp` can fill the app's database.
  */
-import { generateStudy } from '../../fixtures/generator';
-import type { StudyData } from '../../shared/model';
-import { DB_NAME, openDatabase, replaceStudyData } from '../db';
+import { generateStudy } from '../../../fixtures/generator';
+import type { StudyData } from '../../../shared/model';
+import { DB_NAME, openDatabase, replaceStudyData } from '../../../renderer/db';
 import { countWords, workbenchStudy } from './workbench';
 import type { BenchApi, LongTasks, Measured, StudySize } from './api';
 import { benchAnonymiser, benchCsvImport, benchJourney, benchLoad, benchSaveSegment, transcriptText, type IdbEnv } from './scenarios';

@@ -5,16 +5,16 @@
  * (tests/bench/run.ts) turns the results into rows with limits and ratios.
  */
 import Papa from 'papaparse';
-import { buildIndex, emotionCurve, journeyMatrix, type AnalysisFilter, type StudyIndex } from '../../shared/analysis';
-import { anonymiserThroughput } from '../../shared/anonymise';
-import { CHART_STRINGS_NB, emotionCurveLayout, journeyMapLayout } from '../../shared/charts';
-import { exportCsv } from '../../shared/exchange/csv-export';
-import { importCsv, parseCsv, suggestMapping } from '../../shared/exchange/csv-import';
-import { importBase } from '../../shared/exchange/csv-job';
-import type { InterviewFormat, InterviewMode, Segment, SegmentKind, StudyData } from '../../shared/model';
-import { loadStudyData, openDatabase, replaceStudyData, saveParsedSegments, saveSegment, type ReisekartDb } from '../db';
-import { SCHEMA_VERSIONS } from '../db/schema';
-import { openCsvImport } from '../workers/csvImportClient';
+import { buildIndex, emotionCurve, journeyMatrix, type AnalysisFilter, type StudyIndex } from '../../../shared/analysis';
+import { anonymiserThroughput } from './throughput';
+import { CHART_STRINGS_NB, emotionCurveLayout, journeyMapLayout } from '../../../shared/charts';
+import { exportCsv } from '../../../shared/exchange/csv-export';
+import { importCsv, parseCsv, suggestMapping } from '../../../shared/exchange/csv-import';
+import { importBase } from '../../../shared/exchange/csv-job';
+import type { InterviewFormat, InterviewMode, Segment, SegmentKind, StudyData } from '../../../shared/model';
+import { loadStudyData, openDatabase, replaceStudyData, saveParsedSegments, saveSegment, type ReisekartDb } from '../../../renderer/db';
+import { SCHEMA_VERSIONS } from '../../../renderer/db/schema';
+import { openCsvImport } from '../../../renderer/workers/csvImportClient';
 import { lcg, median, summarise, type Timing } from './stats';
 
 export type Now = () => number;

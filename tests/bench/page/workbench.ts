@@ -5,8 +5,8 @@
  * turns from the demo's phrase bank, with `turns` offsets), then cut at the first turn boundary at or
  * past `words`, so the text and its turns stay consistent. Deterministic for a given seed.
  */
-import { generateStudy } from '../../fixtures/generator';
-import type { StudyData } from '../../shared/model';
+import { generateStudy } from '../../../fixtures/generator';
+import type { StudyData } from '../../../shared/model';
 
 /** The generator writes about 25 words per coded segment (question + answer); a margin makes the cut always land. */
 const WORDS_PER_SEGMENT_LOW = 20;

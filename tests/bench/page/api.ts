@@ -23,7 +23,7 @@ export interface BenchApi {
   save(size: StudySize, n: number): Promise<Measured<SaveResult>>;
   /** Writes the generated study into the app's own database (same origin): returns its id. */
   seedApp(size: StudySize): Promise<Measured<string>>;
-  /** Writes ONE anonymised interview with a transcript of about `words` words (renderer/bench/workbench.ts) into the app's database. */
+  /** Writes ONE anonymised interview with a transcript of about `words` words (tests/bench/page/workbench.ts) into the app's database. */
   seedWorkbench(words: number, seed: number): Promise<Measured<{ studyId: string; interviewId: string; words: number; chars: number; turns: number }>>;
   /** Drops cached studies so the next scenario starts from a smaller heap. */
   forget(): void;
