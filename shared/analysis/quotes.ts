@@ -85,11 +85,18 @@ export function pickQuotes(index: StudyIndex, segs: readonly number[], k: number
   // A quote that nearly repeats a better one is passed over (similar.ts): take the best few, and
   // widen the window only when near-duplicates leave fewer than k (rare; stays linear otherwise).
   const text = (i: number): string => (index.segments[i] as Segment).quote;
+  // The answer is distinctBy over `first` then ALL items in order, stopping at k. A window of the
+  // best few gives it when it holds k distinct quotes (the common case); otherwise the items are
+  // sorted once. (Doubling the window instead re-ran smallestK, whose insertion is O(n × window):
+  // at 500,000 segments, where a cell's near-duplicates are many, that was quadratic — a matrix
+  // took 2 s instead of 0.1 s without quotes; docs/bench.md.)
   const distinctK = (items: readonly number[], first: readonly number[]): number[] => {
-    for (let window = k * 4; ; window *= 2) {
+    const window = k * 4;
+    if (window < items.length) {
       const got = distinctBy([...first, ...smallestK(items, window, cmp)], text, k);
-      if (got.length >= k || window >= items.length) return got;
+      if (got.length >= k) return got;
     }
+    return distinctBy([...first, ...[...items].sort(cmp)], text, k);
   };
   const bests = [...bestOf.values()];
   let chosen = distinctK(bests, []);

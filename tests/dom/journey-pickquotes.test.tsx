@@ -72,4 +72,32 @@ describe('pickQuotes', () => {
       { seed: 20210401, numRuns: 300 },
     );
   });
+
+  it('agrees with it when near-duplicates are most of a large cell (the window is not enough)', () => {
+    // Quotes from a vocabulary of a few words: most pairs are near-duplicates, so the best few
+    // rarely hold k distinct quotes and pickQuotes must go on through the whole cell in order.
+    const words = ['skole', 'rådgiver', 'valg', 'besøksdag', 'linje', 'venner'];
+    const seg = fc.record({
+      iv: fc.integer({ min: 0, max: ivs.length - 1 }),
+      p: fc.constantFrom('P1', 'P2', 'P3'),
+      text: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }),
+      valence: fc.constantFrom<Valence | null>('positive', 'mixed', 'negative', null),
+    });
+    fc.assert(
+      fc.property(fc.array(seg, { minLength: 20, maxLength: 150 }), fc.integer({ min: 1, max: 5 }), fc.constantFrom<Valence | null>('positive', 'negative', null), (rows, k, prefer) => {
+        const segments: Segment[] = rows.map((r, i) => ({
+          ...base,
+          id: `s-${String((i * 7919) % 1000).padStart(3, '0')}-${i}`,
+          interviewId: ivs[r.iv]!.id,
+          participantId: r.p,
+          quote: r.text.join(' '),
+          valence: r.valence,
+        }));
+        const index = buildIndex({ study: demo.study, codes: demo.codes, interviews: demo.interviews, segments });
+        const got = pickQuotes(index, segments.map((_s, i) => i), k, prefer).map((q) => q.segmentId);
+        expect(got).toEqual(referencePick(segments, k, prefer));
+      }),
+      { seed: 20261202, numRuns: 200 },
+    );
+  });
 });
