@@ -27,9 +27,16 @@ export function nearDuplicate(a: string, b: string): boolean {
 /** The texts in order, leaving out each one that nearly repeats one kept before it. */
 export function distinctBy<T>(items: readonly T[], text: (t: T) => string, limit = Infinity): T[] {
   const kept: { item: T; words: Set<string> }[] = [];
+  // A text seen before is passed over without splitting it into words: it was kept (and repeats
+  // itself) or it repeated a kept one (and the kept set only grows). In large studies the same
+  // sentence recurs thousands of times in a cell; splitting each (locale lower-casing) dominated.
+  const seen = new Set<string>();
   for (const item of items) {
     if (kept.length >= limit) break;
-    const words = wordSet(text(item));
+    const t = text(item);
+    if (seen.has(t)) continue;
+    seen.add(t);
+    const words = wordSet(t);
     if (kept.some((k) => jaccard(k.words, words) >= NEAR_DUPLICATE)) continue;
     kept.push({ item, words });
   }
