@@ -6,7 +6,7 @@
 import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisFilter, StudyIndex } from '../../../shared/analysis';
-import { emotionCurveLayout, journeyMapLayout, type ChartStrings, type RectPrimitive } from '../../../shared/charts';
+import { emotionCurveLayout, journeyMapLayout, sharedEmotionCurve, sharedJourneyMap, type ChartStrings, type RectPrimitive } from '../../../shared/charts';
 import type { ScreenProps } from '../../app/features';
 import { navigate } from '../../app/router';
 import { ChartFigure } from '../../components/chart/ChartFigure';
@@ -163,13 +163,15 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
   // shows the new map (a passive effect can run after that paint, and the rAF a frame later).
   useLayoutEffect(() => onDrawn(mapLayout), [onDrawn, mapLayout]);
 
+  // Exports are sharing outputs: primary and secondary suppression, map and curve as one table, "n held back".
+  const heldBack = answer.heldBack;
   const exportMap = useCallback(
-    () => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: true, strings: chartStringsFor(i18n.language) }),
-    [matrix, index, height, i18n.language],
+    () => sharedJourneyMap(matrix, wish ? undefined : curve, index, { width: MAP_W, height, strings: chartStringsFor(i18n.language) }, heldBack),
+    [matrix, curve, wish, index, height, i18n.language, heldBack],
   );
   const exportCurve = useCallback(
-    () => emotionCurveLayout(curve, { width: MAP_W, height: 280, suppress: true, smallCell, strings: chartStringsFor(i18n.language) }),
-    [curve, smallCell, i18n.language],
+    () => sharedEmotionCurve(matrix, curve, { width: MAP_W, height: 280, smallCell, strings: chartStringsFor(i18n.language) }, heldBack),
+    [matrix, curve, smallCell, i18n.language, heldBack],
   );
 
   useEffect(() => {
@@ -242,7 +244,7 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
               />
             )}
           </div>
-          {compare ? <SmallMultiples index={index} source={source} filter={filter} strings={strings} /> : null}
+          {compare ? <SmallMultiples index={index} source={source} filter={filter} strings={strings} heldBack={heldBack} /> : null}
           {showPersona ? <Persona index={index} source={source} filter={filter} /> : null}
         </div>
         {selected ? <QuotePanel index={index} source={source} filter={filter} stageId={selected.stageId} situationId={selected.situationId} onClose={closePanel} /> : null}
@@ -257,7 +259,7 @@ const Persona = memo(function Persona({ index, source, filter }: { index: StudyI
   return persona ? <PersonaPanel index={index} persona={persona} /> : null;
 });
 
-const SmallMultiples = memo(function SmallMultiples({ index, source, filter, strings }: { index: StudyIndex; source: AnalysisSource; filter: AnalysisFilter; strings: ChartStrings }) {
+const SmallMultiples = memo(function SmallMultiples({ index, source, filter, strings, heldBack }: { index: StudyIndex; source: AnalysisSource; filter: AnalysisFilter; strings: ChartStrings; heldBack: number }) {
   const { t } = useTranslation();
   const study = index.study;
   const groups = useAnalysis(source, { type: 'groups', filter, smallCell: study.smallCellThreshold });
@@ -278,7 +280,7 @@ const SmallMultiples = memo(function SmallMultiples({ index, source, filter, str
               headingLevel={3}
               layout={layout}
               fileBase={`${t('journey.mapTitle')} ${g.short ?? g.label}`}
-              exportLayout={() => journeyMapLayout(m, index, { width: SMALL_W, height: mapHeight(study.situations.length, 96), suppress: true, strings: { ...strings, journeyTitle: g.label } })}
+              exportLayout={() => sharedJourneyMap(m, undefined, index, { width: SMALL_W, height: mapHeight(study.situations.length, 96), strings: { ...strings, journeyTitle: g.label } }, heldBack)}
               testId={`small-map-${g.id}`}
             />
           );

@@ -10,7 +10,8 @@ import {
   RATED_CATEGORIES, benchmarkComparison, combinedRowLabel, counsellorBreakdown, studyAssessments, suppressBreakdown, vg2GroupIds,
   type BenchmarkComparison, type BreakdownRow, type CounsellorBreakdown, type RatedCategory,
 } from '../../../shared/analysis';
-import { satisfactionBarsLayout } from '../../../shared/charts';
+import { satisfactionBarsLayout, withHeldBackNote } from '../../../shared/charts';
+import { heldBackQuotes } from '../../../shared/exchange/outbound';
 import type { Proportion } from '../../../shared/analysis';
 import type { GroupDef, StudyData } from '../../../shared/model';
 import type { ScreenProps } from '../../app/features';
@@ -88,7 +89,12 @@ export function SatisfactionBody({ data }: { data: StudyData }) {
           heading={t('satisfaction.chartTitle')}
           layout={layout}
           fileBase={t('satisfaction.chartTitle')}
-          exportLayout={() => satisfactionBarsLayout(suppressBreakdown(breakdown).breakdown, comparison, { width: 960, suppress: true, strings, valenceLabels: study.valenceLabels })}
+          exportLayout={() => {
+            // A sharing output (shared/analysis/suppress.ts decides): hidden rows, and "n held back" under the picture.
+            const shared = suppressBreakdown(breakdown);
+            const cells = [...(shared.breakdown.combined ? [shared.breakdown.combined] : []), ...shared.breakdown.groups].filter((r) => r.suppressed).length;
+            return withHeldBackNote(satisfactionBarsLayout(shared.breakdown, comparison, { width: 960, suppress: true, strings, valenceLabels: study.valenceLabels }), { cells, quotes: heldBackQuotes(data.segments) }, { strings });
+          }}
           testId="satisfaction-chart"
         />
       </div>
