@@ -43,8 +43,11 @@ describe('secondary suppression in the journey sharing outputs', () => {
     const raw = page.locator('[data-testid="journey-map"] rect[data-role="cell"][data-stage="st8"][data-situation="choice"]');
     await expect.poll(() => raw.first().getAttribute('aria-label'), { timeout: 30_000 }).toContain('15');
 
+    // The researcher's screen is marked "Ikke for deling"; the mark never reaches a sharing output.
+    expect(await page.getByTestId('not-for-sharing').innerText()).toBe('Ikke for deling');
     const svg = strFromU8(await download(page, () => page.getByTestId('journey-map').getByTestId('export-svg').click()));
     expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).not.toContain('for deling');
     for (const text of HIDDEN_MAP) expect(svg, text).not.toContain(text);
     expect(svg.match(/data-role="cell-suppressed"/g)).toHaveLength(6);
     // Two small (primary) cells say "fewer than 10"; four say hidden.
@@ -57,6 +60,7 @@ describe('secondary suppression in the journey sharing outputs', () => {
 
     const curve = strFromU8(await download(page, () => page.getByTestId('emotion-curve').getByTestId('export-svg').click()));
     expect(curve).toContain('Holdt tilbake: 0 celler med små tall');
+    expect(curve).not.toContain('for deling');
     const png = await download(page, () => page.getByTestId('journey-map').getByTestId('export-png').click());
     expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
@@ -86,6 +90,8 @@ describe('secondary suppression in the journey sharing outputs', () => {
     // "informants · segments" of the six hidden cells: none on any slide.
     for (const n of ['9 informanter · 15 utsagn', '9 informanter · 13 utsagn', '10 informanter · 15 utsagn', '14 informanter · 18 utsagn', '13 informanter · 14 utsagn', '16 informanter · 21 utsagn']) expect(text, n).not.toContain(n);
     expect(text).toContain('Skjult – kunne ellers regnes ut fra summene');
+    expect(text).not.toContain('for deling');
+    expect(await present.getByTestId('not-for-sharing').count()).toBe(0);
     await page.getByTestId('present-leave').click();
     await page.getByTestId('present').waitFor({ state: 'detached', timeout: 30_000 });
   });

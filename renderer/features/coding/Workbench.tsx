@@ -32,6 +32,7 @@ import { draftFromSegment, emptyDraft, type Draft } from './draft';
 import { redoStep, runCommand, undoStep } from './undoLog';
 import { takePendingJump, useBlind, useCurrentCoder } from './coderState';
 import { Loading } from '../../components/Loading';
+import { NotForSharing } from '../../components/NotForSharing';
 
 /**
  * The segment after (dir 1) or before (dir −1) the open one in the list's order (start, then end),
@@ -326,6 +327,7 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
         {t('coding.title')} <span data-testid="wb-code">{interview.code}</span>
       </h1>
       <span className={`badge status-${interview.status}`} data-testid="wb-status">{t(`interviews.statuses.${interview.status}`)}</span>
+      <NotForSharing />
       <span className="spacer" />
       <a href={routeHref({ name: 'study', studyId: study.id, view: 'coding' })}>← {t('coding.pickTitle')}</a>
     </div>

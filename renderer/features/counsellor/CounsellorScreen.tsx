@@ -15,6 +15,7 @@ import { Loading } from '../../components/Loading';
 import { TypedTextHits } from '../../components/TypedTextHits';
 import { textReviewed } from '../../../shared/model/gate';
 import { typedTextReview } from '../../../shared/model/typed-text';
+import { NotForSharing } from '../../components/NotForSharing';
 
 /** Per informant: the counsellor category derived by assessCounsellor (the method's rule), its evidence, and overrides with reasons. */
 export function CounsellorScreen({ study }: ScreenProps) {
@@ -35,7 +36,7 @@ export function CounsellorScreen({ study }: ScreenProps) {
 
   return (
     <div>
-      <div className="page-head"><h1>{t('counsellor.title')}</h1></div>
+      <div className="page-head"><h1>{t('counsellor.title')}</h1><NotForSharing /></div>
       <p className="muted">{t('counsellor.rule')}</p>
       <div className="toolbar">
         <label className="field">{t('counsellor.group')}

@@ -19,6 +19,7 @@ import { PersonaPanel } from './PersonaPanel';
 import { QuotePanel } from './QuotePanel';
 import './journey.css';
 import { Loading } from '../../components/Loading';
+import { NotForSharing } from '../../components/NotForSharing';
 
 export const MAP_W = 1100;
 const LANE_H = 130;
@@ -69,6 +70,7 @@ export function JourneyScreen({ study }: ScreenProps) {
     <div className="journey-screen" data-testid="journey-screen">
       <div className="page-head">
         <h1>{t('journey.title')}</h1>
+        <NotForSharing />
         <span className="spacer" />
         <button type="button" className="primary" onClick={() => enterPresentation(study.id)} data-testid="open-present" aria-keyshortcuts="F11">
           {t('journey.present')}

@@ -21,6 +21,7 @@ import { chartStringsFor } from '../../components/chart/chartStrings';
 import { useStudyIndex } from '../journey/analysisCache';
 import './satisfaction.css';
 import { Loading } from '../../components/Loading';
+import { NotForSharing } from '../../components/NotForSharing';
 
 const GLYPH: Record<RatedCategory, string> = { positive: '+', mixed: '~', negative: '−' };
 
@@ -42,6 +43,7 @@ export function SatisfactionScreen({ study }: ScreenProps) {
     <div className="satisfaction-screen" data-testid="satisfaction-screen">
       <div className="page-head">
         <h1>{t('satisfaction.title')}</h1>
+        <NotForSharing />
       </div>
       {loaded === undefined ? <Loading label={t('satisfaction.loading')} /> : loaded === null ? null : <SatisfactionBody data={loaded.data} />}
     </div>
