@@ -208,12 +208,23 @@ function protects(range: readonly [number, number]): boolean {
 
 // ---------------------------------------------------------------- suppression
 
+export interface SuppressOptions {
+  /**
+   * The primary cells, when the count that makes a cell small is not the value the sums add up
+   * (a journey cell is small by its distinct informants, which do not add up; its segments do):
+   * then these are hidden first and no "<k" bound is assumed for their values.
+   */
+  primary?: ReadonlySet<string>;
+}
+
 /** Primary then secondary suppression of `table` at threshold `k`, verified by solving. */
-export function suppressTable(table: SdcTable, k: number): SdcResult {
+export function suppressTable(table: SdcTable, k: number, opts: SuppressOptions = {}): SdcResult {
   const value = new Map(table.cells.map((c) => [c.id, c.value]));
-  const primary = new Set(table.cells.filter((c) => c.sensitive !== false && c.value > 0 && c.value < k).map((c) => c.id));
+  const primary = opts.primary
+    ? new Set([...opts.primary].filter((id) => value.has(id)))
+    : new Set(table.cells.filter((c) => c.sensitive !== false && c.value > 0 && c.value < k).map((c) => c.id));
   // A primary cell is printed as "<k": the reader knows it is 1…k−1, and the check counts that in.
-  let bounds = new Map<string, readonly [number, number]>([...primary].map((id) => [id, [1, k - 1] as const]));
+  let bounds = new Map<string, readonly [number, number]>(opts.primary ? [] : [...primary].map((id) => [id, [1, k - 1] as const]));
   const hidden = new Set(primary);
   const lines = table.sums.map((s) => [s.total, ...s.parts].filter((id) => value.has(id)));
   const linesOf = (id: string): string[][] => lines.filter((l) => l.includes(id));

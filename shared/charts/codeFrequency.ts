@@ -18,6 +18,12 @@ export interface CodeFrequencyOptions {
   /** Codes with fewer informants are drawn without counts when suppress is on. */
   smallCell?: number;
   suppress?: boolean;
+  /**
+   * With suppress: the codes to hide, as shared/analysis/sharing.ts decided (small ones and those a
+   * parent's total would give back); `secondary` of them are labelled "hidden". Default: by informants.
+   */
+  hidden?: ReadonlySet<string>;
+  secondary?: ReadonlySet<string>;
 }
 
 const ROW_H = 20;
@@ -49,9 +55,9 @@ export function codeFrequencyLayout(freqs: readonly CodeFrequency[], codes: read
     p.push({ type: 'circle', cx: indent + 5, cy: y + ROW_H / 2, r: 5, fill: code?.color ?? theme.grid, stroke: theme.border });
     const fitted = fitText(name, maxChars, 1);
     p.push({ type: 'text', x: indent + 14, y: y + ROW_H / 2, text: fitted.lines[0] ?? '', ...(fitted.cut ? { title: name } : {}), size: 11, weight: f.depth === 0 ? 'bold' : 'normal', anchor: 'start', baseline: 'middle', fill: theme.text, role: 'code-label' });
-    const hidden = (opts.suppress ?? false) && infs(f) < smallCell;
+    const hidden = (opts.suppress ?? false) && (opts.hidden ? opts.hidden.has(f.codeId) : infs(f) < smallCell);
     if (hidden) {
-      p.push({ type: 'text', x: LABEL_W, y: y + ROW_H / 2, text: st.suppressed(smallCell), size: 10, italic: true, anchor: 'start', baseline: 'middle', fill: theme.mutedText, role: 'suppressed-note' });
+      p.push({ type: 'text', x: LABEL_W, y: y + ROW_H / 2, text: opts.secondary?.has(f.codeId) ? st.hidden : st.suppressed(smallCell), size: 10, italic: true, anchor: 'start', baseline: 'middle', fill: theme.mutedText, role: 'suppressed-note' });
       table.rows.push([name, '', '']);
       return;
     }

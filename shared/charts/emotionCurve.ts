@@ -2,6 +2,7 @@ import { area, curveMonotoneX, line, scaleLinear, scalePoint } from 'd3';
 import type { EmotionPoint } from '../analysis/journey';
 import { CHART_STRINGS_NB, fmtNumber, type ChartStrings } from './strings';
 import { lightTheme, type Theme } from './theme';
+import { hiddenLabel } from './withheld';
 import { finishLayout, type Layout, type Primitive } from './types';
 
 export interface EmotionCurveOptions {
@@ -63,7 +64,7 @@ export function emotionCurveLayout(curve: readonly EmotionPoint[], opts: Emotion
     const cx = px(c);
     p.push({ type: 'text', x: cx, y: height - M.bottom + 18, text: c.label, size: 12, weight: 'bold', anchor: 'middle', fill: theme.text, role: 'stage-label' });
     const hidden = opts.suppress && c.suppressed;
-    const nText = hidden ? st.suppressed(opts.smallCell ?? 5) : `n = ${c.n} · ${c.informants} ${st.informantsShort}`;
+    const nText = hidden ? hiddenLabel(c, st, opts.smallCell ?? 5) : `n = ${c.n} · ${c.informants} ${st.informantsShort}`;
     p.push({ type: 'text', x: cx, y: height - M.bottom + 34, text: nText, size: 10, anchor: 'middle', fill: theme.mutedText, role: 'stage-n' });
     if (shown(c)) {
       const title = `${c.label}: ${fmtNumber(c.mean ?? 0, st.locale)}${c.lo !== null && c.hi !== null ? ` (${fmtNumber(c.lo, st.locale)} – ${fmtNumber(c.hi, st.locale)})` : ''}, n = ${c.n}`;

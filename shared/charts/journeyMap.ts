@@ -3,6 +3,7 @@ import { VALENCES } from '../model/schema';
 import type { CellStats, JourneyCell, JourneyMatrix, ValenceCounts } from '../analysis/journey';
 import { CHART_STRINGS_NB, type ChartStrings } from './strings';
 import { lightTheme, type Theme } from './theme';
+import { hiddenLabel } from './withheld';
 import { charsFor, finishLayout, fitText, wrapText, type Layout, type Primitive } from './types';
 
 export interface JourneyMapOptions {
@@ -58,7 +59,7 @@ function countText(s: CellStats, st: ChartStrings): string {
 }
 
 function cellSummary(c: JourneyCell | CellStats, suppress: boolean, smallCell: number, st: ChartStrings, codeName?: (id: string) => string): string {
-  if (suppress && c.suppressed) return st.suppressed(smallCell);
+  if (suppress && c.suppressed) return hiddenLabel(c, st, smallCell);
   const v = c.valence;
   // The table alternative names the top codes in full (the chips may shorten them).
   const codes = codeName && 'topCodes' in c && c.topCodes.length > 0 ? `; ${c.topCodes.map((tc) => `${codeName(tc.codeId)} ${tc.n}`).join(', ')}` : '';
@@ -86,7 +87,7 @@ export function journeyMapLayout(matrix: JourneyMatrix, study: { study: Pick<Stu
     p.push({ type: 'text', x: x + colW / 2, y: 16, text: stage.short ?? stage.label, size: 13, weight: 'bold', anchor: 'middle', fill: theme.text, role: 'stage-label' });
     const tot = matrix.columnTotals[c];
     if (tot) {
-      const t = opts.suppress && tot.suppressed ? st.suppressed(matrix.smallCell) : `n = ${tot.segments} · ${tot.informants} ${st.informantsShort}`;
+      const t = opts.suppress && tot.suppressed ? hiddenLabel(tot, st, matrix.smallCell) : `n = ${tot.segments} · ${tot.informants} ${st.informantsShort}`;
       p.push({ type: 'text', x: x + colW / 2, y: 32, text: t, size: 10, anchor: 'middle', fill: theme.mutedText, role: 'column-total' });
     }
   });
@@ -97,7 +98,7 @@ export function journeyMapLayout(matrix: JourneyMatrix, study: { study: Pick<Stu
     lines.forEach((line, i) => p.push({ type: 'text', x: PAD, y: y + 18 + i * 15, text: line, size: 12, weight: 'bold', anchor: 'start', fill: theme.text, role: 'lane-label' }));
     const tot = matrix.rowTotals[r];
     if (tot) {
-      const t = opts.suppress && tot.suppressed ? st.suppressed(matrix.smallCell) : `n = ${tot.segments} · ${tot.informants} ${st.informantsShort}`;
+      const t = opts.suppress && tot.suppressed ? hiddenLabel(tot, st, matrix.smallCell) : `n = ${tot.segments} · ${tot.informants} ${st.informantsShort}`;
       p.push({ type: 'text', x: PAD, y: y + 18 + lines.length * 15 + 2, text: t, size: 10, anchor: 'start', fill: theme.mutedText, role: 'row-total' });
     }
     matrix.stages.forEach((_stage, c) => {
@@ -115,7 +116,7 @@ export function journeyMapLayout(matrix: JourneyMatrix, study: { study: Pick<Stu
         data: hidden ? { stageId: cell.stageId, situationId: cell.situationId, suppressed: true } : { stageId: cell.stageId, situationId: cell.situationId, suppressed: cell.suppressed, segments: cell.segments, informants: cell.informants },
       });
       if (hidden) {
-        wrapText(st.suppressed(matrix.smallCell), charsFor(cw - 2 * PAD, 10), 3).forEach((line, i) =>
+        wrapText(hiddenLabel(cell, st, matrix.smallCell), charsFor(cw - 2 * PAD, 10), 3).forEach((line, i) =>
           p.push({ type: 'text', x: x + cw / 2, y: y + ch / 2 + (i - 0.5) * 12, text: line, size: 10, anchor: 'middle', fill: theme.mutedText, italic: true, role: 'suppressed-note' }),
         );
         return;
@@ -172,6 +173,6 @@ export function journeyMapLayout(matrix: JourneyMatrix, study: { study: Pick<Stu
     })]),
   };
   const t = matrix.total;
-  const desc = `${matrix.stages.length} × ${matrix.situations.length}; ${opts.suppress && t.suppressed ? st.suppressed(matrix.smallCell) : countText(t, st)}`;
+  const desc = `${matrix.stages.length} × ${matrix.situations.length}; ${opts.suppress && t.suppressed ? hiddenLabel(t, st, matrix.smallCell) : countText(t, st)}`;
   return finishLayout({ width, height, primitives: p, title: st.journeyTitle, desc, table });
 }

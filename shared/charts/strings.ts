@@ -15,6 +15,10 @@ export interface ChartStrings {
   segmentsShort: string;
   informantsShort: string;
   suppressed: (smallCell: number) => string;
+  /** A cell hidden so that no sum gives a small one back (secondary suppression). */
+  hidden: string;
+  /** "n held back" on every shared chart: cells hidden for small numbers, quotes not yet reviewed. */
+  heldBack: (cells: number, quotes: number) => string;
   smallCellNote: string;
   notDiscussed: string;
   interval: string;
@@ -41,6 +45,8 @@ export const CHART_STRINGS_NB: ChartStrings = {
   segmentsShort: 'utsagn',
   informantsShort: 'inf.',
   suppressed: (k) => `Færre enn ${k} informanter`,
+  hidden: 'Skjult (kunne ellers regnes ut)',
+  heldBack: (cells, quotes) => `Holdt tilbake: ${cells} ${cells === 1 ? 'celle' : 'celler'} med små tall, ${quotes} ${quotes === 1 ? 'sitat' : 'sitater'} som ikke er gjennomgått`,
   smallCellNote: 'liten celle',
   notDiscussed: 'ikke tema',
   interval: '95 % konfidensintervall (Wilson)',
@@ -67,6 +73,8 @@ export const CHART_STRINGS_EN: ChartStrings = {
   segmentsShort: 'segm.',
   informantsShort: 'inf.',
   suppressed: (k) => `Fewer than ${k} informants`,
+  hidden: 'Hidden (could otherwise be worked out)',
+  heldBack: (cells, quotes) => `Held back: ${cells} ${cells === 1 ? 'cell' : 'cells'} with small numbers, ${quotes} ${quotes === 1 ? 'quote' : 'quotes'} not yet reviewed`,
   smallCellNote: 'small cell',
   notDiscussed: 'not discussed',
   interval: '95 % confidence interval (Wilson)',
@@ -93,6 +101,8 @@ export const CHART_STRINGS_NN: ChartStrings = {
   storyboardTitle: 'Kim gjennom skuleløpet',
   segmentsShort: 'utsegner',
   suppressed: (k) => `Færre enn ${k} informantar`,
+  hidden: 'Skjult (kunne elles reknast ut)',
+  heldBack: (cells, quotes) => `Halde tilbake: ${cells} ${cells === 1 ? 'celle' : 'celler'} med små tal, ${quotes} ${quotes === 1 ? 'sitat' : 'sitat'} som ikkje er gjennomgått`,
   notDiscussed: 'ikkje tema',
   categoriesDiffer: 'Kategoriane er ikkje dei same som i intervjua og kan ikkje slåast saman.',
   rounding: (sum) => `Summerer til ${fmtNumber(sum, 'nn')} % på grunn av avrunding i kjelda.`,

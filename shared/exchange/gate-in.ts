@@ -126,7 +126,14 @@ export function gateIncoming(data: StudyData, source: IncomingSource, opts: Gate
     note({ item: 'quote', field: `segments[${i}]`, interview: codeOf.get(s.interviewId) ?? '', reason, hits });
     return { ...s, review: needs(reason, hits) };
   });
-  return { data: { ...data, transcripts, segments }, summary };
+  // Override reasons are typed text: a file's "reviewed" is believed only with a record and a clean re-scan.
+  const overrides = data.overrides.map((o) => {
+    if (o.review === undefined) return o;
+    const hits = scan(o.reason, terms);
+    if (source === 'bundle' && claimed(o.review) && !hasHits(hits)) return { ...o, review: { ...o.review, reason: null, hits: {} } };
+    return { ...o, review: needs(source !== 'bundle' ? 'import' : hasHits(hits) ? 'rescan' : 'no-record', hits) };
+  });
+  return { data: { ...data, transcripts, segments, overrides }, summary };
 }
 
 /** An empty summary (nothing arrived). */

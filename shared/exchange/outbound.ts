@@ -11,6 +11,7 @@
  */
 import type { Segment, StudyData, Transcript } from '../model';
 import { canExport, textReviewed, type GateIssue } from '../model/gate';
+import { reasonMayLeave, WITHHELD_REASON } from '../model/typed-fields';
 
 /** What the gate held back, in counts (and interview codes, which are not identifying). */
 export interface HeldBack {
@@ -20,6 +21,8 @@ export interface HeldBack {
   quotes: number;
   /** Codes of the interviews whose text was held back. */
   interviews: string[];
+  /** Override reasons typed in the app whose hits are not resolved (the override still counts). */
+  reasons: number;
 }
 
 export interface OutboundView {
@@ -73,14 +76,22 @@ export function outboundView(data: StudyData): OutboundView {
   }
   const codes = new Map(data.interviews.map((iv) => [iv.id, iv.code]));
   const interviews = data.interviews.filter((iv) => heldIv.has(iv.id));
-  const heldBack: HeldBack = { transcripts: data.transcripts.length - keptTranscripts.length, quotes, interviews: interviews.map((iv) => iv.code) };
+  // Typed text (shared/model/typed-fields.ts): an override's reason leaves only when reviewed.
+  const termSpecs = data.terms.map((t) => ({ term: t.term, kind: t.kind }));
+  let reasons = 0;
+  const overrides = data.overrides.map((o) => {
+    if (reasonMayLeave(o, termSpecs)) return o;
+    reasons++;
+    return { ...o, reason: WITHHELD_REASON };
+  });
+  const heldBack: HeldBack = { transcripts: data.transcripts.length - keptTranscripts.length, quotes, interviews: interviews.map((iv) => iv.code), reasons };
   const blocked: GateIssue[] = interviews.map((iv) => ({ interviewId: iv.id, code: codes.get(iv.id) ?? '', message: `${iv.code}: tekst som ikke er gjennomgått holdes tilbake` }));
   // Merge bases and pending conflicts are this copy's bookkeeping (a pending conflict holds the
   // partner's version): they stay. Tombstones travel: they carry no content. Every copy carries the
   // lineage id it was first exported with (docs/exchange.md).
   const { mergeBases: _bases, conflicts: _conflicts, ...rest } = data;
   const study = { ...data.study, lineageId: data.study.lineageId ?? data.study.id };
-  const base = { ...rest, study, transcripts: keptTranscripts, terms: [], pseudonyms: [] };
+  const base = { ...rest, study, transcripts: keptTranscripts, overrides, terms: [], pseudonyms: [] };
   return { exchange: { ...base, segments: exchangeSegments }, sharing: { ...base, segments: sharingSegments(data.segments, transcripts) }, heldBack, blocked };
 }
 

@@ -251,6 +251,11 @@ export const CounsellorOverride = z.object({
   reason: z.string().min(1).max(2000),
   by: z.string().min(1).max(100),
   at: IsoTime,
+  /**
+   * Review state of `reason` (typed text, shared/model/typed-text.ts): scanned as it is saved.
+   * Absent on reasons written before: the one door out scans those itself (shared/exchange/outbound.ts).
+   */
+  review: TextReview.optional(),
   /** Absent on records written before revisions existed: read as revision 1. */
   rev: Revision.optional(),
 });

@@ -7,6 +7,7 @@ import { RATED_CATEGORIES, benchmarkComparison, combinedRowLabel, counsellorBrea
 import { buildIndex, type AnalysisFilter, type StudyIndex } from '../analysis/filter';
 import { breakdownRowHidden as rowHasHidden, gridTable, suppressBreakdown, suppressTable, type SdcCell, type SdcResult, type SdcSum } from '../analysis/suppress';
 import { codeFrequencies, codeTreeOrder, emotionCurve, journeyMatrix, personaKim, presentJourney } from '../analysis/journey';
+import { suppressCodeFrequencies, suppressJourney, suppressPersona } from '../analysis/sharing';
 import { chartStringsFor, type ChartStrings } from '../charts/strings';
 import { codeFrequencyLayout } from '../charts/codeFrequency';
 import { emotionCurveLayout } from '../charts/emotionCurve';
@@ -147,7 +148,9 @@ function journeySection(ctx: Ctx): ReportSection {
   const box = contentBox(page);
   // Room for the title and a two-line intro above the map.
   const height = Math.max(240, box.h - SECTION_TITLE_H - 44) / PRINT_SCALE;
-  const layout = journeyMapLayout(m, ctx.view, { width: box.w / PRINT_SCALE, height, suppress: true, strings: ctx.chart });
+  // Secondary suppression with the curve of the next section (shared/analysis/sharing.ts): no total gives a hidden cell back.
+  const shared = suppressJourney(m, emotionCurve(index, ctx.filter, { smallCell: ctx.k })).matrix;
+  const layout = journeyMapLayout(shared, ctx.view, { width: box.w / PRINT_SCALE, height, suppress: true, strings: ctx.chart });
   return section('journey', ctx, page, [{ kind: 'paragraph', style: 'note', text: ctx.L.journey.intro }, { kind: 'chart', layout }], false);
 }
 
@@ -155,7 +158,10 @@ function journeySection(ctx: Ctx): ReportSection {
 
 function emotionSection(ctx: Ctx): ReportSection {
   const E = ctx.L.emotion;
-  const curve = emotionCurve(ctx.index(), ctx.filter, { smallCell: ctx.k });
+  const index = ctx.index();
+  const raw = emotionCurve(index, ctx.filter, { smallCell: ctx.k });
+  // Hidden where the journey map's stage total is hidden (the same table, shared/analysis/sharing.ts).
+  const curve = suppressJourney(journeyMatrix(index, { ...ctx.filter, kind: 'experience' }, { smallCell: ctx.k, topCodes: 0, quotes: 0 }), raw).curve ?? raw;
   if (curve.every((c) => c.n === 0)) return section('emotion', ctx, PORTRAIT_A4, [], true);
   const layout = emotionCurveLayout(curve, { width: chartWidth(PORTRAIT_A4), height: 320, suppress: true, smallCell: ctx.k, strings: ctx.chart });
   const f2 = (v: number): string => fmtDecimal(v, 2, ctx.locale);
@@ -309,7 +315,7 @@ function quotesSection(ctx: Ctx): ReportSection {
 
 function storyboardSection(ctx: Ctx): ReportSection {
   const page: PageSpec = { format: 'a4', orientation: 'landscape' };
-  const persona = personaKim(ctx.index(), ctx.filter, { top: 3 });
+  const persona = suppressPersona(personaKim(ctx.index(), ctx.filter, { top: 3 }), ctx.k).persona;
   const anything = persona.some((s) => s.pains.length + s.helps.length + s.wishes.length > 0);
   if (!anything) return section('storyboard', ctx, page, [], true);
   const box = contentBox(page);
@@ -322,7 +328,8 @@ function storyboardSection(ctx: Ctx): ReportSection {
 function codesSection(ctx: Ctx): ReportSection {
   const freqs = codeFrequencies(ctx.index(), ctx.filter);
   if (freqs.every((f) => f.segmentsRolled === 0)) return section('codes', ctx, PORTRAIT_A4, [], true);
-  const layout = codeFrequencyLayout(freqs, ctx.data.codes, { width: chartWidth(PORTRAIT_A4), strings: ctx.chart, smallCell: ctx.k, suppress: true });
+  const { hidden, secondary } = suppressCodeFrequencies(freqs, ctx.k);
+  const layout = codeFrequencyLayout(freqs, ctx.data.codes, { width: chartWidth(PORTRAIT_A4), strings: ctx.chart, smallCell: ctx.k, suppress: true, hidden, secondary });
   return section('codes', ctx, PORTRAIT_A4, [{ kind: 'paragraph', text: ctx.L.codes.intro }, { kind: 'chart', layout }, { kind: 'paragraph', style: 'note', text: tpl(ctx.L.smallCellNote, { k: ctx.k }) }], false);
 }
 

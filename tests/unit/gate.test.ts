@@ -57,7 +57,7 @@ describe('outboundView: the one door out', () => {
     expect(v.sharing.segments.map((s) => s.id)).toEqual(['s1', 's2', 's3', 's4', 's5']);
     expect(v.sharing.segments.filter((s) => s.quote !== '').map((s) => s.id)).toEqual(['s5']);
     expect(v.sharing.segments.filter((s) => s.note !== '').map((s) => s.id)).toEqual([]);
-    expect(v.heldBack).toEqual({ transcripts: 1, quotes: 4, interviews: ['YF-01', 'OT-02'] });
+    expect(v.heldBack).toEqual({ transcripts: 1, quotes: 4, interviews: ['YF-01', 'OT-02'], reasons: 0 });
     for (const out of [v.exchange, v.sharing]) {
       expect(out.terms).toEqual([]);
       expect(out.pseudonyms).toEqual([]);
@@ -67,7 +67,7 @@ describe('outboundView: the one door out', () => {
   it('lets the demo out whole (every text reviewed)', () => {
     const d = demo();
     const v = outboundView(d);
-    expect(v.heldBack).toEqual({ transcripts: 0, quotes: 0, interviews: [] });
+    expect(v.heldBack).toEqual({ transcripts: 0, quotes: 0, interviews: [], reasons: 0 });
     expect(v.exchange.segments).toHaveLength(537);
   });
 });

@@ -2,6 +2,7 @@ import { forwardRef, useImperativeHandle, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VALENCES, type Code, type Study } from '../../../shared/model';
 import { SITUATION_KEYS, codeTree, flattenTree } from '../../../shared/coding';
+import { TypedTextHits } from '../../components/TypedTextHits';
 import { TypeAhead } from './TypeAhead';
 import { VALENCE_GLYPH, type Draft } from './draft';
 
@@ -24,7 +25,9 @@ export const CodingPanel = forwardRef<PanelHandle, {
   onCancel: () => void;
   onDelete: (() => void) | null;
   onReturnFocus: () => void;
-}>(function CodingPanel({ study, codes, draft, quote, onChange, onSave, onCancel, onDelete, onReturnFocus }, ref) {
+  /** The note is the stored one, already resolved: its hits are not asked about again. */
+  noteSettled?: boolean;
+}>(function CodingPanel({ study, codes, draft, quote, onChange, onSave, onCancel, onDelete, onReturnFocus, noteSettled = false }, ref) {
   const { t } = useTranslation();
   const actorsRef = useRef<HTMLInputElement>(null);
   const codesRef = useRef<HTMLInputElement>(null);
@@ -88,8 +91,17 @@ export const CodingPanel = forwardRef<PanelHandle, {
 
       <label className="field">
         {t('coding.dim.note')} (t)
-        <textarea ref={noteRef} value={draft.note} onChange={(e) => set({ note: e.target.value })} rows={2} />
+        <textarea ref={noteRef} value={draft.note} onChange={(e) => set({ note: e.target.value })} rows={2} data-testid="segment-note" />
       </label>
+      {noteSettled ? null : (
+        <TypedTextHits
+          text={draft.note}
+          confirmed={draft.noteConfirmed ?? []}
+          onConfirm={(value) => set({ noteConfirmed: [...(draft.noteConfirmed ?? []), value] })}
+          onEdit={() => noteRef.current?.focus()}
+          testId="note-hits"
+        />
+      )}
 
       <div className="form-actions">
         {onDelete ? <button type="button" className="danger" onClick={onDelete}>{t('coding.panel.delete')}</button> : null}

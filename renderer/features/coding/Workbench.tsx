@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { canCode, NEEDS_REVIEW, type Segment, type Study } from '../../../shared/model';
+import { canCode, textReviewed, type Segment, type Study } from '../../../shared/model';
+import { segmentReviewWithNote } from '../../../shared/model/typed-fields';
 import {
   SHORTCUTS,
   assignLanes,
@@ -32,6 +33,7 @@ import { redoStep, runCommand, undoStep } from './undoLog';
 import { takePendingJump, useBlind, useCurrentCoder } from './coderState';
 import { Loading } from '../../components/Loading';
 import { benchDuration, benchMarkAfterPaint, benchMeasureAfterPaint } from '../../perf/marks';
+import { NotForSharing } from '../../components/NotForSharing';
 
 /**
  * The segment after (dir 1) or before (dir −1) the open one in the list's order (start, then end),
@@ -190,8 +192,10 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
       coderId: before?.coderId ?? coderId,
       anchor: 'ok',
       // The quote is a slice of the reviewed transcript: it carries that review (the gate below
-      // lets nobody code an unreviewed one). A note is typed text and is part of that record.
-      review: transcript?.review ?? NEEDS_REVIEW,
+      // lets nobody code an unreviewed one). The note is typed text, scanned as it is saved: with
+      // unresolved hits the segment waits in needs-review (shared/model/typed-fields.ts). A note
+      // saved unchanged after its author resolved it keeps that resolution (values are not stored).
+      review: before && before.note === draft.note && textReviewed(before) ? (transcript?.review ?? before.review) : segmentReviewWithNote(transcript?.review, draft.note, study.coders.find((c) => c.id === coderId)?.initials ?? coderId, now, { confirmed: draft.noteConfirmed ?? [] }),
       createdAt: before?.createdAt ?? now,
       updatedAt: now,
     };
@@ -201,13 +205,16 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
     setCaret({ anchor: draft.end, caret: draft.end });
     transcriptRef.current?.focus();
     const r = await tracked(() => runCommand(db, study.id, interviewId, cmd));
+    const held = seg.review?.reason === 'typed';
     // The save time is for the bench (marks), never in the status a screen reader reads out.
     if (r.ok) {
       benchDuration('coding:save', r.value);
       benchMarkAfterPaint('coding:saved');
     }
-    report(r, t('coding.saved'));
-  }, [draft, interview, coderId, allSegments, study.id, interviewId, text, transcript?.review, db, report, t]);
+    report(r, held ? t('typedText.heldBackSaved') : t('coding.saved'));
+    // Visible too (the status line is for screen readers): the author reopens the segment to resolve the hits.
+    if (r.ok && held) showToast({ message: t('typedText.heldBackSaved') });
+  }, [draft, interview, coderId, allSegments, study.id, study.coders, interviewId, text, transcript?.review, db, report, t]);
 
   const remove = useCallback(async () => {
     const s = draft?.segmentId ? allSegments?.find((x) => x.id === draft.segmentId) : undefined;
@@ -326,6 +333,7 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
         {t('coding.title')} <span data-testid="wb-code">{interview.code}</span>
       </h1>
       <span className={`badge status-${interview.status}`} data-testid="wb-status">{t(`interviews.statuses.${interview.status}`)}</span>
+      <NotForSharing />
       <span className="spacer" />
       <a href={routeHref({ name: 'study', studyId: study.id, view: 'coding' })}>← {t('coding.pickTitle')}</a>
     </div>
@@ -395,6 +403,7 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
               onCancel={cancel}
               onDelete={draft.segmentId ? () => void remove() : null}
               onReturnFocus={() => transcriptRef.current?.focus()}
+              noteSettled={draftSettled(draft, allSegments)}
             />
           ) : (
             <SegmentsList study={study} codes={codes} interviews={[interview]} segments={segments} compact onOpen={openFromList} />
@@ -414,4 +423,10 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
       </div>
     </div>
   );
+}
+
+/** The draft's note is the stored one and was resolved (its hits, if any, were confirmed before). */
+function draftSettled(draft: Draft, segments: readonly Segment[] | undefined): boolean {
+  const before = draft.segmentId ? segments?.find((s) => s.id === draft.segmentId) : undefined;
+  return before !== undefined && before.note === draft.note && textReviewed(before);
 }

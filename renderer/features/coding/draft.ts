@@ -13,6 +13,8 @@ export interface Draft {
   kind: SegmentKind;
   codeIds: string[];
   note: string;
+  /** Hits in the note its author confirmed are not identifiers (in memory only: values are never stored). */
+  noteConfirmed?: string[];
 }
 
 export function draftFromSegment(s: Segment): Draft {

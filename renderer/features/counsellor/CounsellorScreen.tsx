@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CounsellorCategory as CounsellorCategorySchema, type CounsellorAssessment, type CounsellorCategory } from '../../../shared/model';
 import { studyAssessments } from '../../../shared/analysis/counsellor';
@@ -12,6 +12,10 @@ import { useCurrentCoder } from '../coding/coderState';
 import { VALENCE_GLYPH } from '../coding/draft';
 import '../coding/coding.css';
 import { Loading } from '../../components/Loading';
+import { TypedTextHits } from '../../components/TypedTextHits';
+import { textReviewed } from '../../../shared/model/gate';
+import { typedTextReview } from '../../../shared/model/typed-text';
+import { NotForSharing } from '../../components/NotForSharing';
 
 /** Per informant: the counsellor category derived by assessCounsellor (the method's rule), its evidence, and overrides with reasons. */
 export function CounsellorScreen({ study }: ScreenProps) {
@@ -32,7 +36,7 @@ export function CounsellorScreen({ study }: ScreenProps) {
 
   return (
     <div>
-      <div className="page-head"><h1>{t('counsellor.title')}</h1></div>
+      <div className="page-head"><h1>{t('counsellor.title')}</h1><NotForSharing /></div>
       <p className="muted">{t('counsellor.rule')}</p>
       <div className="toolbar">
         <label className="field">{t('counsellor.group')}
@@ -56,6 +60,7 @@ export function CounsellorScreen({ study }: ScreenProps) {
                   {a.override ? (
                     <div className="muted" style={{ fontSize: 13 }} data-testid="override-note">
                       {t('counsellor.overridden', { derived: t(`counsellor.cat.${a.derived}`), by: a.override.by, date: formatDate(a.override.at) })}: «{a.override.reason}»
+                      {a.override.review && !textReviewed(a.override) ? <> <span className="badge warn" data-testid="reason-held-back">{t('typedText.badge')}</span></> : null}
                     </div>
                   ) : null}
                 </td>
@@ -68,10 +73,17 @@ export function CounsellorScreen({ study }: ScreenProps) {
                 </td>
                 <td>
                   {editing === a.informantKey ? (
-                    <OverrideForm a={a} onDone={() => setEditing(null)} save={async (category, reason) => {
-                      const r = await tracked(() => saveOverride(appDb(), { id: crypto.randomUUID(), studyId: study.id, interviewId: a.interviewId, participantId: a.participantId, category, reason, by: coderName || 'ukjent', at: new Date().toISOString() }));
+                    <OverrideForm a={a} onDone={() => setEditing(null)} save={async (category, reason, confirmed) => {
+                      const by = coderName || 'ukjent';
+                      const at = new Date().toISOString();
+                      // The reason is typed text: scanned as it is saved; unresolved hits keep it out of every door out.
+                      const review = typedTextReview(reason, by, at, { confirmed });
+                      const r = await tracked(() => saveOverride(appDb(), { id: crypto.randomUUID(), studyId: study.id, interviewId: a.interviewId, participantId: a.participantId, category, reason, by, at, review }));
                       if (!r.ok) showToast({ kind: 'error', message: t('counsellor.failed') });
-                      else setEditing(null);
+                      else {
+                        if (review.state !== 'reviewed') showToast({ message: t('typedText.heldBackSaved') });
+                        setEditing(null);
+                      }
                     }} />
                   ) : (
                     <button type="button" className="ghost" onClick={() => setEditing(a.informantKey)}>{t('counsellor.override')} <span className="sr-only">{a.interviewCode} {a.participantId}</span></button>
@@ -86,21 +98,26 @@ export function CounsellorScreen({ study }: ScreenProps) {
   );
 }
 
-function OverrideForm({ a, save, onDone }: { a: CounsellorAssessment; save: (c: CounsellorCategory, reason: string) => Promise<void>; onDone: () => void }) {
+function OverrideForm({ a, save, onDone }: { a: CounsellorAssessment; save: (c: CounsellorCategory, reason: string, confirmed: string[]) => Promise<void>; onDone: () => void }) {
   const { t } = useTranslation();
   const [category, setCategory] = useState<CounsellorCategory>(a.category);
-  const [reason, setReason] = useState('');
+  // A reason held back for unresolved hits opens for its author to edit or confirm.
+  const flagged = a.override?.review !== undefined && !textReviewed(a.override);
+  const [reason, setReason] = useState(flagged ? (a.override?.reason ?? '') : '');
+  const [confirmed, setConfirmed] = useState<string[]>([]);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
   const [error, setError] = useState(false);
   return (
-    <form onSubmit={(e) => { e.preventDefault(); if (!reason.trim()) { setError(true); return; } void save(category, reason.trim()); }} data-testid="override-form">
+    <form onSubmit={(e) => { e.preventDefault(); if (!reason.trim()) { setError(true); return; } void save(category, reason.trim(), confirmed); }} data-testid="override-form">
       <label className="field">{t('counsellor.category')}
         <select value={category} onChange={(e) => setCategory(e.target.value as CounsellorCategory)}>
           {CounsellorCategorySchema.options.map((c) => <option key={c} value={c}>{t(`counsellor.cat.${c}`)}</option>)}
         </select>
       </label>
       <label className="field">{t('counsellor.reason')}
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} required aria-invalid={error} aria-describedby={error ? 'reason-err' : undefined} autoFocus />
+        <textarea ref={reasonRef} value={reason} onChange={(e) => setReason(e.target.value)} required aria-invalid={error} aria-describedby={error ? 'reason-err' : undefined} autoFocus data-testid="override-reason" />
       </label>
+      <TypedTextHits text={reason} confirmed={confirmed} onConfirm={(v) => setConfirmed((c) => [...c, v])} onEdit={() => reasonRef.current?.focus()} testId="reason-hits" />
       {error ? <p className="field-error" id="reason-err">{t('counsellor.reasonRequired')}</p> : null}
       <div className="form-actions"><button type="button" onClick={onDone}>{t('common.cancel')}</button><button type="submit" className="primary">{t('common.save')}</button></div>
     </form>

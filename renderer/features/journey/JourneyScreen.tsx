@@ -6,7 +6,7 @@
 import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisFilter, StudyIndex } from '../../../shared/analysis';
-import { emotionCurveLayout, journeyMapLayout, type ChartStrings, type RectPrimitive } from '../../../shared/charts';
+import { emotionCurveLayout, journeyMapLayout, sharedEmotionCurve, sharedJourneyMap, type ChartStrings, type RectPrimitive } from '../../../shared/charts';
 import type { ScreenProps } from '../../app/features';
 import { navigate } from '../../app/router';
 import { ChartFigure } from '../../components/chart/ChartFigure';
@@ -20,6 +20,7 @@ import { QuotePanel } from './QuotePanel';
 import './journey.css';
 import { Loading } from '../../components/Loading';
 import { BENCH_MARKS, benchMark, benchMeasureAfterPaint } from '../../perf/marks';
+import { NotForSharing } from '../../components/NotForSharing';
 
 export const MAP_W = 1100;
 const LANE_H = 130;
@@ -65,6 +66,7 @@ export function JourneyScreen({ study }: ScreenProps) {
     <div className="journey-screen" data-testid="journey-screen">
       <div className="page-head">
         <h1>{t('journey.title')}</h1>
+        <NotForSharing />
         <span className="spacer" />
         <button type="button" className="primary" onClick={() => enterPresentation(study.id)} data-testid="open-present" aria-keyshortcuts="F11">
           {t('journey.present')}
@@ -159,13 +161,15 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
   // shows the new map (a passive effect can run after that paint, and the rAF a frame later).
   useLayoutEffect(() => onDrawn(mapLayout), [onDrawn, mapLayout]);
 
+  // Exports are sharing outputs: primary and secondary suppression, map and curve as one table, "n held back".
+  const heldBack = answer.heldBack;
   const exportMap = useCallback(
-    () => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: true, strings: chartStringsFor(i18n.language) }),
-    [matrix, index, height, i18n.language],
+    () => sharedJourneyMap(matrix, wish ? undefined : curve, index, { width: MAP_W, height, strings: chartStringsFor(i18n.language) }, heldBack),
+    [matrix, curve, wish, index, height, i18n.language, heldBack],
   );
   const exportCurve = useCallback(
-    () => emotionCurveLayout(curve, { width: MAP_W, height: 280, suppress: true, smallCell, strings: chartStringsFor(i18n.language) }),
-    [curve, smallCell, i18n.language],
+    () => sharedEmotionCurve(matrix, curve, { width: MAP_W, height: 280, smallCell, strings: chartStringsFor(i18n.language) }, heldBack),
+    [matrix, curve, smallCell, i18n.language, heldBack],
   );
 
   useEffect(() => {
@@ -238,7 +242,7 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
               />
             )}
           </div>
-          {compare ? <SmallMultiples index={index} source={source} filter={filter} strings={strings} /> : null}
+          {compare ? <SmallMultiples index={index} source={source} filter={filter} strings={strings} heldBack={heldBack} /> : null}
           {showPersona ? <Persona index={index} source={source} filter={filter} /> : null}
         </div>
         {selected ? <QuotePanel index={index} source={source} filter={filter} stageId={selected.stageId} situationId={selected.situationId} onClose={closePanel} /> : null}
@@ -253,7 +257,7 @@ const Persona = memo(function Persona({ index, source, filter }: { index: StudyI
   return persona ? <PersonaPanel index={index} persona={persona} /> : null;
 });
 
-const SmallMultiples = memo(function SmallMultiples({ index, source, filter, strings }: { index: StudyIndex; source: AnalysisSource; filter: AnalysisFilter; strings: ChartStrings }) {
+const SmallMultiples = memo(function SmallMultiples({ index, source, filter, strings, heldBack }: { index: StudyIndex; source: AnalysisSource; filter: AnalysisFilter; strings: ChartStrings; heldBack: number }) {
   const { t } = useTranslation();
   const study = index.study;
   const groups = useAnalysis(source, { type: 'groups', filter, smallCell: study.smallCellThreshold });
@@ -274,7 +278,7 @@ const SmallMultiples = memo(function SmallMultiples({ index, source, filter, str
               headingLevel={3}
               layout={layout}
               fileBase={`${t('journey.mapTitle')} ${g.short ?? g.label}`}
-              exportLayout={() => journeyMapLayout(m, index, { width: SMALL_W, height: mapHeight(study.situations.length, 96), suppress: true, strings: { ...strings, journeyTitle: g.label } })}
+              exportLayout={() => sharedJourneyMap(m, undefined, index, { width: SMALL_W, height: mapHeight(study.situations.length, 96), strings: { ...strings, journeyTitle: g.label } }, heldBack)}
               testId={`small-map-${g.id}`}
             />
           );

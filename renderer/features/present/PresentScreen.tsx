@@ -3,10 +3,12 @@
  * one stage at a time with the keyboard, quote cards, Kim walking the emotion curve and a
  * storyboard. NOTHING here identifies an interview or an informant: only suppressed views
  * (presentJourney, suppress: true, anonymous storyboard) are drawn, and quote sources never are.
+ * What is hidden is decided once (shared/analysis/sharing.ts: primary and secondary suppression,
+ * the cards and the curve as one table); every slide says how many cells it holds back.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { distinctBy, presentJourney, type EmotionPoint, type JourneyMatrix, type PersonaStage, type PresentedCell, type StudyIndex } from '../../../shared/analysis';
+import { distinctBy, presentJourney, isSecondary, suppressJourney, suppressPersona, type EmotionPoint, type JourneyMatrix, type PersonaStage, type PresentedCell, type StudyIndex } from '../../../shared/analysis';
 import {
   emotionCurveLayout, highContrastTheme, lightTheme, storyboardLayout, VALENCE_GLYPHS,
   type Layout, type Theme,
@@ -86,7 +88,10 @@ function PresentSlides({ index, matrix, curve, heldBack, persona, onLeave }: { i
   const last = study.stages.length - 1;
   const stage = study.stages[step];
 
-  const shown = useMemo(() => presentJourney(matrix), [matrix]);
+  const shared = useMemo(() => suppressJourney(matrix, curve), [matrix, curve]);
+  const shown = useMemo(() => presentJourney(shared.matrix), [shared]);
+  const board = useMemo(() => suppressPersona(persona, smallCell), [persona, smallCell]);
+  const sharedCurve = shared.curve ?? curve;
   // Both charts are laid out for the box they get, so they fill it without scrolling at any
   // window size (1280×720 up to 1920×1080 at scale 2): the layout is the box divided by a
   // type scale, so a projector gets larger text, not a taller page.
@@ -96,12 +101,12 @@ function PresentSlides({ index, matrix, curve, heldBack, persona, onLeave }: { i
   const boardBox = useBoxSize(boardRef, view);
   const curveScale = Math.max(1, Math.min(2, curveBox.h / 190));
   const curveLayout = useMemo(
-    () => emotionCurveLayout(curve, { width: Math.max(300, curveBox.w / curveScale), height: Math.max(150, curveBox.h / curveScale), suppress: true, smallCell, theme, strings, inset: KIM_R + 4 }),
-    [curve, smallCell, theme, strings, curveBox.w, curveBox.h, curveScale],
+    () => emotionCurveLayout(sharedCurve, { width: Math.max(300, curveBox.w / curveScale), height: Math.max(150, curveBox.h / curveScale), suppress: true, smallCell, theme, strings, inset: KIM_R + 4 }),
+    [sharedCurve, smallCell, theme, strings, curveBox.w, curveBox.h, curveScale],
   );
-  const board = useMemo(
-    () => storyboardLayout(persona, { width: 960, height: boardBox.w > 0 ? Math.max(240, (960 * boardBox.h) / boardBox.w) : 400, theme, strings, codes: index.codes, smallCell, suppress: true, anonymous: true }),
-    [persona, theme, strings, index.codes, smallCell, boardBox.w, boardBox.h],
+  const boardLayout = useMemo(
+    () => storyboardLayout(board.persona, { width: 960, height: boardBox.w > 0 ? Math.max(240, (960 * boardBox.h) / boardBox.w) : 400, theme, strings, codes: index.codes, smallCell, suppress: true, anonymous: true }),
+    [board, theme, strings, index.codes, smallCell, boardBox.w, boardBox.h],
   );
 
   useEffect(() => {
@@ -120,7 +125,9 @@ function PresentSlides({ index, matrix, curve, heldBack, persona, onLeave }: { i
   }, [step, last, onLeave]);
 
   const kim = kimPosition(curveLayout, step);
-  const panel = board.primitives.find((p) => p.type === 'rect' && p.role === 'panel' && p.data?.stageId === stage?.id);
+  // This slide's cells held back: the stage's hidden cards (walk), or the storyboard's hidden items.
+  const withheld = view === 'walk' ? shared.matrix.cells.filter((row) => row[step]?.suppressed === true).length : board.hidden;
+  const panel = boardLayout.primitives.find((p) => p.type === 'rect' && p.role === 'panel' && p.data?.stageId === stage?.id);
 
   return (
     <div className={highContrast ? 'present-body high-contrast' : 'present-body'}>
@@ -162,13 +169,14 @@ function PresentSlides({ index, matrix, curve, heldBack, persona, onLeave }: { i
           <div className="present-cells" style={{ '--lanes': study.situations.length } as CSSProperties}>
             {study.situations.map((sit, r) => {
               const cell = shown.cells[r]?.[step];
-              return cell ? <StageCard key={sit.id} label={sit.label} cell={cell} smallCell={smallCell} labels={study.valenceLabels} /> : null;
+              const secondary = isSecondary(shared.matrix.cells[r]?.[step] ?? {});
+              return cell ? <StageCard key={sit.id} label={sit.label} cell={cell} secondary={secondary} smallCell={smallCell} labels={study.valenceLabels} /> : null;
             })}
           </div>
         </main>
       ) : (
         <main className="present-board" ref={boardRef}>
-          <ChartSvg layout={board} fontFamily={theme.fontFamily} testId="present-storyboard">
+          <ChartSvg layout={boardLayout} fontFamily={theme.fontFamily} testId="present-storyboard">
             {panel && panel.type === 'rect' ? (
               <rect className="board-focus" x={panel.x - 3} y={panel.y - 3} width={panel.w + 6} height={panel.h + 6} rx={10} fill="none" stroke={theme.line} strokeWidth={5} />
             ) : null}
@@ -177,6 +185,7 @@ function PresentSlides({ index, matrix, curve, heldBack, persona, onLeave }: { i
       )}
       <footer className="present-foot">
         {t('present.footer', { k: smallCell })}
+        <span data-testid="present-withheld"> {t('present.withheld', { count: withheld })}</span>
         {heldBack > 0 ? <span data-testid="present-held-back"> {t('present.heldBack', { count: heldBack })}</span> : null}
       </footer>
     </div>
@@ -237,13 +246,13 @@ function distinctQuotes(cell: PresentedCell): PresentedCell['quotes'] {
   return distinctBy(cell.quotes, (q) => q.quote);
 }
 
-function StageCard({ label, cell, smallCell, labels }: { label: string; cell: PresentedCell; smallCell: number; labels: Record<'positive' | 'mixed' | 'negative', string> }) {
+function StageCard({ label, cell, secondary, smallCell, labels }: { label: string; cell: PresentedCell; secondary: boolean; smallCell: number; labels: Record<'positive' | 'mixed' | 'negative', string> }) {
   const { t } = useTranslation();
   if (cell.suppressed || !cell.valence || cell.segments === null) {
     return (
-      <section className="stage-card suppressed" data-testid="stage-card">
+      <section className="stage-card suppressed" data-testid="stage-card" data-hidden={secondary ? 'secondary' : 'primary'}>
         <h2>{label}</h2>
-        <p className="suppressed-note">{t('present.suppressed', { k: smallCell })}</p>
+        <p className="suppressed-note">{secondary ? t('present.hidden') : t('present.suppressed', { k: smallCell })}</p>
       </section>
     );
   }

@@ -18,6 +18,7 @@ import { db, saveSegment, writeAudit } from '../../db';
 import { guarded, WriteAbort } from '../../db/results';
 import { ALLOW_LIST } from '../transcript/TranscriptScreen';
 import { approveQuote, quotesToReview } from './quotes';
+import { NotForSharing } from '../../components/NotForSharing';
 
 export function QuoteReviewScreen({ study }: ScreenProps) {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function QuoteReviewScreen({ study }: ScreenProps) {
     <div data-testid="quote-review" data-state="ready">
       <div className="page-head">
         <h1>{t('quoteReview.title')}</h1>
+        <NotForSharing />
       </div>
       <p className="muted">{t('quoteReview.intro')}</p>
       <label className="field inline">

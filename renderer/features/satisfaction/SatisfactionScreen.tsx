@@ -10,7 +10,8 @@ import {
   RATED_CATEGORIES, benchmarkComparison, combinedRowLabel, counsellorBreakdown, studyAssessments, suppressBreakdown, vg2GroupIds,
   type BenchmarkComparison, type BreakdownRow, type CounsellorBreakdown, type RatedCategory,
 } from '../../../shared/analysis';
-import { satisfactionBarsLayout } from '../../../shared/charts';
+import { satisfactionBarsLayout, withHeldBackNote } from '../../../shared/charts';
+import { heldBackQuotes } from '../../../shared/exchange/outbound';
 import type { Proportion } from '../../../shared/analysis';
 import type { GroupDef, StudyData } from '../../../shared/model';
 import type { ScreenProps } from '../../app/features';
@@ -20,6 +21,7 @@ import { chartStringsFor } from '../../components/chart/chartStrings';
 import { useStudyIndex } from '../journey/analysisCache';
 import './satisfaction.css';
 import { Loading } from '../../components/Loading';
+import { NotForSharing } from '../../components/NotForSharing';
 
 const GLYPH: Record<RatedCategory, string> = { positive: '+', mixed: '~', negative: '−' };
 
@@ -41,6 +43,7 @@ export function SatisfactionScreen({ study }: ScreenProps) {
     <div className="satisfaction-screen" data-testid="satisfaction-screen">
       <div className="page-head">
         <h1>{t('satisfaction.title')}</h1>
+        <NotForSharing />
       </div>
       {loaded === undefined ? <Loading label={t('satisfaction.loading')} /> : loaded === null ? null : <SatisfactionBody data={loaded.data} />}
     </div>
@@ -88,7 +91,12 @@ export function SatisfactionBody({ data }: { data: StudyData }) {
           heading={t('satisfaction.chartTitle')}
           layout={layout}
           fileBase={t('satisfaction.chartTitle')}
-          exportLayout={() => satisfactionBarsLayout(suppressBreakdown(breakdown).breakdown, comparison, { width: 960, suppress: true, strings, valenceLabels: study.valenceLabels })}
+          exportLayout={() => {
+            // A sharing output (shared/analysis/suppress.ts decides): hidden rows, and "n held back" under the picture.
+            const shared = suppressBreakdown(breakdown);
+            const cells = [...(shared.breakdown.combined ? [shared.breakdown.combined] : []), ...shared.breakdown.groups].filter((r) => r.suppressed).length;
+            return withHeldBackNote(satisfactionBarsLayout(shared.breakdown, comparison, { width: 960, suppress: true, strings, valenceLabels: study.valenceLabels }), { cells, quotes: heldBackQuotes(data.segments) }, { strings });
+          }}
           testId="satisfaction-chart"
         />
       </div>

@@ -28,6 +28,7 @@ import { SpeakerMapping } from './SpeakerMapping';
 import { useLeaveGuard } from './useLeaveGuard';
 import './transcript.css';
 import { Loading } from '../../components/Loading';
+import { NotForSharing } from '../../components/NotForSharing';
 
 /** Never flagged: the method's persona (Brukerreisen Kim) is not a person. */
 export const ALLOW_LIST = ['Kim'];
@@ -146,6 +147,7 @@ export function TranscriptScreen({ study, sub }: ScreenProps) {
     <div>
       <div className="page-head">
         <h1>{t('transcript.title', { code: iv.code })}</h1>
+        <NotForSharing />
         <span className={`badge status-${iv.status}`} data-testid="interview-status">{t(`interviews.statuses.${iv.status}`)}</span>
         <span className="spacer" />
         <a className="button" href={routeHref({ name: 'study', studyId: study.id, view: 'interviews' })}>← {t('nav.interviews')}</a>
