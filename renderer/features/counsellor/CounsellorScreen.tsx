@@ -8,8 +8,8 @@ import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
 import { formatDate } from '../../app/format';
 import type { ScreenProps } from '../../app/features';
-import { useCurrentCoder } from '../coding/coderState';
-import { VALENCE_GLYPH } from '../coding/draft';
+import { useCurrentCoder } from '../coding';
+import { VALENCE_GLYPH } from '../coding';
 import '../coding/coding.css';
 import { Loading } from '../../components/Loading';
 
