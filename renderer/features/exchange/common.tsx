@@ -1,19 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { isCoded, type Issue } from '../../../shared/exchange/issues';
+import { slugify } from '../../../shared/text/slug';
 import type { BulkResult } from '../../backup/bulk';
 import { WorkerStopped } from '../../workers/workerClient';
 
 /** A file-name stem from the study title: `Brukerreisen Kim (demo)` → `brukerreisen-kim-demo`. */
 export function fileStem(title: string): string {
-  const s = title
-    .replace(/[øØ]/g, 'o')
-    .replace(/[æÆ]/g, 'ae')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
-  return s.slice(0, 60) || 'studie';
+  return slugify(title, 60, 'studie');
 }
 
 /**
