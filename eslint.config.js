@@ -39,6 +39,24 @@ export default tseslint.config(
     },
   },
   {
+    // Feature boundaries: a screen gets its data through the hooks and actions of renderer/db (never
+    // Dexie or the database module directly), and another feature only through that feature's
+    // index.ts, so each feature's insides can move without touching its neighbours.
+    files: ['renderer/features/**/*.ts', 'renderer/features/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'dexie', message: 'features get data through hooks/actions in renderer/db' },
+          { name: 'dexie-react-hooks', message: 'features get data through hooks in renderer/db' },
+        ],
+        patterns: [
+          { regex: '(^|/)db/database$', message: 'import from renderer/db (its index), not db/database' },
+          { regex: '^\\.\\./(?!\\.)[^/]+/(?!.*\\.css$).+', message: 'import another feature only through its index.ts (../feature)' },
+        ],
+      }],
+    },
+  },
+  {
     // shared/ is pure domain logic: it runs unchanged in the renderer, the main process and Node tests.
     files: ['shared/**/*.ts'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },

@@ -11,7 +11,3 @@ export function formatNumber(n: number, lang: string, digits = 0): string {
     maximumFractionDigits: digits,
   }).format(n);
 }
-
-export function formatPercent(p: number, lang: string, digits = 0): string {
-  return `${formatNumber(p * 100, lang, digits)} %`;
-}

@@ -5,7 +5,7 @@
  */
 import { reidStudy } from '../../shared/exchange/outbound';
 import type { Segment, StudyData } from '../../shared/model';
-import { db as appDb, replaceStudyData, saveParsedSegments, type ReisekartDb, type WriteFailure } from '../db';
+import { db as appDb, deleteStudy, replaceStudyData, resetDemoStudy, saveParsedSegments, type ReisekartDb, type WriteFailure } from '../db';
 import type { BulkWriteOptions } from '../db/records';
 import { snapshotStudy, type BackupReason } from './index';
 
@@ -113,4 +113,25 @@ export async function commitAppendSegments(
   // The segments come from the import worker, already parsed by the Segment schema there.
   const r = await saveParsedSegments(database, segments, { onProgress: opts.onProgress, chunkSize: opts.chunkSize });
   return r.ok ? { ok: true, studyId } : r;
+}
+
+/**
+ * Delete a study, after a snapshot of it: when the snapshot fails the study stays and the failure
+ * comes back as `reason: 'backup'` (never logged and carried on).
+ */
+export async function deleteStudyWithSnapshot(studyId: string, opts: Pick<BulkOptions, 'db'> = {}): Promise<BulkResult> {
+  const database = opts.db ?? appDb;
+  const b = await snapshotStudy(studyId, 'before-delete', { db: database });
+  if (!b.ok) return { ok: false, reason: 'backup', message: b.message };
+  const r = await deleteStudy(database, studyId);
+  return r.ok ? { ok: true, studyId } : r;
+}
+
+/** Put the demo study back as shipped, after a snapshot of the current one (as deleteStudyWithSnapshot). */
+export async function resetDemoWithSnapshot(studyId: string, demo: unknown, opts: Pick<BulkOptions, 'db'> = {}): Promise<BulkResult> {
+  const database = opts.db ?? appDb;
+  const b = await snapshotStudy(studyId, 'before-reset', { db: database });
+  if (!b.ok) return { ok: false, reason: 'backup', message: b.message };
+  const r = await resetDemoStudy(database, demo);
+  return r.ok ? { ok: true, studyId: r.value.studyId } : r;
 }

@@ -79,11 +79,6 @@ const clean = new Set<string>();
 let dirty = false;
 let installed: (() => void) | null = null;
 
-/** True when the study database changed since the last scheduled snapshot. */
-export function isDirty(): boolean {
-  return dirty;
-}
-
 export function markDirty(): void {
   dirty = true;
   clean.clear();

@@ -50,3 +50,19 @@ export {
 } from './records';
 export type { DeletedInterview } from './records';
 export { requestPersistentStorage } from './storage';
+export {
+  useAnalysisInput,
+  useCodes,
+  useInterview,
+  useInterviewList,
+  useInterviewSegments,
+  useMeta,
+  useSegmentCounts,
+  useSegments,
+  useTerms,
+  useTranscript,
+  useTranscriptReviews,
+  useUndoCounts,
+  useUnreviewedCounts,
+} from './live';
+export { useInterviews, useKeyedLiveQuery, useStudies, useStudy, useStudyData, useStudyDataInPages } from './hooks';

@@ -108,8 +108,3 @@ export function askAnalysis<K extends AnalysisKind>(studyId: string, request: Re
     w.postMessage({ type: 'ask', id, studyId, request } satisfies AnalysisMessage);
   });
 }
-
-/** The study was written to (null: any study): the worker drops its copy and reloads on the next request. */
-export function studyChangedForAnalysis(studyId: string | null): void {
-  post({ type: 'studyChanged', studyId });
-}

@@ -4,5 +4,5 @@ export { pseudonymise, rebaseTurns, normaliseValue, hashValue, UNNUMBERED_TAGS }
 export type { AcceptedHit, PseudonymiseOptions, PseudonymiseResult, PseudonymiseIssue, OffsetBias } from './pseudonymise';
 export { fnrCheckDigits, fnrChecksumValid, fnrVariant } from './fnr';
 export type { FnrVariant } from './fnr';
-export { HIT_KINDS, DEFAULT_MIN_CONFIDENCE, SUGGEST_THRESHOLD } from './types';
+export { ALWAYS_ALLOWED, HIT_KINDS, DEFAULT_MIN_CONFIDENCE, SUGGEST_THRESHOLD } from './types';
 export type { Hit, HitKind, TermSpec, DetectOptions } from './types';

@@ -38,3 +38,6 @@ export interface DetectOptions {
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 /** At or above this the review screen pre-selects a hit; below it the hit is "uncertain". */
 export const SUGGEST_THRESHOLD = 0.6;
+
+/** Names that are never identifiers: the method's persona, Kim, is a name by design. */
+export const ALWAYS_ALLOWED: readonly string[] = ['Kim'];

@@ -85,5 +85,3 @@ export const highContrastTheme: Theme = {
   chip: '#FFFFFF',
   chipText: '#000000',
 };
-
-export const THEMES = { light: lightTheme, 'high-contrast': highContrastTheme } as const;

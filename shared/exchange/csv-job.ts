@@ -11,6 +11,7 @@
  */
 import type { StudyData } from '../model';
 import { decodeCsv, importCsv, parseCsv, type ColumnMapping, type ImportKind, type ParsedCsv } from './csv-import';
+import { issue } from '../issues';
 import type { Issue } from './issues';
 
 /** Rows the page receives for the preview (CsvImport shows 8). */
@@ -87,7 +88,7 @@ export function createCsvJob(post: (m: CsvJobMessage) => void, newId: () => stri
       } catch (e) {
         // The boundary: a parser exception on a hostile file is a located issue, not a crash.
         const detail = (e instanceof Error ? e.message : String(e)).slice(0, 200);
-        const issues: Issue[] = [{ file: req.type === 'parse' ? req.fileName : (table?.fileName ?? 'CSV'), code: 'import.unreadable', params: { detail }, message: `Filen kunne ikke leses (${detail})` }];
+        const issues: Issue[] = [issue('import.unreadable', { detail }, { file: req.type === 'parse' ? req.fileName : (table?.fileName ?? 'CSV') })];
         if (req.type === 'parse') post({ id: req.id, type: 'parsed', result: { ok: false, issues } });
         else post({ id: req.id, type: 'imported', result: { ok: false, issues } });
       }

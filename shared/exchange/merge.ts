@@ -17,6 +17,7 @@
  */
 import { namespaceTags } from './pseudonyms';
 import type { Code, FrameItem, MergeBase, PendingConflict, Revision, RevisedEntity, StudyData, Tombstone } from '../model';
+import { slugify } from '../text/slug';
 
 export type ConflictKind = 'interview-code' | 'code-name' | 'same-id' | 'frame-label';
 
@@ -36,16 +37,7 @@ export interface MergeReport {
 }
 
 function slug(site: string): string {
-  // ø and æ do not decompose under NFKD; å does (a + ring).
-  const s = site
-    .replace(/[øØ]/g, 'o')
-    .replace(/[æÆ]/g, 'ae')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
-  return s === '' ? 'import' : s.slice(0, 20);
+  return slugify(site, 20, 'import');
 }
 
 function same(a: unknown, b: unknown): boolean {

@@ -1,4 +1,4 @@
-import type { FrameItem, Segment, Study } from './schema';
+import type { FrameItem, Segment } from './schema';
 
 export type FrameKind = 'stages' | 'situations' | 'groups' | 'actors';
 
@@ -42,8 +42,4 @@ export function moveFrameItem<T extends FrameItem>(items: readonly T[], id: stri
   const out = [...items];
   [out[i], out[j]] = [out[j] as T, out[i] as T];
   return out;
-}
-
-export function studyFrame(study: Study, kind: FrameKind): FrameItem[] {
-  return study[kind];
 }

@@ -6,7 +6,7 @@
  * `reviewed` with a review record (renderer/features/transcript), and every door in sets
  * `needs-review` unless a bundle's record survives a clean re-scan (shared/exchange/gate-in.ts).
  */
-import type { Interview, InterviewStatus, ReviewRecord, TextReview, Transcript } from './schema';
+import type { InterviewStatus, ReviewRecord, TextReview, Transcript } from './schema';
 
 /** Workflow statuses that follow a completed review (the interview register's column; not the gate). */
 export const REVIEWED_STATUSES: readonly InterviewStatus[] = ['anonymised', 'coded', 'reviewed'];
@@ -51,9 +51,4 @@ export interface GateIssue {
   /** The interview's non-identifying code, for the message. */
   code: string;
   message: string;
-}
-
-/** Interviews by id, for messages that name an interview by its code (never by text). */
-export function interviewCodes(interviews: readonly Pick<Interview, 'id' | 'code'>[]): Map<string, string> {
-  return new Map(interviews.map((iv) => [iv.id, iv.code]));
 }

@@ -335,12 +335,13 @@ export type RevisedEntity = z.infer<typeof RevisedEntity>;
  * revision + 1), who and where — never its content. A code merged into another names it in `into`,
  * so the other side moves its own segments along (a code merge travels as an operation).
  */
+/** Which record of a study a tombstone or a pending conflict is about. */
+const studyRecordRef = { studyId: Id, entity: RevisedEntity, recordId: Id };
+
 export const Tombstone = z.object({
   /** `entity:recordId` (unique across studies only with the study: key is [studyId+id] in spirit). */
   id: z.string().min(1).max(300),
-  studyId: Id,
-  entity: RevisedEntity,
-  recordId: Id,
+  ...studyRecordRef,
   rev: Revision,
   into: Id.nullable().default(null),
 });
@@ -371,9 +372,7 @@ export type MergeBase = z.infer<typeof MergeBase>;
  */
 export const PendingConflict = z.object({
   id: z.string().min(1).max(400),
-  studyId: Id,
-  entity: RevisedEntity,
-  recordId: Id,
+  ...studyRecordRef,
   partner: z.string().max(200),
   /** Their record (already in this study's ids), or null when they deleted it. */
   theirs: z.record(z.string(), z.unknown()).nullable(),

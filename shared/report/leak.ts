@@ -5,7 +5,7 @@
  * screen); only counts per kind are ever logged (the caller writes the audit entry).
  */
 import { detectIdentifiers } from '../anonymise/detect';
-import { SUGGEST_THRESHOLD, type HitKind, type TermSpec } from '../anonymise/types';
+import { ALWAYS_ALLOWED, SUGGEST_THRESHOLD, type HitKind, type TermSpec } from '../anonymise/types';
 import type { StudyData } from '../model/schema';
 import type { Block, LeakHit, ReportDoc, SectionId } from './types';
 
@@ -14,9 +14,6 @@ import type { Block, LeakHit, ReportDoc, SectionId } from './types';
  * partner's tag namespaced by a merge: `[NAVN-3·PORSGRUNN]` (shared/exchange/pseudonyms.ts).
  */
 const TAG = /\[[A-ZÆØÅ]{2,12}(?:-\d{1,4})?(?:·[A-Z0-9ÆØÅ]{1,20})?\]/gu;
-
-/** The method's persona is a name by design. */
-const ALWAYS_ALLOWED = ['Kim'];
 
 /**
  * Where a string sits: the title page and document properties (`title`, `subtitle`, `organisation`,

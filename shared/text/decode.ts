@@ -164,3 +164,23 @@ export function decodeTextFile(bytes: Uint8Array, fileName: string): DecodeResul
   if (utf8 !== null) return finish(fileName, utf8, 'utf-8');
   return finish(fileName, decodeWindows1252(bytes), 'windows-1252');
 }
+
+/** What `decodeText` found: a TextEncodingName, or UTF-8 that began with a byte-order mark. */
+export type DetectedEncoding = TextEncodingName | 'utf-8-bom';
+
+/**
+ * Bytes → text for imported CSV: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252
+ * (Norwegian Excel's "CSV (semikolondelt)"), with the one Windows-1252 table above.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: DetectedEncoding } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+}

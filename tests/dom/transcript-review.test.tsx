@@ -17,7 +17,7 @@ import { importFile } from '../../renderer/import/importFile';
 import { detectChunked, lineChunks } from '../../renderer/import/detectChunked';
 import { completeReview, saltKey } from '../../renderer/features/transcript/complete';
 import { ReviewPanel } from '../../renderer/features/transcript/ReviewPanel';
-import { ALLOW_LIST } from '../../renderer/features/transcript/TranscriptScreen';
+import { ALWAYS_ALLOWED as ALLOW_LIST } from '../../shared/anonymise';
 import { countsByKind, initialReview, reviewReducer, turnsFromLabels, type ReviewState } from '../../renderer/features/transcript/review';
 import { FIXED_NOW, freshDb } from './db-fixtures';
 

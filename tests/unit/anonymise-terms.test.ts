@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectTerms, MAX_TERM_LENGTH } from '../../shared/anonymise/patterns';
 import type { TermSpec } from '../../shared/anonymise/types';
+import { seededRandom } from '../fixtures/anonymise/corpus';
 
 /** The matcher this replaced, kept as the reference: one `iu` alternation, longest first. */
 function naiveTerms(text: string, terms: readonly TermSpec[]) {
@@ -16,16 +17,8 @@ function naiveTerms(text: string, terms: readonly TermSpec[]) {
   return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length, tag: kinds.get(m[0].replace(/\s+/g, ' ').toLowerCase()) ?? 'TERM' }));
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32, fixtures/demo/random.ts). */
+const rng = seededRandom;
 
 const ALPHABET = ['a', 'b', 'A', 'B', 'ø', 'Ø', 'å', 'æ', '1', '-', '.', ' ', ' ', '  ', '\n', '\u00a0', ',', 'é', '𝐀'];
 

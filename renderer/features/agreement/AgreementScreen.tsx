@@ -1,16 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Segment, Study } from '../../../shared/model';
 import { agreementReport, pairSegments } from '../../../shared/analysis/agreement';
-import { appDb, applyChange, getMeta, saveStudy, setMeta } from '../../db';
+import { appDb, applyChange, saveStudy, setMeta, useMeta } from '../../db';
 import { useStudyData } from '../../db/hooks';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
 import { formatNumber } from '../../app/format';
 import type { ScreenProps } from '../../app/features';
-import { CoderBar } from '../coding/CoderBar';
-import { useBlind, useCurrentCoder } from '../coding/coderState';
+import { CoderBar } from '../coding';
+import { useBlind, useCurrentCoder } from '../coding';
 import { asCoded, findMark, marksKey, planResolution, readMarks, withMark, type ResolutionMark, type Unit } from './resolution';
 import '../coding/coding.css';
 import './agreement.css';
@@ -30,7 +29,7 @@ export function AgreementScreen({ study }: ScreenProps) {
   const data = useStudyData(study.id);
   const current = useCurrentCoder(study);
   const blind = useBlind(study.id);
-  const rawMarks = useLiveQuery(() => getMeta(appDb(), marksKey(study.id)), [study.id]);
+  const rawMarks = useMeta(marksKey(study.id));
   const marks = useMemo(() => readMarks(rawMarks), [rawMarks]);
   const lead = study.coders[0];
   const [a, setA] = useState(study.coders[0]?.id ?? '');

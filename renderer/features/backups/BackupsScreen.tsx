@@ -19,7 +19,7 @@ import { db } from '../../db';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
-import { IssueList, bulkFailureText } from '../exchange/common';
+import { IssueList, bulkFailureText } from '../exchange';
 import './backups.css';
 import { Loading } from '../../components/Loading';
 

@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Code } from '../../../shared/model';
 import { codeCounts, codeTree, deleteCodeWithReassign, flattenTree, invertCodebookChange, mergeCodes, moveCode, nextColor, subtreeIds, type CodebookChange } from '../../../shared/coding';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { appDb, applyChange, saveCode } from '../../db';
+import { appDb, applyChange, saveCode, useCodes, useSegments } from '../../db';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
 import type { ScreenProps } from '../../app/features';
@@ -19,8 +18,8 @@ async function applyCodebook(studyId: string, c: CodebookChange) {
 export function CodebookScreen({ study }: ScreenProps) {
   const { t } = useTranslation();
   const db = appDb();
-  const codes = useLiveQuery(() => db.codes.where('studyId').equals(study.id).toArray(), [study.id]);
-  const segments = useLiveQuery(() => db.segments.where('studyId').equals(study.id).toArray(), [study.id]);
+  const codes = useCodes(study.id, db);
+  const segments = useSegments(study.id, db);
   const [name, setName] = useState('');
   const [parent, setParent] = useState('');
   const [selected, setSelected] = useState<string | null>(null);

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { canCode, textReviewed, type Segment, type Study } from '../../../shared/model';
 import { segmentReviewWithNote } from '../../../shared/model/typed-fields';
 import {
@@ -20,7 +19,7 @@ import {
   type Caret,
   type KeyContext,
 } from '../../../shared/coding';
-import { appDb } from '../../db';
+import { appDb, useCodes, useInterview, useInterviewSegments, useTranscript, useUndoCounts } from '../../db';
 import { routeHref } from '../../app/router';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
@@ -58,17 +57,11 @@ function contextOf(target: EventTarget | null): KeyContext {
 export function Workbench({ study, interviewId }: { study: Study; interviewId: string }) {
   const { t } = useTranslation();
   const db = appDb();
-  const interview = useLiveQuery(async () => (await db.interviews.get(interviewId)) ?? null, [interviewId]);
-  const transcript = useLiveQuery(async () => (await db.transcripts.get(interviewId)) ?? null, [interviewId]);
-  const allSegments = useLiveQuery(() => db.segments.where('interviewId').equals(interviewId).toArray(), [interviewId]);
-  const codes = useLiveQuery(() => db.codes.where('studyId').equals(study.id).toArray(), [study.id]);
-  const undoCounts = useLiveQuery(async () => {
-    const [u, r] = await Promise.all([
-      db.undo.where('[studyId+scope]').equals([study.id, interviewId]).count(),
-      db.undo.where('[studyId+scope]').equals([study.id, `${interviewId}#redo`]).count(),
-    ]);
-    return { undo: u, redo: r };
-  }, [study.id, interviewId]);
+  const interview = useInterview(interviewId, db);
+  const transcript = useTranscript(interviewId, db);
+  const allSegments = useInterviewSegments(interviewId, db);
+  const codes = useCodes(study.id, db);
+  const undoCounts = useUndoCounts(study.id, interviewId, db);
   const coderId = useCurrentCoder(study);
   const blind = useBlind(study.id);
 

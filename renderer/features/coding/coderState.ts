@@ -2,16 +2,15 @@
  * Who is coding, and whether blind mode is on: both in the database's meta table, per study, so
  * they survive a reload and are shared by the workbench and the agreement screen.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Study } from '../../../shared/model';
-import { appDb, setMeta } from '../../db';
+import { appDb, setMeta, useMeta } from '../../db';
 
 const coderKey = (studyId: string) => `coding.currentCoder.${studyId}`;
 const blindKey = (studyId: string) => `coding.blind.${studyId}`;
 
 /** The current coder's id: the stored one when it is still a coder of the study, else the first coder. */
 export function useCurrentCoder(study: Study): string | undefined {
-  const stored = useLiveQuery(async () => (await appDb().meta.get(coderKey(study.id)))?.value ?? null, [study.id]);
+  const stored = useMeta(coderKey(study.id));
   if (stored === undefined) return undefined;
   const ok = typeof stored === 'string' && study.coders.some((c) => c.id === stored);
   return ok ? stored : (study.coders[0]?.id ?? 'coder-1');
@@ -22,7 +21,7 @@ export function setCurrentCoder(studyId: string, coderId: string) {
 }
 
 export function useBlind(studyId: string): boolean {
-  return useLiveQuery(async () => (await appDb().meta.get(blindKey(studyId)))?.value === true, [studyId]) ?? false;
+  return useMeta(blindKey(studyId)) === true;
 }
 
 export function setBlind(studyId: string, on: boolean) {

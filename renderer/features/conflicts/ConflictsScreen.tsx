@@ -12,7 +12,7 @@ import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
 import { appDb, writeStudyDiff } from '../../db';
 import { useStudyData } from '../../db/hooks';
-import { useCurrentCoder } from '../coding/coderState';
+import { useCurrentCoder } from '../coding';
 import '../exchange/exchange.css';
 
 type Kind = 'edit' | 'theirs-deleted' | 'ours-deleted';

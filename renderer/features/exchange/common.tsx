@@ -1,28 +1,22 @@
 import { useTranslation } from 'react-i18next';
-import type { Issue } from '../../../shared/exchange/issues';
+import { isCoded, type Issue } from '../../../shared/exchange/issues';
+import { slugify } from '../../../shared/text/slug';
 import type { BulkResult } from '../../backup/bulk';
 import { WorkerStopped } from '../../workers/workerClient';
 
 /** A file-name stem from the study title: `Brukerreisen Kim (demo)` → `brukerreisen-kim-demo`. */
 export function fileStem(title: string): string {
-  const s = title
-    .replace(/[øØ]/g, 'o')
-    .replace(/[æÆ]/g, 'ae')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
-  return s.slice(0, 60) || 'studie';
+  return slugify(title, 60, 'studie');
 }
 
 /**
- * An issue's text in the UI language: a coded issue (a limit or check, e.g. `zip.tooManyEntries`)
- * is translated with its params; anything else shows the importer's own (nb) message.
+ * An issue's text in the UI language: the code is the key under `issues` in the locale files
+ * (shared/locales/<lang>/issues.json), filled with its params. A legacy issue without a code shows
+ * the importer's own (nb) message.
  */
 export function issueText(i: Issue, t: (k: string, o?: Record<string, unknown>) => string): string {
-  if (!i.code) return i.message;
-  return t(`exchange.issueCodes.${i.code.replace(/\./g, '_')}`, { ...i.params, defaultValue: i.message });
+  if (isCoded(i)) return t(`issues.${i.code}`, { ...i.params, defaultValue: 'message' in i && typeof i.message === 'string' ? i.message : i.code });
+  return 'message' in i ? i.message : '';
 }
 
 /** Every problem, located: file, 1-based line, field. */

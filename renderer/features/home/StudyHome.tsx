@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { META_LAST_STUDY, db, createStudy, getMeta } from '../../db';
+import { META_LAST_STUDY, db, createStudy, useMeta } from '../../db';
 import { useStudies } from '../../db/hooks';
 import { navigate } from '../../app/router';
 import { formatDate } from '../../app/format';
@@ -31,7 +30,7 @@ export function StudyHome() {
 
   const demo = studies?.find((s) => s.demo);
   const own = studies?.filter((s) => !s.demo) ?? [];
-  const lastId = useLiveQuery(() => getMeta(db, META_LAST_STUDY), []);
+  const lastId = useMeta(META_LAST_STUDY, db);
   const last = studies?.find((s) => s.id === lastId && !s.demo);
   return (
     <div>

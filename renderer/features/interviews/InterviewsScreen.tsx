@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTERVIEW_STATUSES, type Interview, type InterviewStatus } from '../../../shared/model';
-import { db, deleteInterview, restoreInterview } from '../../db';
+import { db, deleteInterview, restoreInterview, useSegmentCounts } from '../../db';
 import { useInterviews } from '../../db/hooks';
-import { useSegmentCounts } from './useSegmentCounts';
 import { formatDate } from '../../app/format';
 import { routeHref } from '../../app/router';
 import { showToast } from '../../components/Toasts';
 import { tracked } from '../../components/SaveIndicator';
 import { MethodTable } from './MethodTable';
-import { ReviewNotice } from '../quotereview/ReviewNotice';
+import { ReviewNotice } from '../quotereview';
 import type { ScreenProps } from '../../app/features';
 import { InterviewForm } from './InterviewForm';
 import { ConfirmDialog } from '../../components/ConfirmDialog';

@@ -11,7 +11,7 @@ import type { ScreenProps } from '../../app/features';
 import { navigate } from '../../app/router';
 import { ChartFigure } from '../../components/chart/ChartFigure';
 import { chartStringsFor } from '../../components/chart/chartStrings';
-import { requestFullscreenQuietly } from '../present/fullscreen';
+import { requestFullscreenQuietly } from '../present';
 import { localSource, useAnalysis, useJourneySource, type AnalysisSource } from './analysisCache';
 import type { AnswerOf } from '../../workers/analysisJob';
 import { EMPTY_FILTER, JourneyFilters, toAnalysisFilter, type JourneyFilterState } from './filters';

@@ -3,15 +3,14 @@
  * keeps the same object until a table changes), and each view's result is kept per filter, so
  * going back to a filter is free and only a new filter costs one pass over the segments.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { buildIndex, type StudyIndex } from '../../../shared/analysis';
 import { sharingSegments } from '../../../shared/exchange/outbound';
 import type { StudyData } from '../../../shared/model';
-import { appDb } from '../../db/database';
+import { appDb, useAnalysisInput } from '../../db';
 import { useStudyDataInPages } from '../../db/hooks';
 import { analysisWorkerAvailable, askAnalysis, onAnalysisDataChanged } from '../../workers/analysisClient';
-import { answer, loadAnalysisInput, type AnalysisKind, type AnswerOf, type RequestOf } from '../../workers/analysisJob';
+import { answer, type AnalysisKind, type AnswerOf, type RequestOf } from '../../workers/analysisJob';
 import { cached, filterKey } from './resultCache';
 
 export { cached, filterKey };
@@ -141,7 +140,7 @@ function useLocalJourneySource(studyId: string): { index: StudyIndex; source: An
 
 function useWorkerJourneySource(studyId: string): { index: StudyIndex; source: AnalysisSource } | null | undefined {
   const db = appDb();
-  const input = useLiveQuery(() => loadAnalysisInput(db, studyId, false), [db, studyId]);
+  const input = useAnalysisInput(studyId, db);
   const [version, setVersion] = useState(0);
   useEffect(() => {
     // The client drops the worker's copy on each write (analysisClient.watchWrites); writes come

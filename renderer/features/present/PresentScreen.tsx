@@ -18,7 +18,7 @@ import type { ScreenProps } from '../../app/features';
 import { navigate } from '../../app/router';
 import { ChartSvg } from '../../components/chart/ChartSvg';
 import { chartStringsFor } from '../../components/chart/chartStrings';
-import { localSource, useAnalysis, useJourneySource, type AnalysisSource } from '../journey/analysisCache';
+import { localSource, useAnalysis, useJourneySource, type AnalysisSource } from '../journey';
 import { leaveFullscreenQuietly, requestFullscreenQuietly } from './fullscreen';
 import './present.css';
 import { Loading } from '../../components/Loading';

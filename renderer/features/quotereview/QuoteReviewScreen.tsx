@@ -5,28 +5,26 @@
  * the text, and approves it with their name. Only this writes `reviewed` on such a quote, with a
  * review record (who, when, replacements per kind — never values) and an audit entry (counts).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { detectIdentifiers, SUGGEST_THRESHOLD, type TermSpec } from '../../../shared/anonymise';
+import { ALWAYS_ALLOWED, detectIdentifiers, SUGGEST_THRESHOLD, type TermSpec } from '../../../shared/anonymise';
 import type { Interview, Segment } from '../../../shared/model';
 import type { ScreenProps } from '../../app/features';
 import { routeHref } from '../../app/router';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
-import { db, saveSegment, writeAudit } from '../../db';
+import { db, saveSegment, useInterviewList, useSegments, useTerms, useTranscriptReviews, writeAudit } from '../../db';
 import { guarded, WriteAbort } from '../../db/results';
-import { ALLOW_LIST } from '../transcript/TranscriptScreen';
 import { approveQuote, quotesToReview } from './quotes';
 import { NotForSharing } from '../../components/NotForSharing';
 
 export function QuoteReviewScreen({ study }: ScreenProps) {
   const { t } = useTranslation();
-  const segments = useLiveQuery(() => db.segments.where('studyId').equals(study.id).toArray(), [study.id]);
+  const segments = useSegments(study.id, db);
   // Review states only: the transcript texts are not needed for the list.
-  const transcripts = useLiveQuery(async () => (await db.transcripts.where('studyId').equals(study.id).toArray()).map((x) => ({ interviewId: x.interviewId, review: x.review })), [study.id]);
-  const interviews = useLiveQuery(() => db.interviews.where('studyId').equals(study.id).toArray(), [study.id]);
-  const terms = useLiveQuery(() => db.terms.where('studyId').equals(study.id).toArray(), [study.id]);
+  const transcripts = useTranscriptReviews(study.id, db);
+  const interviews = useInterviewList(study.id, db);
+  const terms = useTerms(study.id, db);
   const lists = useMemo(() => (segments && transcripts ? quotesToReview(segments, transcripts) : null), [segments, transcripts]);
   const byId = useMemo(() => new Map((interviews ?? []).map((iv) => [iv.id, iv])), [interviews]);
   const [reviewer, setReviewer] = useState(study.coders[0]?.name ?? '');
@@ -83,8 +81,8 @@ function QuoteItem({ seg, interview, terms, reviewer }: { seg: Segment; intervie
   const [busy, setBusy] = useState(false);
   const hits = useMemo(
     () => ({
-      quote: detectIdentifiers(quote, { terms, allow: ALLOW_LIST }),
-      note: detectIdentifiers(note, { terms, allow: ALLOW_LIST }),
+      quote: detectIdentifiers(quote, { terms, allow: [...ALWAYS_ALLOWED] }),
+      note: detectIdentifiers(note, { terms, allow: [...ALWAYS_ALLOWED] }),
     }),
     [quote, note, terms],
   );

@@ -18,7 +18,7 @@ import type { ScreenProps } from '../../app/features';
 import { formatNumber } from '../../app/format';
 import { ChartFigure } from '../../components/chart/ChartFigure';
 import { chartStringsFor } from '../../components/chart/chartStrings';
-import { useStudyIndex } from '../journey/analysisCache';
+import { useStudyIndex } from '../journey';
 import './satisfaction.css';
 import { Loading } from '../../components/Loading';
 import { NotForSharing } from '../../components/NotForSharing';

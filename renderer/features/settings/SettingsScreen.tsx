@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { frameItemId, frameUsage, moveFrameItem, type FrameKind, type Study } from '../../../shared/model';
 import type { ScreenProps } from '../../app/features';
 import { navigate } from '../../app/router';
-import { db, deleteStudy, resetDemoStudy, saveStudy } from '../../db';
+import { db, saveStudy } from '../../db';
 import { useStudyData } from '../../db/hooks';
 import { tracked } from '../../components/SaveIndicator';
 import { Field } from '../../components/Field';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { showToast } from '../../components/Toasts';
-import { snapshotStudy } from '../../backup';
+import { deleteStudyWithSnapshot, resetDemoWithSnapshot } from '../../backup/bulk';
 import demoJson from '../../../fixtures/demo/demo-study.json';
 
 const FRAMES: FrameKind[] = ['stages', 'situations', 'groups', 'actors'];
@@ -81,17 +81,12 @@ export function SettingsScreen({ study }: ScreenProps) {
             void (async () => {
               setDangerError(null);
               // Like import, merge and restore: no snapshot, no destructive operation.
-              const b = await snapshotStudy(study.id, confirm === 'delete' ? 'before-delete' : 'before-reset');
-              if (!b.ok) {
-                setDangerError(t(confirm === 'delete' ? 'settings.deleteStopped' : 'settings.resetStopped', { message: b.message, title: study.title }));
+              const r = await tracked(() => (confirm === 'delete' ? deleteStudyWithSnapshot(study.id, { db }) : resetDemoWithSnapshot(study.id, demoJson, { db })));
+              if (!r.ok && r.reason === 'backup') {
+                setDangerError(t(confirm === 'delete' ? 'settings.deleteStopped' : 'settings.resetStopped', { message: r.message, title: study.title }));
                 return;
               }
-              if (confirm === 'delete') {
-                const r = await tracked(() => deleteStudy(db, study.id));
-                if (r.ok) navigate({ name: 'home' });
-              } else {
-                await tracked(() => resetDemoStudy(db, demoJson));
-              }
+              if (r.ok && confirm === 'delete') navigate({ name: 'home' });
             })();
           }}
         />

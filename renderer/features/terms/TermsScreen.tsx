@@ -5,12 +5,11 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { StudyTerm } from '../../../shared/model';
 import type { ScreenProps } from '../../app/features';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
-import { db, deleteTerm, saveTerm } from '../../db';
+import { db, deleteTerm, saveTerm, useTerms } from '../../db';
 import './terms.css';
 import { Loading } from '../../components/Loading';
 
@@ -18,7 +17,7 @@ export const TERM_KINDS = ['SKOLE', 'LÆRER', 'NAVN', 'STED'] as const;
 
 export function TermsScreen({ study }: ScreenProps) {
   const { t } = useTranslation();
-  const terms = useLiveQuery(() => db.terms.where('studyId').equals(study.id).toArray(), [study.id]);
+  const terms = useTerms(study.id, db);
   const [term, setTerm] = useState('');
   const [kind, setKind] = useState<string>('SKOLE');
   const [error, setError] = useState<string | null>(null);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { platform } from '../../platform';
 import type { ImportResult } from '../../import/importFile';
-import { stoppedText } from '../exchange/common';
+import { stoppedText } from '../exchange';
 import { importInWorker, type Phase } from '../../workers/anonymiseClient';
 import { formatNumber } from '../../app/format';
 

@@ -4,8 +4,7 @@
  */
 import { useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { TermSpec } from '../../../shared/anonymise';
+import { ALWAYS_ALLOWED, type TermSpec } from '../../../shared/anonymise';
 import type { Interview, Transcript, Turn } from '../../../shared/model';
 import { gateState } from '../../../shared/model/gate';
 import { normaliseText } from '../../../shared/text/normalise';
@@ -15,7 +14,7 @@ import { routeHref } from '../../app/router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
-import { db } from '../../db';
+import { db, useTerms, useTranscript } from '../../db';
 import { useInterviews } from '../../db/hooks';
 import type { ImportResult } from '../../import/importFile';
 import { detectInWorker } from '../../workers/anonymiseClient';
@@ -31,7 +30,6 @@ import { Loading } from '../../components/Loading';
 import { NotForSharing } from '../../components/NotForSharing';
 
 /** Never flagged: the method's persona (Brukerreisen Kim) is not a person. */
-export const ALLOW_LIST = ['Kim'];
 
 /** Pseudonym tags as pseudonymise writes them: [NAVN-3], [TLF], [LÆRER-1] … */
 export const TAG_PATTERN = /\[[\p{Lu}_]{2,20}(?:-\d+)?\]/gu;
@@ -57,8 +55,8 @@ export function TranscriptScreen({ study, sub }: ScreenProps) {
   const { t } = useTranslation();
   const interviews = useInterviews(study.id);
   const interview = interviews?.find((iv) => iv.id === sub);
-  const transcript = useLiveQuery(async () => (sub ? ((await db.transcripts.get(sub)) ?? null) : null), [sub]);
-  const terms = useLiveQuery(() => db.terms.where('studyId').equals(study.id).toArray(), [study.id]);
+  const transcript = useTranscript(sub, db);
+  const terms = useTerms(study.id, db);
   const [stage, setStage] = useState<Stage>({ name: 'idle' });
   const [review, dispatch] = useReducer(reviewReducer, EMPTY);
   const [busy, setBusy] = useState(false);
@@ -81,7 +79,7 @@ export function TranscriptScreen({ study, sub }: ScreenProps) {
     setStage({ name: 'detecting', progress: { phase: 'detect', fraction: 0 } });
     try {
       const termSpecs: TermSpec[] = [...(terms ?? []).map((x) => ({ term: x.term, kind: x.kind })), ...extraTerms.current];
-      const hits = await detectInWorker(text, { terms: termSpecs, allow: ALLOW_LIST }, (phase, fraction) =>
+      const hits = await detectInWorker(text, { terms: termSpecs, allow: [...ALWAYS_ALLOWED] }, (phase, fraction) =>
         setStage({ name: 'detecting', progress: { phase, fraction } }),
       );
       dispatch({ type: 'reset', state: initialReview(hits) });
