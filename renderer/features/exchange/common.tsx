@@ -22,7 +22,9 @@ export function fileStem(title: string): string {
  */
 export function issueText(i: Issue, t: (k: string, o?: Record<string, unknown>) => string): string {
   if (!i.code) return i.message;
-  return t(`exchange.issueCodes.${i.code.replace(/\./g, '_')}`, { ...i.params, defaultValue: i.message });
+  const dim = i.params?.dimension;
+  const extra = typeof dim === 'string' ? { dimensionName: t(`exchange.dimensions.${dim}`) } : {};
+  return t(`exchange.issueCodes.${i.code.replace(/\./g, '_')}`, { ...i.params, ...extra, defaultValue: i.message });
 }
 
 /** Every problem, located: file, 1-based line, field. */
