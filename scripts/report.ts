@@ -16,6 +16,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { restoreBundle } from '../shared/exchange/bundle';
 import { admitStudy } from '../shared/exchange/gate-in';
+import { issueWords } from '../shared/exchange/issues';
 import { outboundView } from '../shared/exchange/outbound';
 import { StudyData } from '../shared/model';
 import { buildReport, checkLeaks, composeReport, DEFAULT_SECTIONS, leakCounts, SECTION_IDS, type ReportIssue, type ReportOptions, type SectionId } from '../shared/report';
@@ -116,12 +117,12 @@ export async function loadStudy(path: string, passphrase?: string): Promise<Load
       // The same checks as a bundle's study.json: schema, integrity and the gate at the door in
       // (text stays reviewed only with its record and a clean re-scan).
       const admitted = admitStudy(raw, basename(file));
-      if (!admitted.ok) return { ok: false, message: admitted.issues.slice(0, 5).map((i) => `${file}: ${i.field ? `${i.field}: ` : ''}${i.message}`).join('\n') };
+      if (!admitted.ok) return { ok: false, message: admitted.issues.slice(0, 5).map((i) => `${file}: ${i.field ? `${i.field}: ` : ''}${issueWords(i)}`).join('\n') };
       return { ok: true, data: admitted.data };
     }
   }
   const r = await restoreBundle(bytes, passphrase, { fileName: basename(file) });
-  if (!r.ok) return { ok: false, message: r.issues.map((i) => `${file}: ${i.field ? `${i.field}: ` : ''}${i.message}`).join('\n') };
+  if (!r.ok) return { ok: false, message: r.issues.map((i) => `${file}: ${i.field ? `${i.field}: ` : ''}${issueWords(i)}`).join('\n') };
   return { ok: true, data: r.data };
 }
 

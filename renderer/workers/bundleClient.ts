@@ -10,7 +10,7 @@ import type { ExportBundleOptions, RestoreResult } from '../../shared/exchange/b
 import { studyCounts } from '../../shared/exchange/bundle';
 import { runBundleJob, studyCollector, type BundleJobMessage, type BundleJobRequest } from '../../shared/exchange/bundle-job';
 import type { IncomingSummary } from '../../shared/exchange/gate-in';
-import type { Issue } from '../../shared/exchange/issues';
+import { issue, type Issue } from '../../shared/exchange/issues';
 import type { StudyData } from '../../shared/model';
 import type { ReisekartDb } from '../db/database';
 import { buildSnapshot, type SnapshotBuilt } from './snapshotJob';
@@ -63,7 +63,7 @@ export function restoreBundleInWorker(bytes: Uint8Array, passphrase: string | un
       const data = study.data();
       if (!m.result.ok) finish(m.result);
       else if (data) finish({ ...m.result, data });
-      else finish({ ok: false, issues: [{ file: fileName, message: 'no study in the bundle' }] });
+      else finish({ ok: false, issues: [issue('bundle.noStudy', {}, { file: fileName })] });
     },
     opts,
   );

@@ -15,6 +15,7 @@ import { strFromU8, strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
 import type { StudyData } from '../model';
 import { fromBase64, toBase64 } from './base64';
+import { issue, type IssueParams } from '../issues';
 import type { Issue } from './issues';
 import { admitStudy, type IncomingSummary } from './gate-in';
 import { DEFAULT_ZIP_LIMITS, isZip, openZip, type ZipLimits } from './zip';
@@ -146,8 +147,8 @@ export type RestoreResult =
   | { ok: true; data: StudyData; version: number; encrypted: boolean; warnings: Issue[]; review: IncomingSummary }
   | { ok: false; issues: Issue[]; needsPassphrase?: boolean };
 
-function fail(file: string, message: string, field?: string): { ok: false; issues: Issue[] } {
-  return { ok: false, issues: [{ file, message, ...(field ? { field } : {}) }] };
+function fail(file: string, code: string, params: IssueParams = {}, field?: string): { ok: false; issues: Issue[] } {
+  return { ok: false, issues: [issue(code, params, { file, ...(field ? { field } : {}) })] };
 }
 
 function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -158,21 +159,20 @@ function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: fals
   }
 }
 
-const WRONG_PASSPHRASE = 'Feil passord, eller filen er skadet (dekrypteringen mislyktes)';
 
 async function decryptEnvelope(raw: unknown, passphrase: string | undefined, file: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; issues: Issue[]; needsPassphrase?: boolean }> {
   const env = EncryptedEnvelope.safeParse(raw);
-  if (!env.success) return { ok: false, issues: env.error.issues.map((i) => ({ file, field: i.path.join('.'), message: `Ugyldig kryptert pakke: ${i.message}` })) };
+  if (!env.success) return { ok: false, issues: env.error.issues.map((i) => issue('bundle.encryptedInvalid', { detail: i.message }, { file, field: i.path.join('.') })) };
   const e = env.data;
-  if (e.version > BUNDLE_VERSION) return fail(file, `Pakken er laget av en nyere versjon (${e.version}); oppdater Reisekart`);
-  if (passphrase === undefined || passphrase === '') return { ...fail(file, 'Pakken er kryptert: skriv inn passordet'), needsPassphrase: true };
-  if (e.kdf.iterations < MIN_ITERATIONS || e.kdf.iterations > MAX_ITERATIONS) return fail(file, `Urimelig antall iterasjoner (${e.kdf.iterations})`, 'kdf.iterations');
+  if (e.version > BUNDLE_VERSION) return fail(file, 'bundle.newer', { version: e.version });
+  if (passphrase === undefined || passphrase === '') return { ...fail(file, 'bundle.needsPassphrase'), needsPassphrase: true };
+  if (e.kdf.iterations < MIN_ITERATIONS || e.kdf.iterations > MAX_ITERATIONS) return fail(file, 'bundle.iterations', { iterations: e.kdf.iterations }, 'kdf.iterations');
   const salt = fromBase64(e.kdf.salt);
   const iv = fromBase64(e.cipher.iv);
   const data = fromBase64(e.data);
-  if (!salt || salt.length < 16) return fail(file, 'Ugyldig salt', 'kdf.salt');
-  if (!iv || iv.length !== 12) return fail(file, 'Ugyldig IV', 'cipher.iv');
-  if (!data) return fail(file, 'Ugyldige data (ikke base64)', 'data');
+  if (!salt || salt.length < 16) return fail(file, 'bundle.salt', {}, 'kdf.salt');
+  if (!iv || iv.length !== 12) return fail(file, 'bundle.iv', {}, 'cipher.iv');
+  if (!data) return fail(file, 'bundle.data', {}, 'data');
   try {
     const key = await deriveKey(passphrase, salt, e.kdf.iterations);
     const aad = strToU8(`${ENCRYPTED_FORMAT}/v${e.version}`);
@@ -180,7 +180,7 @@ async function decryptEnvelope(raw: unknown, passphrase: string | undefined, fil
     return { ok: true, bytes: new Uint8Array(plain) };
   } catch {
     // AES-GCM cannot tell a wrong key from tampered data: both fail the tag check.
-    return { ...fail(file, WRONG_PASSPHRASE), needsPassphrase: true };
+    return { ...fail(file, 'bundle.wrongPassphrase'), needsPassphrase: true };
   }
 }
 
@@ -212,39 +212,39 @@ async function studyFromContainer(bytes: Uint8Array, file: string, limits: ZipLi
     if (!z.ok) return z;
     // A bundle holds exactly these two files: anything else is never inflated, and refused.
     const extra = z.zip.entries.find((e) => e.name !== 'manifest.json' && e.name !== 'study.json');
-    if (extra) return { ok: false, issues: [{ file, field: extra.name, code: 'bundle.unexpectedEntry', params: { count: z.zip.entries.length }, message: `Pakken inneholder en ukjent fil (${z.zip.entries.length} filer; en pakke har bare manifest.json og study.json)` }] };
-    if (!z.zip.has('manifest.json') || !z.zip.has('study.json')) return fail(file, 'Pakken mangler manifest.json eller study.json');
+    if (extra) return fail(file, 'bundle.unexpectedEntry', { count: z.zip.entries.length }, extra.name);
+    if (!z.zip.has('manifest.json') || !z.zip.has('study.json')) return fail(file, 'bundle.missingParts');
     const mr = z.zip.read('manifest.json');
     if (!mr.ok) return mr;
     const mj = parseJson(mr.bytes);
-    if (!mj.ok) return fail(file, `manifest.json er ikke gyldig JSON: ${mj.message}`, 'manifest.json');
+    if (!mj.ok) return fail(file, 'bundle.badJson', { part: 'manifest.json', detail: mj.message }, 'manifest.json');
     const head = Header.safeParse(mj.value);
-    if (!head.success) return fail(file, 'Dette er ikke en Reisekart-pakke', 'manifest.json');
-    if (head.data.version > BUNDLE_VERSION) return fail(file, `Pakken er laget av en nyere versjon (${head.data.version}); oppdater Reisekart`);
+    if (!head.success) return fail(file, 'bundle.notBundle', {}, 'manifest.json');
+    if (head.data.version > BUNDLE_VERSION) return fail(file, 'bundle.newer', { version: head.data.version });
     const expected = (mj.value as { studySha256?: unknown }).studySha256;
     // A zipped bundle is version 2 or later: its manifest always carries the checksum.
     if (head.data.version >= 2 && (typeof expected !== 'string' || !/^[0-9a-f]{64}$/.test(expected))) {
-      return { ok: false, issues: [{ file, field: 'manifest.json', code: 'bundle.noChecksum', params: {}, message: 'manifest.json mangler sjekksummen (studySha256); pakken kan ikke kontrolleres og er avvist' }] };
+      return fail(file, 'bundle.noChecksum', {}, 'manifest.json');
     }
     const sr = z.zip.read('study.json');
     if (!sr.ok) return sr;
     const st = sr.bytes;
-    if (typeof expected === 'string' && expected !== (await sha256Hex(st))) return fail(file, 'study.json stemmer ikke med sjekksummen i manifest.json (skadet fil)', 'study.json');
+    if (typeof expected === 'string' && expected !== (await sha256Hex(st))) return fail(file, 'bundle.checksum', {}, 'study.json');
     const sj = parseJson(st);
-    if (!sj.ok) return fail(file, `study.json er ikke gyldig JSON: ${sj.message}`, 'study.json');
+    if (!sj.ok) return fail(file, 'bundle.badJson', { part: 'study.json', detail: sj.message }, 'study.json');
     const raw = head.data.version === 1 ? migrateV1({ data: sj.value }) : sj.value;
     return { ok: true, raw, version: head.data.version };
   }
   const j = parseJson(bytes);
-  if (!j.ok) return fail(file, 'Filen er verken en Reisekart-pakke (zip) eller JSON');
+  if (!j.ok) return fail(file, 'bundle.neither');
   const head = Header.safeParse(j.value);
-  if (!head.success) return fail(file, 'Dette er ikke en Reisekart-pakke');
+  if (!head.success) return fail(file, 'bundle.notBundle');
   const obj = j.value as Record<string, unknown>;
   if (head.data.version === 1) return { ok: true, raw: migrateV1(obj), version: 1 };
-  if (head.data.version > BUNDLE_VERSION) return fail(file, `Pakken er laget av en nyere versjon (${head.data.version}); oppdater Reisekart`);
+  if (head.data.version > BUNDLE_VERSION) return fail(file, 'bundle.newer', { version: head.data.version });
   // Version 2 and later are always the zip with a checksummed manifest; a plain-JSON file that
   // claims version 2 has no checksum to verify and was not written by Reisekart.
-  return { ok: false, issues: [{ file, code: 'bundle.noChecksum', params: {}, message: `En pakke av versjon ${head.data.version} må være en zip med sjekksum; denne er ren JSON og er avvist` }] };
+  return fail(file, 'bundle.noChecksum', { version: head.data.version });
 }
 
 export async function restoreBundle(bytes: Uint8Array, passphrase?: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
@@ -253,7 +253,7 @@ export async function restoreBundle(bytes: Uint8Array, passphrase?: string, opts
   } catch (e) {
     // The boundary: whatever a parser throws on a hostile file becomes a located issue.
     const detail = (e instanceof Error ? e.message : String(e)).slice(0, 200);
-    return { ok: false, issues: [{ file: opts.fileName ?? 'pakke.reisekart', code: 'import.unreadable', params: { detail }, message: `Filen kunne ikke leses (${detail})` }] };
+    return fail(opts.fileName ?? 'pakke.reisekart', 'import.unreadable', { detail });
   }
 }
 

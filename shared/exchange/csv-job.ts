@@ -12,6 +12,7 @@
 import type { StudyData } from '../model';
 import { decodeCsv, importCsv, parseCsv, scanValues, type AnchorReport, type ColumnMapping, type FoundValue, type ImportKind, type ParsedCsv, type ResolvedValues } from './csv-import';
 import type { ImportMapping } from '../model/import-mapping';
+import { issue } from '../issues';
 import type { Issue } from './issues';
 
 /** Rows the page receives for the preview (CsvImport shows 8). */
@@ -99,7 +100,7 @@ export function createCsvJob(post: (m: CsvJobMessage) => void, newId: () => stri
       } catch (e) {
         // The boundary: a parser exception on a hostile file is a located issue, not a crash.
         const detail = (e instanceof Error ? e.message : String(e)).slice(0, 200);
-        const issues: Issue[] = [{ file: req.type === 'parse' ? req.fileName : (table?.fileName ?? 'CSV'), code: 'import.unreadable', params: { detail }, message: `Filen kunne ikke leses (${detail})` }];
+        const issues: Issue[] = [issue('import.unreadable', { detail }, { file: req.type === 'parse' ? req.fileName : (table?.fileName ?? 'CSV') })];
         if (req.type === 'parse') post({ id: req.id, type: 'parsed', result: { ok: false, issues } });
         else post({ id: req.id, type: 'imported', result: { ok: false, issues } });
       }

@@ -13,6 +13,7 @@
 import { detectIdentifiers, SUGGEST_THRESHOLD, type Hit, type TermSpec } from '../anonymise';
 import { ReviewRecord, StudyData, type ReviewReason, type Segment, type TextReview, type Transcript } from '../model';
 import { checkIntegrity } from './integrity';
+import { issue } from '../issues';
 import type { Issue } from './issues';
 
 export type IncomingSource = 'bundle' | 'refi' | 'csv';
@@ -143,7 +144,7 @@ export type AdmitResult = { ok: true; data: StudyData; warnings: Issue[]; review
  */
 export function admitStudy(raw: unknown, file: string, source: IncomingSource = 'bundle'): AdmitResult {
   const parsed = StudyData.safeParse(raw);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.slice(0, 50).map((i) => ({ file, field: i.path.join('.'), message: i.message })) };
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.slice(0, 50).map((i) => issue('schema.invalid', { detail: i.message }, { file, field: i.path.join('.') })) };
   const checked = checkIntegrity(parsed.data, file);
   if (checked.errors.length > 0) return { ok: false, issues: [...checked.errors, ...checked.warnings] };
   const gated = gateIncoming(checked.data, source);

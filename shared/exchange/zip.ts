@@ -19,7 +19,7 @@
  * the absolute amount.
  */
 import { Inflate, strFromU8 } from 'fflate';
-import type { Issue } from './issues';
+import { issue, type Issue, type IssueParams } from '../issues';
 
 export interface ZipLimits {
   /** Most central-directory records. */
@@ -85,11 +85,6 @@ const SIG_Z64_EOCD = 0x06064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 
-const mb = (n: number) => Math.round(n / MiB);
-
-function issue(file: string, code: string, message: string, params: Issue['params'] = {}, field?: string): Issue {
-  return { file, code, params, message, ...(field !== undefined ? { field } : {}) };
-}
 
 let CRC_TABLE: Uint32Array | null = null;
 function crcTable(): Uint32Array {
@@ -122,10 +117,10 @@ function u64(dv: DataView, at: number): number {
  * Reads the end records and the central directory under `limits`. Inflates nothing.
  */
 export function openZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): OpenZipResult {
-  const bad = (code: string, message: string, params: Issue['params'] = {}, field?: string): OpenZipResult => ({ ok: false, issues: [issue(file, code, message, params, field)] });
+  const bad = (code: string, params: IssueParams = {}): OpenZipResult => ({ ok: false, issues: [issue(code, params, { file })] });
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const len = bytes.length;
-  if (len < 22) return bad('zip.notZip', 'Ikke et gyldig zip-arkiv (for kort)');
+  if (len < 22) return bad('zip.notZip');
   // 1. The end-of-central-directory record: within the last 22 + 65,535 (comment) bytes.
   let eocd = -1;
   for (let i = len - 22; i >= Math.max(0, len - 22 - 0xffff); i--) {
@@ -134,20 +129,20 @@ export function openZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEF
       break;
     }
   }
-  if (eocd < 0) return bad('zip.noEnd', 'Ikke et gyldig zip-arkiv (fant ikke sluttposten)');
+  if (eocd < 0) return bad('zip.noEnd');
   let count = dv.getUint16(eocd + 10, true);
   let cdSize = dv.getUint32(eocd + 12, true);
   let cdOffset = dv.getUint32(eocd + 16, true);
   const diskEntries = dv.getUint16(eocd + 8, true);
-  if (dv.getUint16(eocd + 4, true) !== 0 && dv.getUint16(eocd + 4, true) !== 0xffff) return bad('zip.multiDisk', 'Arkivet er delt over flere filer; det støttes ikke');
+  if (dv.getUint16(eocd + 4, true) !== 0 && dv.getUint16(eocd + 4, true) !== 0xffff) return bad('zip.multiDisk');
   let cdEnd = eocd;
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff || diskEntries === 0xffff) {
     // zip64: the locator sits right before the end record and points at the zip64 end record.
     const loc = eocd - 20;
-    if (loc < 0 || dv.getUint32(loc, true) !== SIG_Z64_LOCATOR) return bad('zip.z64Missing', 'Ugyldig zip64-arkiv (mangler zip64-lokator)');
+    if (loc < 0 || dv.getUint32(loc, true) !== SIG_Z64_LOCATOR) return bad('zip.z64Missing');
     const recAt = u64(dv, loc + 8);
-    if (!(recAt + 56 <= loc)) return bad('zip.z64Bounds', 'Ugyldig zip64-arkiv (sluttposten peker utenfor filen)');
-    if (dv.getUint32(recAt, true) !== SIG_Z64_EOCD) return bad('zip.z64Missing', 'Ugyldig zip64-arkiv (fant ikke zip64-sluttposten)');
+    if (!(recAt + 56 <= loc)) return bad('zip.z64Bounds');
+    if (dv.getUint32(recAt, true) !== SIG_Z64_EOCD) return bad('zip.z64Missing');
     count = u64(dv, recAt + 32);
     cdSize = u64(dv, recAt + 40);
     cdOffset = u64(dv, recAt + 48);
@@ -155,13 +150,13 @@ export function openZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEF
   }
   // 2. The caps, before anything else is read.
   if (count > limits.maxEntries) {
-    return bad('zip.tooManyEntries', `Arkivet oppgir ${count} filer; grensen er ${limits.maxEntries}`, { count, limit: limits.maxEntries });
+    return bad('zip.tooManyEntries', { count, limit: limits.maxEntries });
   }
   if (cdSize > limits.maxCentralDirectoryBytes) {
-    return bad('zip.directoryTooLarge', `Arkivets innholdsliste er ${mb(cdSize)} MB; grensen er ${mb(limits.maxCentralDirectoryBytes)} MB`, { size: cdSize, limit: limits.maxCentralDirectoryBytes });
+    return bad('zip.directoryTooLarge', { size: cdSize, limit: limits.maxCentralDirectoryBytes });
   }
   if (!(cdOffset + cdSize <= cdEnd) || count * 46 > cdSize) {
-    return bad('zip.directoryBounds', 'Ugyldig zip-arkiv (innholdslisten stemmer ikke med filens lengde)', { offset: cdOffset, size: cdSize, length: len });
+    return bad('zip.directoryBounds', { offset: cdOffset, size: cdSize, length: len });
   }
   // 3. The central directory.
   const entries: ZipEntry[] = [];
@@ -171,7 +166,7 @@ export function openZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEF
   let at = cdOffset;
   for (let n = 0; n < count; n++) {
     if (at + 46 > cdOffset + cdSize || dv.getUint32(at, true) !== SIG_CENTRAL) {
-      return { ok: false, issues: [...issues, issue(file, 'zip.directoryBroken', `Ugyldig zip-arkiv (post ${n + 1} i innholdslisten er skadet)`, { entry: n + 1 })] };
+      return { ok: false, issues: [...issues, issue('zip.directoryBroken', { entry: n + 1 }, { file })] };
     }
     const flags = dv.getUint16(at + 8, true);
     const method = dv.getUint16(at + 10, true);
@@ -183,7 +178,7 @@ export function openZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEF
     const commentLen = dv.getUint16(at + 32, true);
     let localHeaderOffset = dv.getUint32(at + 42, true);
     const next = at + 46 + nameLen + extraLen + commentLen;
-    if (next > cdOffset + cdSize) return { ok: false, issues: [...issues, issue(file, 'zip.directoryBroken', `Ugyldig zip-arkiv (post ${n + 1} i innholdslisten er skadet)`, { entry: n + 1 })] };
+    if (next > cdOffset + cdSize) return { ok: false, issues: [...issues, issue('zip.directoryBroken', { entry: n + 1 }, { file })] };
     const name = strFromU8(bytes.subarray(at + 46, at + 46 + nameLen), (flags & 0x800) === 0);
     // zip64 extra field (id 1): the 64-bit values, in this order, for the fields that are 0xFFFFFFFF.
     if (size === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
@@ -209,24 +204,24 @@ export function openZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEF
         }
         e += 4 + sz;
       }
-      if (!found) return { ok: false, issues: [...issues, issue(file, 'zip.directoryBroken', `Ugyldig zip64-post for «${name}»`, { entry: n + 1 }, name)] };
+      if (!found) return { ok: false, issues: [...issues, issue('zip.directoryBroken', { entry: n + 1 }, { file, field: name })] };
     }
     at = next;
-    if (nameLen > MAX_ENTRY_NAME_BYTES) issues.push(issue(file, 'zip.nameTooLong', `Filnavnet i arkivet er over ${MAX_ENTRY_NAME_BYTES} byte`, { limit: MAX_ENTRY_NAME_BYTES }, name.slice(0, 80)));
+    if (nameLen > MAX_ENTRY_NAME_BYTES) issues.push(issue('zip.nameTooLong', { limit: MAX_ENTRY_NAME_BYTES }, { file, field: name.slice(0, 80) }));
     const unsafe = unsafeEntryPath(name);
-    if (unsafe) issues.push(issue(file, 'zip.unsafePath', `Farlig filsti i arkivet: ${unsafe}`, { reason: unsafe }, name));
-    if (byName.has(name)) issues.push(issue(file, 'zip.duplicate', 'Samme filnavn finnes to ganger i arkivet', {}, name));
-    if (flags & 1) issues.push(issue(file, 'zip.encrypted', 'Filen i arkivet er kryptert (zip-passord støttes ikke)', {}, name));
-    if (method !== 0 && method !== 8) issues.push(issue(file, 'zip.method', `Ukjent komprimering ${method}`, { method }, name));
+    if (unsafe) issues.push(issue('zip.unsafePath', { reason: unsafe }, { file, field: name }));
+    if (byName.has(name)) issues.push(issue('zip.duplicate', {}, { file, field: name }));
+    if (flags & 1) issues.push(issue('zip.encrypted', {}, { file, field: name }));
+    if (method !== 0 && method !== 8) issues.push(issue('zip.method', { method }, { file, field: name }));
     if (size > limits.maxEntryBytes) {
-      issues.push(issue(file, 'zip.entryTooLarge', `Filen i arkivet er ${mb(size)} MB utpakket; grensen er ${mb(limits.maxEntryBytes)} MB`, { size, limit: limits.maxEntryBytes }, name));
+      issues.push(issue('zip.entryTooLarge', { size, limit: limits.maxEntryBytes }, { file, field: name }));
     }
     total += size;
     if (total > limits.maxTotalBytes && !issues.some((i) => i.code === 'zip.tooLarge')) {
-      issues.push(issue(file, 'zip.tooLarge', `Arkivet er for stort utpakket (over ${mb(limits.maxTotalBytes)} MB)`, { limit: limits.maxTotalBytes }));
+      issues.push(issue('zip.tooLarge', { limit: limits.maxTotalBytes }, { file }));
     }
     if (!(localHeaderOffset + 30 <= cdOffset) || !(compressedSize <= len)) {
-      issues.push(issue(file, 'zip.entryBounds', 'Ugyldig zip-arkiv (filen peker utenfor arkivet)', {}, name));
+      issues.push(issue('zip.entryBounds', {}, { file, field: name }));
     }
     if (issues.length > 50) break;
     const entry: ZipEntry = { name, method, crc32: crc, compressedSize, size, localHeaderOffset };
@@ -241,7 +236,7 @@ export function openZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEF
       has: (name) => byName.has(name),
       read: (name) => {
         const entry = byName.get(name);
-        if (!entry) return { ok: false, issues: [issue(file, 'zip.missing', 'Filen mangler i arkivet', {}, name)] };
+        if (!entry) return { ok: false, issues: [issue('zip.missing', {}, { file, field: name })] };
         return inflateEntry(bytes, dv, entry, file, cdOffset);
       },
     },
@@ -254,16 +249,16 @@ class TooLong extends Error {}
 const INFLATE_STEP = 16 * 1024;
 
 function inflateEntry(bytes: Uint8Array, dv: DataView, e: ZipEntry, file: string, dataLimit: number): { ok: true; bytes: Uint8Array } | { ok: false; issues: Issue[] } {
-  const bad = (code: string, message: string, params: Issue['params'] = {}) => ({ ok: false as const, issues: [issue(file, code, message, params, e.name)] });
+  const bad = (code: string, params: IssueParams = {}) => ({ ok: false as const, issues: [issue(code, params, { file, field: e.name })] });
   const h = e.localHeaderOffset;
-  if (dv.getUint32(h, true) !== SIG_LOCAL) return bad('zip.entryBroken', 'Ugyldig zip-arkiv (lokal filpost mangler)');
+  if (dv.getUint32(h, true) !== SIG_LOCAL) return bad('zip.entryBroken');
   const start = h + 30 + dv.getUint16(h + 26, true) + dv.getUint16(h + 28, true);
   const end = start + e.compressedSize;
-  if (end > dataLimit) return bad('zip.entryBounds', 'Ugyldig zip-arkiv (filen peker utenfor arkivet)');
+  if (end > dataLimit) return bad('zip.entryBounds');
   const input = bytes.subarray(start, end);
   let out: Uint8Array;
   if (e.method === 0) {
-    if (e.compressedSize !== e.size) return bad('zip.sizeMismatch', 'Utpakket størrelse stemmer ikke med arkivets oppgitte størrelse');
+    if (e.compressedSize !== e.size) return bad('zip.sizeMismatch');
     out = input.slice();
   } else {
     out = new Uint8Array(e.size);
@@ -278,13 +273,13 @@ function inflateEntry(bytes: Uint8Array, dv: DataView, e: ZipEntry, file: string
       if (input.length === 0) inf.push(new Uint8Array(0), true);
     } catch (err) {
       if (err instanceof TooLong) {
-        return bad('zip.overDeclared', `Filen pakker ut til mer enn de ${e.size} bytene arkivet oppgir; den er avvist (mulig zip-bombe)`, { declared: e.size });
+        return bad('zip.overDeclared', { declared: e.size });
       }
-      return bad('zip.inflate', `Filen i arkivet kan ikke pakkes ut (${err instanceof Error ? err.message : String(err)})`);
+      return bad('zip.inflate');
     }
-    if (written !== e.size) return bad('zip.sizeMismatch', 'Utpakket størrelse stemmer ikke med arkivets oppgitte størrelse', { declared: e.size, actual: written });
+    if (written !== e.size) return bad('zip.sizeMismatch', { declared: e.size, actual: written });
   }
-  if (crc32(out) !== e.crc32) return bad('zip.crc', 'Filen i arkivet er skadet (CRC-32 stemmer ikke)');
+  if (crc32(out) !== e.crc32) return bad('zip.crc');
   return { ok: true, bytes: out };
 }
 

@@ -11,6 +11,7 @@ import mammoth from 'mammoth';
 import { openZip, type ZipLimits } from '../exchange/zip';
 import { normaliseText } from '../text/normalise';
 import { startsWithBytes } from '../text/decode';
+import { issueWords, type Issue } from '../exchange/issues';
 
 export interface DocxIssue {
   file: string;
@@ -50,9 +51,9 @@ export function countParagraphs(xml: Uint8Array, stopAfter = Infinity): number {
  */
 function boundedDocx(bytes: Uint8Array, fileName: string): { ok: true; bytes: Uint8Array } | { ok: false; issues: DocxIssue[] } {
   const z = openZip(bytes, fileName, DOCX_ZIP_LIMITS);
-  const asDocx = (issues: { message: string; field?: string; code?: string; params?: Record<string, string | number> }[]): { ok: false; issues: DocxIssue[] } => ({
+  const asDocx = (issues: Issue[]): { ok: false; issues: DocxIssue[] } => ({
     ok: false,
-    issues: issues.map((i) => ({ file: fileName, code: i.code === 'zip.tooLarge' || i.code === 'zip.entryTooLarge' || i.code === 'zip.tooManyEntries' ? 'too-large' : 'unreadable', message: `«${fileName}»${i.field ? ` (${i.field})` : ''}: ${i.message}`, ...(i.field ? { field: i.field } : {}), ...(i.params ? { params: i.params } : {}) })),
+    issues: issues.map((i) => ({ file: fileName, code: i.code === 'zip.tooLarge' || i.code === 'zip.entryTooLarge' || i.code === 'zip.tooManyEntries' ? 'too-large' : 'unreadable', message: `«${fileName}»${i.field ? ` (${i.field})` : ''}: ${issueWords(i)}`, ...(i.field ? { field: i.field } : {}), ...(i.params ? { params: i.params } : {}) })),
   });
   if (!z.ok) return asDocx(z.issues);
   const doc = z.zip.entries.find((e) => e.name === 'word/document.xml');

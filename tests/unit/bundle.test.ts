@@ -3,6 +3,7 @@ import { strToU8, zipSync, strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exportBundle, restoreBundle, PBKDF2_ITERATIONS, bundleZip } from '../../shared/exchange/bundle';
 import { DEFAULT_ZIP_LIMITS, safeUnzip, unsafeEntryPath } from '../../shared/exchange/zip';
+import { issueWords } from '../../shared/exchange/issues';
 import type { StudyData } from '../../shared/model';
 import { exchangeStudy } from '../fixtures/exchange/study';
 
@@ -54,7 +55,7 @@ describe('bundle', () => {
     expect((await restoreOk(bytes, 'korrekt hest batteri stift')).data).toEqual(gated);
     const wrong = await restoreBundle(bytes, 'feil');
     expect(wrong.ok).toBe(false);
-    if (!wrong.ok) expect(wrong.issues[0]?.message).toMatch(/^Feil passord/);
+    if (!wrong.ok) expect(issueWords(wrong.issues[0]!)).toMatch(/^Feil passord/);
     const none = await restoreBundle(bytes);
     expect(none).toMatchObject({ ok: false, needsPassphrase: true });
     console.info(`encrypt (PBKDF2 600k + AES-GCM) took ${ms.toFixed(0)} ms`);
@@ -92,7 +93,7 @@ describe('bundle', () => {
     const bad = zipSync({ 'manifest.json': good['manifest.json']!, 'study.json': strToU8(JSON.stringify({ ...data, study: { ...data.study, title: 'Endret' } })) });
     const r = await restoreBundle(bad);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]?.message).toMatch(/sjekksummen/);
+    if (!r.ok) expect(issueWords(r.issues[0]!)).toMatch(/sjekksummen/);
   });
 
   const impossible: [string, (d: StudyData) => StudyData, string][] = [

@@ -77,7 +77,7 @@ describe('scripts/convert.ts', () => {
     writeFileSync(deep, zipSync({ 'project.qde': strToU8(`<Project>${'<Code>'.repeat(20_000)}${'</Code>'.repeat(20_000)}</Project>`) }));
     const proto = join(dir, 'proto.qdpx');
     writeFileSync(proto, zipSync({ 'project.qde': strToU8('<Project>\n<__proto__ polluted="1"/>\n</Project>') }));
-    for (const [file, expected] of [[deep, /dyp\.qdpx\/project\.qde, linje 1: Elementene er nøstet dypere enn 256 nivåer/], [proto, /proto\.qdpx\/project\.qde, linje 2: Elementnavnet «__proto__» er ikke tillatt/]] as const) {
+    for (const [file, expected] of [[deep, /dyp\.qdpx\/project\.qde, linje 1: Elementene er nøstet dypere enn 256 nivåer/], [proto, /proto\.qdpx\/project\.qde, linje 2: Navnet «__proto__» er ikke tillatt i filen/]] as const) {
       const r = convert([file, join(dir, 'x.reisekart')]);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(expected);

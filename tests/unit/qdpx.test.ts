@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { issueWords } from '../../shared/exchange/issues';
 import { codebookXml, exportQdpx, projectXml } from '../../shared/exchange/refi/export';
 import { guidFor, uuidV5 } from '../../shared/exchange/refi/guid';
 import { importQdc, importQdpx } from '../../shared/exchange/refi/import';
@@ -178,6 +179,6 @@ describe('REFI-QDA import', () => {
     const xml = `<Project xmlns="urn:QDA-XML:project:1.0" name="p"><Sources><TextSource guid="${G2}" name="Word-fil" richTextPath="internal://${G2}.docx"/></Sources></Project>`;
     const r = imported(foreign(xml));
     expect(r.data.interviews).toEqual([]);
-    expect(r.warnings[0]?.message).toMatch(/docx/);
+    expect(issueWords(r.warnings[0]!)).toMatch(/docx/);
   });
 });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Issue } from '../../../shared/exchange/issues';
+import { isCoded, type Issue } from '../../../shared/exchange/issues';
 import type { BulkResult } from '../../backup/bulk';
 import { WorkerStopped } from '../../workers/workerClient';
 
@@ -17,14 +17,13 @@ export function fileStem(title: string): string {
 }
 
 /**
- * An issue's text in the UI language: a coded issue (a limit or check, e.g. `zip.tooManyEntries`)
- * is translated with its params; anything else shows the importer's own (nb) message.
+ * An issue's text in the UI language: the code is the key under `issues` in the locale files
+ * (shared/locales/<lang>/issues.json), filled with its params. A legacy issue without a code shows
+ * the importer's own (nb) message.
  */
 export function issueText(i: Issue, t: (k: string, o?: Record<string, unknown>) => string): string {
-  if (!i.code) return i.message;
-  const dim = i.params?.dimension;
-  const extra = typeof dim === 'string' ? { dimensionName: t(`exchange.dimensions.${dim}`) } : {};
-  return t(`exchange.issueCodes.${i.code.replace(/\./g, '_')}`, { ...i.params, ...extra, defaultValue: i.message });
+  if (isCoded(i)) return t(`issues.${i.code}`, { ...i.params, defaultValue: 'message' in i && typeof i.message === 'string' ? i.message : i.code });
+  return 'message' in i ? i.message : '';
 }
 
 /** Every problem, located: file, 1-based line, field. */

@@ -100,14 +100,14 @@ const DIMENSION_NB: Record<ValueDimension, string> = {
 
 /**
  * A value of a dimension: what the study knows, else the value step's answer, else an issue
- * `csv.unknownValue` (never a silent "other"). `raw` defaults to the cell (lists pass one item).
+ * `csv.unknown.<dimension>` (never a silent "other"). `raw` defaults to the cell (lists pass one item).
  */
 export function valueOf(r: RowReader, key: string, dim: ValueDimension, data: StudyData, opts: ImportOptions, raw = r.get(key), paths?: Map<string, string>): string | null {
   const known = knownValue(dim, raw, data, paths);
   if (known !== null) return known;
   const mapped = opts.values?.[dim]?.[valueKey(raw)];
   if (mapped !== undefined) return mapped;
-  return r.fail(key, 'csv.unknownValue', `ukjent ${DIMENSION_NB[dim]} «${raw}» (velg en verdi i verditilordningen)`, { value: raw, dimension: dim });
+  return r.fail(key, `csv.unknown.${dim}`, `ukjent ${DIMENSION_NB[dim]} «${raw}» (velg en verdi i verditilordningen)`, { value: raw, dimension: dim });
 }
 
 export function mappedOrIssue(table: ParsedCsv, mapping: ColumnMapping, kind: ImportKind, keys: readonly string[], issues: Issue[]): void {
