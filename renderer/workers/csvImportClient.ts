@@ -5,7 +5,8 @@
  * unavailable (jsdom tests) the same job runs on the main thread.
  */
 import { createCsvJob, type CsvHead, type CsvJobMessage, type CsvJobRequest } from '../../shared/exchange/csv-job';
-import type { ColumnMapping, ImportKind } from '../../shared/exchange/csv-import';
+import type { AnchorReport, ColumnMapping, FoundValue, ImportKind, ResolvedValues } from '../../shared/exchange/csv-import';
+import type { ImportMapping } from '../../shared/model/import-mapping';
 import type { Issue } from '../../shared/exchange/issues';
 import type { StudyData } from '../../shared/model';
 import { createWorkerClient } from './workerClient';
@@ -14,13 +15,21 @@ export type CsvPhase = 'parse' | 'validate';
 export type CsvProgress = (phase: CsvPhase, done: number, total: number) => void;
 
 export type CsvParseResult = ({ ok: true } & CsvHead) | { ok: false; issues: Issue[] };
-export type CsvRecordsResult = { ok: true; records: unknown[] } | { ok: false; issues: Issue[] };
+export type CsvRecordsResult = { ok: true; records: unknown[]; anchors: AnchorReport } | { ok: false; issues: Issue[] };
+
+/** The value step's answers and the choice for quotes that cannot be anchored. */
+export interface CsvImportChoices {
+  values?: ResolvedValues;
+  unanchored?: 'error' | 'free';
+}
 
 export interface CsvImportSession {
   /** Decode + parse the file; the bytes are transferred to the worker (the caller's copy empties). */
   parse(fileName: string, bytes: Uint8Array, progress?: CsvProgress, run?: CsvRunOptions): Promise<CsvParseResult>;
   /** Map + validate every row of the parsed file against `base` (see importBase): records or located issues. */
-  records(kind: ImportKind, mapping: ColumnMapping, base: StudyData, now: string, progress?: CsvProgress, run?: CsvRunOptions): Promise<CsvRecordsResult>;
+  records(kind: ImportKind, mapping: ColumnMapping, base: StudyData, now: string, progress?: CsvProgress, run?: CsvRunOptions, choices?: CsvImportChoices): Promise<CsvRecordsResult>;
+  /** The distinct values of the mapped columns the study does not know (the value step). */
+  values(kind: ImportKind, mapping: ColumnMapping, base: StudyData, remembered?: ImportMapping, run?: CsvRunOptions): Promise<FoundValue[]>;
   close(): void;
 }
 
@@ -60,15 +69,24 @@ export function openCsvImport(opts: { worker?: boolean } = {}): CsvImportSession
         { ...run, transfer: [bytes.buffer] },
       );
     },
-    records(kind, mapping, base, now, progress = () => undefined, run: CsvRunOptions = {}) {
+    records(kind, mapping, base, now, progress = () => undefined, run: CsvRunOptions = {}, choices: CsvImportChoices = {}) {
       const records: unknown[] = [];
       return client.run<CsvRecordsResult>(
-        { type: 'import', kind, mapping, base, now },
+        { type: 'import', kind, mapping, base, now, ...choices },
         (m, finish) => {
           if (m.type === 'progress') progress('validate', m.done, m.total);
           else if (m.type === 'records') {
             for (const r of m.records) records.push(r);
-          } else if (m.type === 'imported') finish(m.result.ok ? { ok: true, records } : m.result);
+          } else if (m.type === 'imported') finish(m.result.ok ? { ok: true, records, anchors: m.result.anchors } : m.result);
+        },
+        run,
+      );
+    },
+    values(kind, mapping, base, remembered, run: CsvRunOptions = {}) {
+      return client.run<FoundValue[]>(
+        { type: 'values', kind, mapping, base, ...(remembered ? { remembered } : {}) },
+        (m, finish) => {
+          if (m.type === 'values') finish(m.values);
         },
         run,
       );

@@ -10,7 +10,8 @@
  * jsdom tests run the same job in-thread.
  */
 import type { StudyData } from '../model';
-import { decodeCsv, importCsv, parseCsv, type ColumnMapping, type ImportKind, type ParsedCsv } from './csv-import';
+import { decodeCsv, importCsv, parseCsv, scanValues, type AnchorReport, type ColumnMapping, type FoundValue, type ImportKind, type ParsedCsv, type ResolvedValues } from './csv-import';
+import type { ImportMapping } from '../model/import-mapping';
 import { issue } from '../issues';
 import type { Issue } from './issues';
 
@@ -21,7 +22,8 @@ export const RECORDS_PER_MESSAGE = 2000;
 
 export type CsvJobRequest =
   | { id: number; type: 'parse'; fileName: string; bytes: Uint8Array }
-  | { id: number; type: 'import'; kind: ImportKind; mapping: ColumnMapping; base: StudyData; now: string };
+  | { id: number; type: 'import'; kind: ImportKind; mapping: ColumnMapping; base: StudyData; now: string; values?: ResolvedValues; unanchored?: 'error' | 'free' }
+  | { id: number; type: 'values'; kind: ImportKind; mapping: ColumnMapping; base: StudyData; remembered?: ImportMapping };
 
 /** The file's head (rows cut to HEAD_ROWS) and how many data rows the whole file has. */
 export interface CsvHead {
@@ -33,7 +35,8 @@ export type CsvJobMessage =
   | { id: number; type: 'parsed'; result: ({ ok: true } & CsvHead) | { ok: false; issues: Issue[] } }
   | { id: number; type: 'progress'; phase: 'parse' | 'validate'; done: number; total: number }
   | { id: number; type: 'records'; records: unknown[] }
-  | { id: number; type: 'imported'; result: { ok: true; count: number } | { ok: false; issues: Issue[] } }
+  | { id: number; type: 'imported'; result: { ok: true; count: number; anchors: AnchorReport } | { ok: false; issues: Issue[] } }
+  | { id: number; type: 'values'; values: FoundValue[] }
   | { id: number; type: 'error'; message: string };
 
 /**
@@ -69,6 +72,8 @@ export function createCsvJob(post: (m: CsvJobMessage) => void, newId: () => stri
     if (!table) return post({ id: req.id, type: 'error', message: 'no CSV file parsed' });
     const r = importCsv(req.kind, table, req.mapping, req.base, {
       now: req.now,
+      ...(req.values ? { values: req.values } : {}),
+      ...(req.unanchored ? { unanchored: req.unanchored } : {}),
       newId: () => newId(),
       onProgress: (done, total) => post({ id: req.id, type: 'progress', phase: 'validate', done, total }),
     });
@@ -77,13 +82,20 @@ export function createCsvJob(post: (m: CsvJobMessage) => void, newId: () => stri
     for (let i = 0; i < records.length; i += RECORDS_PER_MESSAGE) {
       post({ id: req.id, type: 'records', records: records.slice(i, i + RECORDS_PER_MESSAGE) });
     }
-    post({ id: req.id, type: 'imported', result: { ok: true, count: records.length } });
+    post({ id: req.id, type: 'imported', result: { ok: true, count: records.length, anchors: r.anchors } });
+  }
+
+  /** The value step: every distinct value the study does not know, once, with count and suggestion. */
+  function values(req: Extract<CsvJobRequest, { type: 'values' }>): void {
+    if (!table) return post({ id: req.id, type: 'error', message: 'no CSV file parsed' });
+    post({ id: req.id, type: 'values', values: scanValues(req.kind, table, req.mapping, req.base, req.remembered) });
   }
 
   return {
     handle(req) {
       try {
         if (req.type === 'parse') parse(req);
+        else if (req.type === 'values') values(req);
         else runImport(req);
       } catch (e) {
         // The boundary: a parser exception on a hostile file is a located issue, not a crash.

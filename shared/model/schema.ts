@@ -6,6 +6,7 @@
  * Pure: no DOM, no Node, no Electron, no React, no Dexie (lint-enforced).
  */
 import { z } from 'zod';
+import { ImportMapping } from './import-mapping';
 
 export const Id = z.string().min(1).max(100);
 
@@ -94,6 +95,8 @@ export const Study = z.object({
    * merge can tell a partner's copy from an unrelated study. Absent: the study's own id.
    */
   lineageId: Id.optional(),
+  /** What the study's CSV imports taught it (headers and the team's own words): reused by the next. */
+  importMapping: ImportMapping.optional(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });

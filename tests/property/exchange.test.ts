@@ -150,7 +150,7 @@ describe('chunked import (property)', () => {
         const chunks = messages.filter((m): m is Extract<CsvJobMessage, { type: 'records' }> => m.type === 'records');
         expect(chunks.length).toBe(Math.ceil(n / RECORDS_PER_MESSAGE));
         expect(chunks.flatMap((m) => m.records)).toEqual(whole.records);
-        expect(messages.at(-1)).toEqual({ id: 2, type: 'imported', result: { ok: true, count: n } });
+        expect(messages.at(-1)).toEqual({ id: 2, type: 'imported', result: { ok: true, count: n, anchors: { offsets: n, exact: 0, loose: 0, fuzzy: [], free: 0, unanchored: 0 } } });
       }),
       { numRuns: 6 },
     );

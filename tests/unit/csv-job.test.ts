@@ -52,7 +52,7 @@ describe('CSV import job (what the worker runs)', () => {
     const expected = importCsv('segments', direct.table, mapping, demo, { now: NOW, newId: () => `new-${++k}` });
     if (!expected.ok) throw new Error('direct import');
     expect(chunks.flat()).toEqual(expected.records);
-    expect(mine.at(-1)).toEqual({ id: 2, type: 'imported', result: { ok: true, count: many.segments.length } });
+    expect(mine.at(-1)).toEqual({ id: 2, type: 'imported', result: { ok: true, count: many.segments.length, anchors: { offsets: many.segments.length, exact: 0, loose: 0, fuzzy: [], free: 0, unanchored: 0 } } });
     // The base the page sends leaves segments and pseudonyms out, and the import does not need them.
     expect(base.segments).toEqual([]);
     expect(base.pseudonyms).toEqual([]);

@@ -202,7 +202,7 @@ describe('CSV import', () => {
     const table = parsed('kode;gruppe\nA;YF\n');
     const r = importCsv('interviews', table, previewCsv(table, 'interviews').mapping, data, { now: NOW });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues.map((i) => i.field)).toEqual(['format', 'mode']);
+    if (!r.ok) expect(r.issues.map((i) => i.field)).toEqual(['format', 'modus']);
   });
 });
 

@@ -101,6 +101,23 @@ export interface ImportQdaOptions {
   fileName?: string;
 }
 
+/**
+ * The text of a source as other tools write its path: `internal://x.txt`, `relative://x.txt`, a bare
+ * name in `sources/`, or a path whose basename is in `sources/` (any case for the folder).
+ */
+export function findSource(files: Readonly<Record<string, Uint8Array>>, path: string): Uint8Array | undefined {
+  const p = path.replace(/^(internal|relative|file):\/\/+/i, '').replace(/\\/g, '/');
+  const direct = files[`sources/${p}`] ?? files[`Sources/${p}`] ?? files[p];
+  if (direct) return direct;
+  const base = (p.split('/').pop() ?? '').toLowerCase();
+  if (base === '') return undefined;
+  for (const [name, bytes] of Object.entries(files)) {
+    const parts = name.split('/');
+    if (parts.length === 2 && parts[0]?.toLowerCase() === 'sources' && parts[1]?.toLowerCase() === base) return bytes;
+  }
+  return undefined;
+}
+
 export type ImportQdpxResult = { ok: true; data: StudyData; warnings: Issue[]; review: IncomingSummary } | { ok: false; issues: Issue[] };
 
 /** The codebook (our codes + dimension groups) from a `<Codes>` element. */
@@ -239,11 +256,13 @@ function importQdpxUnguarded(bytes: Uint8Array, opts: ImportQdaOptions): ImportQ
     const path = attr(src, 'plainTextPath');
     let raw: string | null = null;
     if (path !== undefined) {
-      const inner = path.replace(/^internal:\/\//, 'sources/');
-      const bytesOf = unz.files[inner] ?? unz.files[inner.replace(/^sources\//, 'Sources/')];
+      const bytesOf = findSource(unz.files, path);
       if (bytesOf) raw = decodeText(bytesOf).text;
-      else if (path.startsWith('internal://')) warn(`Teksten til «${name}» mangler i arkivet (${path})`, name);
-      else warn(`«${name}» peker på en ekstern fil (${path}); den hentes ikke`, name);
+      else {
+        // Codings on a source that cannot be found are counted and shown at error level, never only warned.
+        const codings = list(src, 'PlainTextSelection').reduce((n, sel) => n + list(sel, 'Coding').length, 0);
+        warnings.push({ file, field: name, severity: 'error', code: 'refi.sourceMissing', params: { source: name, path, codings }, message: `${codings} kodinger kunne ikke plasseres: kilden «${name}» (${path}) mangler i arkivet` });
+      }
     } else if (src.PlainTextContent !== undefined) raw = textOf(src.PlainTextContent);
     else if (attr(src, 'richTextPath')?.toLowerCase().endsWith('.docx')) warn(`«${name}» finnes bare som .docx; hoppet over (lagre som ren tekst i det andre programmet)`, name);
     if (raw === null) continue;
