@@ -8,7 +8,10 @@ import type {
   Benchmark,
   Code,
   CounsellorOverride,
+  GuideItem,
+  GuideTick,
   Interview,
+  Memo,
   MergeBase,
   PendingConflict,
   PseudonymEntry,
@@ -88,6 +91,9 @@ export class ReisekartDb extends Dexie {
   declare tombstones: Table<Tombstone, string>;
   declare mergeBases: Table<MergeBase, string>;
   declare conflicts: Table<PendingConflict, string>;
+  declare memos: Table<Memo, string>;
+  declare guide: Table<GuideItem, string>;
+  declare guideTicks: Table<GuideTick, string>;
   declare undo: Table<UndoEntry, number>;
   declare meta: Table<MetaEntry, string>;
   readonly env: DbEnv;

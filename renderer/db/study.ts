@@ -8,7 +8,10 @@ import {
   Benchmark,
   Code,
   CounsellorOverride,
+  GuideItem,
+  GuideTick,
   Interview,
+  Memo,
   MergeBase,
   PendingConflict,
   PseudonymEntry,
@@ -79,6 +82,9 @@ export const TABLE_SCHEMAS: Record<StudyTable, z.ZodType<{ studyId: string }>> =
   tombstones: Tombstone,
   mergeBases: MergeBase,
   conflicts: PendingConflict,
+  memos: Memo,
+  guide: GuideItem,
+  guideTicks: GuideTick,
 };
 
 /** StudyData's shape with the record lists left unparsed (they are parsed in chunks). */
@@ -96,6 +102,9 @@ const StudyShell = z.object({
   tombstones: z.array(z.unknown()).optional(),
   mergeBases: z.array(z.unknown()).optional(),
   conflicts: z.array(z.unknown()).optional(),
+  memos: z.array(z.unknown()).optional(),
+  guide: z.array(z.unknown()).optional(),
+  guideTicks: z.array(z.unknown()).optional(),
 });
 
 /** Records in a study-shaped input (for progress totals); 0 for anything else. */
@@ -116,7 +125,7 @@ export async function parseStudyDataChunked(input: unknown, step: (n: number) =>
   const out: Record<string, unknown> = { study: shell.value.study };
   const issues: FieldIssue[] = [];
   // Tables in StudyData's key order, so issues come out in the order parseStudyData gives them.
-  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts'] as const) {
+  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts', 'memos', 'guide', 'guideTicks'] as const) {
     const rows = shell.value[table];
     if (rows === undefined) continue;
     const r = await parseListChunked(TABLE_SCHEMAS[table], rows, table, step, chunkSize);
@@ -259,7 +268,7 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
   return db.transaction('r', db.tables, async () => {
     const study = await db.studies.get(studyId);
     if (!study) return null;
-    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts] =
+    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, memos, guide, guideTicks] =
       await Promise.all([
         rowsOfStudy(db.interviews, studyId),
         opts.transcripts === false ? Promise.resolve([]) : rowsOfStudyInPages(db.transcripts, studyId, (t) => t.interviewId, page),
@@ -273,8 +282,11 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
         rowsOfStudy(db.tombstones, studyId),
         rowsOfStudy(db.mergeBases, studyId),
         rowsOfStudy(db.conflicts, studyId),
+        rowsOfStudy(db.memos, studyId),
+        rowsOfStudy(db.guide, studyId),
+        rowsOfStudy(db.guideTicks, studyId),
       ]);
-    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts };
+    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, memos, guide, guideTicks };
   });
 }
 

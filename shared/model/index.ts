@@ -6,3 +6,5 @@ export * from './method';
 export * from './interview-draft';
 export * from './frames';
 export * from './gate';
+export * from './memo';
+export * from './guide';
