@@ -50,5 +50,5 @@ export {
 } from './records';
 export type { DeletedInterview } from './records';
 export { requestPersistentStorage } from './storage';
-export { MEMO_EMPTY, MEMO_TARGET, MEMO_TOO_LONG, deleteMemo, listMemos, restoreMemo, saveMemo, useMemos } from './memos';
+export { MEMO_EMPTY, MEMO_TARGET, MEMO_TOO_LONG, deleteMemo, listMemos, restoreMemo, saveMemo, useMemos, useStudyCodes, useTermSpecs } from './memos';
 export type { MemoInput } from './memos';

@@ -4,7 +4,7 @@
  * revision (memos merge like other revised records) and appends one audit entry in the same
  * transaction (kind and hit counts, never the text).
  */
-import { Memo, MEMO_MAX, memoTargetIssue, type MemoKind, type MemoTarget, type RoomTag } from '../../shared/model';
+import { Memo, MEMO_MAX, memoTargetIssue, type Code, type MemoKind, type MemoTarget, type RoomTag } from '../../shared/model';
 import { typedTextReview } from '../../shared/model/typed-text';
 import { appDb, type ReisekartDb } from './database';
 import { useKeyedLiveQuery } from './hooks';
@@ -110,4 +110,14 @@ export async function restoreMemo(db: ReisekartDb, memo: Memo): Promise<WriteRes
     await audit({ action: 'memo.restore', subject: parsed.value.kind });
     return saved as Memo;
   });
+}
+
+/** The study's term list as the scanner takes it (for showing a memo's hits to its author). */
+export function useTermSpecs(studyId: string | null | undefined, db: ReisekartDb = appDb()): { term: string; kind: string }[] | undefined {
+  return useKeyedLiveQuery(studyId ?? '', async () => (studyId ? (await db.terms.where('studyId').equals(studyId).toArray()).map((t) => ({ term: t.term, kind: t.kind })) : []), [db]);
+}
+
+/** A study's codes (names for memo and guide screens). */
+export function useStudyCodes(studyId: string | null | undefined, db: ReisekartDb = appDb()): Code[] | undefined {
+  return useKeyedLiveQuery(studyId ?? '', () => (studyId ? db.codes.where('studyId').equals(studyId).toArray() : Promise.resolve([])), [db]);
 }

@@ -12,10 +12,11 @@ import { guarded, WriteAbort, type WriteResult } from './results';
 
 type RevisedRow = { id: string; studyId: string; rev?: Revision } & Record<string, unknown>;
 
-/** The coder id the workbench has chosen for this study ('' when none). */
+/** The coder id the workbench has chosen for this study; else, as the workbench shows it, the study's first coder ('' when none). */
 export async function currentCoder(db: ReisekartDb, studyId: string): Promise<string> {
   const v = (await db.meta.get(`coding.currentCoder.${studyId}`))?.value;
-  return typeof v === 'string' ? v : '';
+  if (typeof v === 'string' && v !== '') return v;
+  return (await db.studies.get(studyId))?.coders[0]?.id ?? '';
 }
 
 /**
