@@ -22,6 +22,7 @@ import type {
   Transcript,
 } from '../../shared/model';
 import { SCHEMA_VERSIONS } from './schema';
+import { auditTrailMiddleware } from './audit-trail';
 
 export const DB_NAME = 'reisekart';
 
@@ -116,6 +117,8 @@ export class ReisekartDb extends Dexie {
       now: options.now ?? (() => new Date().toISOString()),
       newId: options.newId ?? (() => crypto.randomUUID()),
     };
+    // The audit trail (audit-trail.ts): every change to an audited table is logged in its own transaction.
+    this.use(auditTrailMiddleware({ now: () => this.env.now(), newId: () => this.env.newId() }));
   }
 }
 

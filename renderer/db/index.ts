@@ -52,3 +52,4 @@ export type { DeletedInterview } from './records';
 export { requestPersistentStorage } from './storage';
 export { MEMO_EMPTY, MEMO_TARGET, MEMO_TOO_LONG, deleteMemo, listMemos, restoreMemo, saveMemo, useMemos, useStudyCodes, useTermSpecs } from './memos';
 export type { MemoInput } from './memos';
+export { listAudit, logAudit, useAudit } from './audit';

@@ -136,11 +136,11 @@ export async function parseStudyDataChunked(input: unknown, step: (n: number) =>
   return ownedByStudy(out as StudyData);
 }
 
-/** Delete every record of a study, inside the caller's transaction. */
-async function clearStudy(db: ReisekartDb, studyId: string): Promise<void> {
+/** Delete every record of a study, inside the caller's transaction (`keepAudit`: the audit log stays, append-only). */
+async function clearStudy(db: ReisekartDb, studyId: string, keepAudit = false): Promise<void> {
   await Promise.all([
     db.studies.delete(studyId),
-    ...STUDY_TABLES.map((t) => db.table(t).where('studyId').equals(studyId).delete()),
+    ...STUDY_TABLES.filter((t) => !(keepAudit && t === 'audit')).map((t) => db.table(t).where('studyId').equals(studyId).delete()),
     db.undo.where('[studyId+scope]').between([studyId, Dexie.minKey], [studyId, Dexie.maxKey]).delete(),
   ]);
 }
@@ -332,15 +332,22 @@ export async function createStudy(db: ReisekartDb, title: string): Promise<Write
  * state untouched. `onProgress(done, total)` counts records parsed, then records written (total
  * = twice the records).
  */
-export async function replaceStudyData(db: ReisekartDb, input: unknown, opts: BulkWriteOptions = {}): Promise<WriteResult> {
+export async function replaceStudyData(db: ReisekartDb, input: unknown, opts: BulkWriteOptions & { audit?: { action: string; subject?: string; note?: string } } = {}): Promise<WriteResult> {
   const step = progressCounter(recordCount(input) * 2, opts.onProgress);
   const parsed = await parseStudyDataChunked(input, step, opts.chunkSize);
   if (!parsed.ok) return parsed;
   const data = parsed.value;
   return guarded(() =>
     db.transaction('rw', db.tables, async () => {
-      await clearStudy(db, data.study.id);
+      // The audit log is append-only: a replace (import, merge, restore) keeps the entries it has
+      // and adds the incoming ones (by id), plus one entry saying what replaced the study.
+      await clearStudy(db, data.study.id, true);
       await putStudyData(db, data, step, opts.chunkSize);
+      if (opts.audit) {
+        const coder = (await db.meta.get(`coding.currentCoder.${data.study.id}`))?.value;
+        const counts: Record<string, number> = { interviews: data.interviews.length, segments: data.segments.length, codes: data.codes.length, memos: data.memos?.length ?? 0 };
+        await db.audit.add({ id: db.env.newId(), studyId: data.study.id, at: db.env.now(), who: typeof coder === 'string' ? coder : (data.study.coders[0]?.id ?? ''), action: opts.audit.action.slice(0, 100), subject: (opts.audit.subject ?? '').slice(0, 200), counts, note: (opts.audit.note ?? '').slice(0, 2000) });
+      }
       return undefined;
     }),
   );
