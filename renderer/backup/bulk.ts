@@ -58,7 +58,7 @@ export async function commitAsNewStudy(data: StudyData, before: { studyId: strin
   const staged = (await idsTaken(database, data)) ? reidStudy(data, newId(), newId) : data;
   const now = new Date().toISOString();
   const final: StudyData = { ...staged, study: { ...staged.study, demo: false, updatedAt: now } };
-  const r = await replaceStudyData(database, final, { onProgress: opts.onProgress });
+  const r = await replaceStudyData(database, final, { onProgress: opts.onProgress, audit: { action: 'study.import' } });
   return r.ok ? { ok: true, studyId: final.study.id } : r;
 }
 
@@ -89,7 +89,7 @@ export async function commitReplace(studyId: string, data: StudyData, reason: Ba
   const staged = foreign ? reidStudy(data, studyId, newId) : data;
   // Another study's content under this study's id is never the demo (a second "demo" could be reset).
   const final: StudyData = { ...staged, study: { ...staged.study, ...(foreign ? { demo: false } : {}), updatedAt: new Date().toISOString() } };
-  const r = await replaceStudyData(database, final, { onProgress: opts.onProgress });
+  const r = await replaceStudyData(database, final, { onProgress: opts.onProgress, audit: { action: `study.${reason.replace(/^before-/, '')}` } });
   return r.ok ? { ok: true, studyId } : r;
 }
 

@@ -8,7 +8,10 @@ import type {
   Benchmark,
   Code,
   CounsellorOverride,
+  GuideItem,
+  GuideTick,
   Interview,
+  Memo,
   MergeBase,
   PendingConflict,
   PseudonymEntry,
@@ -19,6 +22,7 @@ import type {
   Transcript,
 } from '../../shared/model';
 import { SCHEMA_VERSIONS } from './schema';
+import { auditTrailMiddleware } from './audit-trail';
 
 export const DB_NAME = 'reisekart';
 
@@ -88,6 +92,9 @@ export class ReisekartDb extends Dexie {
   declare tombstones: Table<Tombstone, string>;
   declare mergeBases: Table<MergeBase, string>;
   declare conflicts: Table<PendingConflict, string>;
+  declare memos: Table<Memo, string>;
+  declare guide: Table<GuideItem, string>;
+  declare guideTicks: Table<GuideTick, string>;
   declare undo: Table<UndoEntry, number>;
   declare meta: Table<MetaEntry, string>;
   readonly env: DbEnv;
@@ -110,6 +117,8 @@ export class ReisekartDb extends Dexie {
       now: options.now ?? (() => new Date().toISOString()),
       newId: options.newId ?? (() => crypto.randomUUID()),
     };
+    // The audit trail (audit-trail.ts): every change to an audited table is logged in its own transaction.
+    this.use(auditTrailMiddleware({ now: () => this.env.now(), newId: () => this.env.newId() }));
   }
 }
 

@@ -66,3 +66,6 @@ export {
   useUnreviewedCounts,
 } from './live';
 export { useInterviews, useKeyedLiveQuery, useStudies, useStudy, useStudyData, useStudyDataInPages } from './hooks';
+export { MEMO_EMPTY, MEMO_TARGET, MEMO_TOO_LONG, deleteMemo, listMemos, restoreMemo, saveMemo, useMemos, useStudyCodes, useTermSpecs } from './memos';
+export type { MemoInput } from './memos';
+export { listAudit, logAudit, useAudit } from './audit';

@@ -29,6 +29,9 @@ export const TABLE_NAMES = [
   'tombstones',
   'mergeBases',
   'conflicts',
+  'memos',
+  'guide',
+  'guideTicks',
   'undo',
   'meta',
 ] as const;
@@ -46,7 +49,9 @@ export interface SchemaVersion {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-type V2Table = Exclude<TableName, 'tombstones' | 'mergeBases' | 'conflicts'>;
+type V5Table = 'memos' | 'guide' | 'guideTicks';
+type V3Table = Exclude<TableName, V5Table>;
+type V2Table = Exclude<V3Table, 'tombstones' | 'mergeBases' | 'conflicts'>;
 
 const V1_STORES: Record<V2Table, string> = {
   studies: 'id',
@@ -86,7 +91,7 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
-const V3_STORES: Record<TableName, string> = {
+const V3_STORES: Record<V3Table, string> = {
   ...V2_STORES,
   // Deletions that travel in bundles, keyed `entity:recordId` (record ids are unique across studies).
   tombstones: 'id, studyId',
@@ -172,6 +177,15 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
     });
 }
 
+const V5_STORES: Record<TableName, string> = {
+  ...V3_STORES,
+  // Memos (shared/model/memo.ts): loaded per study, filtered by kind and target in memory.
+  memos: 'id, studyId',
+  // The interview guide's items, and the interviewers' coverage ticks (keyed `interviewId:itemId`).
+  guide: 'id, studyId',
+  guideTicks: 'id, studyId',
+};
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, why: 'initial layout', stores: V1_STORES },
   {
@@ -191,6 +205,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     why: 'text review state per transcript and segment (review), apart from the interview status',
     stores: V3_STORES,
     upgrade: upgradeToV4,
+  },
+  {
+    version: 5,
+    why: 'memos, the interview guide and its coverage ticks (new tables, no upgrade of existing rows)',
+    stores: V5_STORES,
   },
 ];
 

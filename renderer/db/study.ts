@@ -8,7 +8,10 @@ import {
   Benchmark,
   Code,
   CounsellorOverride,
+  GuideItem,
+  GuideTick,
   Interview,
+  Memo,
   MergeBase,
   PendingConflict,
   PseudonymEntry,
@@ -79,6 +82,9 @@ export const TABLE_SCHEMAS: Record<StudyTable, z.ZodType<{ studyId: string }>> =
   tombstones: Tombstone,
   mergeBases: MergeBase,
   conflicts: PendingConflict,
+  memos: Memo,
+  guide: GuideItem,
+  guideTicks: GuideTick,
 };
 
 /** StudyData's shape with the record lists left unparsed (they are parsed in chunks). */
@@ -96,6 +102,9 @@ const StudyShell = z.object({
   tombstones: z.array(z.unknown()).optional(),
   mergeBases: z.array(z.unknown()).optional(),
   conflicts: z.array(z.unknown()).optional(),
+  memos: z.array(z.unknown()).optional(),
+  guide: z.array(z.unknown()).optional(),
+  guideTicks: z.array(z.unknown()).optional(),
 });
 
 /** Records in a study-shaped input (for progress totals); 0 for anything else. */
@@ -116,7 +125,7 @@ export async function parseStudyDataChunked(input: unknown, step: (n: number) =>
   const out: Record<string, unknown> = { study: shell.value.study };
   const issues: FieldIssue[] = [];
   // Tables in StudyData's key order, so issues come out in the order parseStudyData gives them.
-  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts'] as const) {
+  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts', 'memos', 'guide', 'guideTicks'] as const) {
     const rows = shell.value[table];
     if (rows === undefined) continue;
     const r = await parseListChunked(TABLE_SCHEMAS[table], rows, table, step, chunkSize);
@@ -127,11 +136,11 @@ export async function parseStudyDataChunked(input: unknown, step: (n: number) =>
   return ownedByStudy(out as StudyData);
 }
 
-/** Delete every record of a study, inside the caller's transaction. */
-async function clearStudy(db: ReisekartDb, studyId: string): Promise<void> {
+/** Delete every record of a study, inside the caller's transaction (`keepAudit`: the audit log stays, append-only). */
+async function clearStudy(db: ReisekartDb, studyId: string, keepAudit = false): Promise<void> {
   await Promise.all([
     db.studies.delete(studyId),
-    ...STUDY_TABLES.map((t) => db.table(t).where('studyId').equals(studyId).delete()),
+    ...STUDY_TABLES.filter((t) => !(keepAudit && t === 'audit')).map((t) => db.table(t).where('studyId').equals(studyId).delete()),
     db.undo.where('[studyId+scope]').between([studyId, Dexie.minKey], [studyId, Dexie.maxKey]).delete(),
   ]);
 }
@@ -259,7 +268,7 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
   return db.transaction('r', db.tables, async () => {
     const study = await db.studies.get(studyId);
     if (!study) return null;
-    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts] =
+    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, memos, guide, guideTicks] =
       await Promise.all([
         rowsOfStudy(db.interviews, studyId),
         opts.transcripts === false ? Promise.resolve([]) : rowsOfStudyInPages(db.transcripts, studyId, (t) => t.interviewId, page),
@@ -273,8 +282,11 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
         rowsOfStudy(db.tombstones, studyId),
         rowsOfStudy(db.mergeBases, studyId),
         rowsOfStudy(db.conflicts, studyId),
+        rowsOfStudy(db.memos, studyId),
+        rowsOfStudy(db.guide, studyId),
+        rowsOfStudy(db.guideTicks, studyId),
       ]);
-    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts };
+    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, memos, guide, guideTicks };
   });
 }
 
@@ -320,15 +332,22 @@ export async function createStudy(db: ReisekartDb, title: string): Promise<Write
  * state untouched. `onProgress(done, total)` counts records parsed, then records written (total
  * = twice the records).
  */
-export async function replaceStudyData(db: ReisekartDb, input: unknown, opts: BulkWriteOptions = {}): Promise<WriteResult> {
+export async function replaceStudyData(db: ReisekartDb, input: unknown, opts: BulkWriteOptions & { audit?: { action: string; subject?: string; note?: string } } = {}): Promise<WriteResult> {
   const step = progressCounter(recordCount(input) * 2, opts.onProgress);
   const parsed = await parseStudyDataChunked(input, step, opts.chunkSize);
   if (!parsed.ok) return parsed;
   const data = parsed.value;
   return guarded(() =>
     db.transaction('rw', db.tables, async () => {
-      await clearStudy(db, data.study.id);
+      // The audit log is append-only: a replace (import, merge, restore) keeps the entries it has
+      // and adds the incoming ones (by id), plus one entry saying what replaced the study.
+      await clearStudy(db, data.study.id, true);
       await putStudyData(db, data, step, opts.chunkSize);
+      if (opts.audit) {
+        const coder = (await db.meta.get(`coding.currentCoder.${data.study.id}`))?.value;
+        const counts: Record<string, number> = { interviews: data.interviews.length, segments: data.segments.length, codes: data.codes.length, memos: data.memos?.length ?? 0 };
+        await db.audit.add({ id: db.env.newId(), studyId: data.study.id, at: db.env.now(), who: typeof coder === 'string' ? coder : (data.study.coders[0]?.id ?? ''), action: opts.audit.action.slice(0, 100), subject: (opts.audit.subject ?? '').slice(0, 200), counts, note: (opts.audit.note ?? '').slice(0, 2000) });
+      }
       return undefined;
     }),
   );

@@ -27,7 +27,8 @@ export type CodingCommand =
   | { type: 'redo' }
   | { type: 'next-segment' }
   | { type: 'prev-segment' }
-  | { type: 'delete-segment' };
+  | { type: 'delete-segment' }
+  | { type: 'memo' };
 
 /** The method's three situations, by key: information, choice (valg), help (hjelp). */
 export type SituationKey = 'i' | 'v' | 'h';
@@ -58,6 +59,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Esc', labelKey: 'cancel' },
   { keys: 'j / k', labelKey: 'nextPrev' },
   { keys: 'Delete', labelKey: 'delete' },
+  { keys: 'm', labelKey: 'memo' },
   { keys: 'Ctrl+Z', labelKey: 'undo' },
   { keys: 'Ctrl+Shift+Z / Ctrl+Y', labelKey: 'redo' },
 ];
@@ -88,6 +90,8 @@ export function commandFor(e: KeyInput, context: KeyContext, opts: { panelOpen: 
   // j must move on (issue 22: they stopped at the first segment).
   if (key === 'j') return { type: 'next-segment' };
   if (key === 'k') return { type: 'prev-segment' };
+  // A memo on the open segment (or the interview): outside text fields, panel open or not.
+  if (key === 'm') return { type: 'memo' };
   if (!opts.panelOpen) return null;
   if (/^[1-9]$/.test(key)) {
     const index = Number(key) - 1;

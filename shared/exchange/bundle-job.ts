@@ -17,7 +17,7 @@ import { importQdc, importQdpx } from './refi/import';
 export const ROWS_PER_MESSAGE = 5000;
 
 /** The record lists of a StudyData, in its key order (tombstones travel in bundles; merge bases and conflicts in snapshots). */
-export const STUDY_LISTS = ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts'] as const;
+export const STUDY_LISTS = ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts', 'memos', 'guide', 'guideTicks'] as const;
 export type StudyList = (typeof STUDY_LISTS)[number];
 
 export type BundleJobRequest =
@@ -61,7 +61,7 @@ export function studyCollector(): { take(m: BundleJobMessage): void; data(): Stu
       // The optional lists stay absent when nothing came, as restoreBundle gives them.
       if (!study) return null;
       const out: Record<string, unknown> = { study, ...lists };
-      for (const l of ['tombstones', 'mergeBases', 'conflicts'] as const) if (lists[l].length === 0) delete out[l];
+      for (const l of ['tombstones', 'mergeBases', 'conflicts', 'memos', 'guide', 'guideTicks'] as const) if (lists[l].length === 0) delete out[l];
       return out as unknown as StudyData;
     },
   };

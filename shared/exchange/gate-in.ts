@@ -11,7 +11,7 @@
  * Pure; the detector is the review screen's own (shared/anonymise), so this gets stronger with it.
  */
 import { detectIdentifiers, SUGGEST_THRESHOLD, type Hit, type TermSpec } from '../anonymise';
-import { ReviewRecord, StudyData, type ReviewReason, type Segment, type TextReview, type Transcript } from '../model';
+import { ReviewRecord, StudyData, type GuideItem, type Memo, type ReviewReason, type Segment, type TextReview, type Transcript } from '../model';
 import { checkIntegrity } from './integrity';
 import { issue } from '../issues';
 import type { Issue } from './issues';
@@ -20,7 +20,7 @@ export type IncomingSource = 'bundle' | 'refi' | 'csv';
 
 /** One piece of text that arrives as `needs-review`, located, with why (never its values). */
 export interface ReviewNeed {
-  item: 'transcript' | 'quote';
+  item: 'transcript' | 'quote' | 'memo';
   /** Where in the incoming data: `transcripts[3]`, `segments[12]`. */
   field: string;
   /** The interview's code (non-identifying), or '' when unknown. */
@@ -38,6 +38,8 @@ export interface IncomingSummary {
   /** Items that stayed reviewed (bundles only). */
   keptReviewed: number;
   needs: ReviewNeed[];
+  /** Memos (and guide items) that arrive as `needs-review`. Absent: none. */
+  memos?: number;
 }
 
 export interface GateOptions {
@@ -82,6 +84,7 @@ export function gateIncoming(data: StudyData, source: IncomingSource, opts: Gate
   const note = (n: ReviewNeed) => {
     summary.needs.push(n);
     if (n.item === 'transcript') summary.transcripts++;
+    else if (n.item === 'memo') summary.memos = (summary.memos ?? 0) + 1;
     else summary.quotes++;
     summary.byReason[n.reason] = (summary.byReason[n.reason] ?? 0) + 1;
   };
@@ -134,7 +137,23 @@ export function gateIncoming(data: StudyData, source: IncomingSource, opts: Gate
     if (source === 'bundle' && claimed(o.review) && !hasHits(hits)) return { ...o, review: { ...o.review, reason: null, hits: {} } };
     return { ...o, review: needs(source !== 'bundle' ? 'import' : hasHits(hits) ? 'rescan' : 'no-record', hits) };
   });
-  return { data: { ...data, transcripts, segments, overrides }, summary };
+  // Memos and guide items are typed text: the same rule as a quote (a record, and a clean re-scan).
+  const typed = <T extends { review?: TextReview | undefined }>(list: 'memos' | 'guide', rows: readonly T[], textOf: (r: T) => string, interviewOf: (r: T) => string | undefined): T[] =>
+    rows.map((r, i) => {
+      const hits = scan(textOf(r), terms);
+      const reason: ReviewReason | null = source !== 'bundle' ? 'import' : !claimed(r.review) ? (r.review?.state === 'needs-review' ? (r.review.reason ?? 'import') : 'no-record') : hasHits(hits) ? 'rescan' : null;
+      if (reason === null) {
+        summary.keptReviewed++;
+        return { ...r, review: { ...(r.review as TextReview), reason: null, hits: {} } };
+      }
+      const iv = interviewOf(r);
+      note({ item: 'memo', field: `${list}[${i}]`, interview: iv === undefined ? '' : (codeOf.get(iv) ?? ''), reason, hits });
+      return { ...r, review: needs(reason, hits) };
+    });
+  const out: StudyData = { ...data, transcripts, segments, overrides };
+  if (data.memos) out.memos = typed<Memo>('memos', data.memos, (m) => m.text, (m) => m.target.interviewId);
+  if (data.guide) out.guide = typed<GuideItem>('guide', data.guide, (g) => [g.topic, ...g.questions].join('\n'), () => undefined);
+  return { data: out, summary };
 }
 
 /** An empty summary (nothing arrived). */

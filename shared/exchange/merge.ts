@@ -94,6 +94,22 @@ function mergeById<T extends { id: string }>(entity: string, base: readonly T[],
   return { items: out, remap, added };
 }
 
+/** An object without its undefined fields (zod's optional fields are absent, not undefined). */
+function stripUndefined<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Guide ticks of both sides, by id (`interviewId:itemId`): the newer tick wins; undefined when neither side has any. */
+export function mergeTicks(ours: StudyData['guideTicks'], theirs: StudyData['guideTicks'], studyId: string): StudyData['guideTicks'] {
+  if (ours === undefined && (theirs === undefined || theirs.length === 0)) return ours;
+  const out = new Map((ours ?? []).map((t) => [t.id, t]));
+  for (const t of theirs ?? []) {
+    const o = out.get(t.id);
+    if (!o || t.at > o.at) out.set(t.id, { ...t, studyId });
+  }
+  return [...out.values()];
+}
+
 /** Today's union rules: for two studies without a common ancestor (different lineage). */
 export function unionMerge(base: StudyData, incoming: StudyData): { merged: StudyData; report: MergeReport } {
   const conflicts: Conflict[] = [];
@@ -205,6 +221,16 @@ export function unionMerge(base: StudyData, incoming: StudyData): { merged: Stud
   const terms = mergeById('terms', base.terms, incoming.terms, suffix, conflicts, (t) => ({ ...t, studyId }));
   const pseudonyms = mergeById('pseudonyms', base.pseudonyms, incoming.pseudonyms, suffix, conflicts, (p) => ({ ...p, studyId }));
   Object.assign(added, { segments: segs.added, overrides: overrides.added, benchmarks: benchmarks.added, audit: audit.added, terms: terms.added, pseudonyms: pseudonyms.added });
+  const segId = (id: string | undefined) => (id === undefined ? undefined : (segs.remap.get(id) ?? id));
+  const memos = mergeById('memos', base.memos ?? [], incoming.memos ?? [], suffix, conflicts, (m) => ({
+    ...m,
+    studyId,
+    target: stripUndefined({ ...m.target, interviewId: m.target.interviewId === undefined ? undefined : iv(m.target.interviewId), segmentId: segId(m.target.segmentId), codeId: m.target.codeId === undefined ? undefined : (codeRemap.get(m.target.codeId) ?? m.target.codeId) }),
+  }));
+  const guide = mergeById('guide', base.guide ?? [], incoming.guide ?? [], suffix, conflicts, (g) => ({ ...g, studyId, codeIds: [...new Set(g.codeIds.map((c) => codeRemap.get(c) ?? c))] }));
+  const guideRemap = guide.remap;
+  const ticks = mergeTicks(base.guideTicks, (incoming.guideTicks ?? []).map((t) => ({ ...t, interviewId: iv(t.interviewId), itemId: guideRemap.get(t.itemId) ?? t.itemId, id: `${iv(t.interviewId)}:${guideRemap.get(t.itemId) ?? t.itemId}` })), studyId);
+  Object.assign(added, { memos: memos.added, guide: guide.added });
 
   const merged: StudyData = {
     study: { ...base.study, stages: stages.items, situations: situations.items, groups: groups.items, actors: actors.items, coders },
@@ -217,6 +243,9 @@ export function unionMerge(base: StudyData, incoming: StudyData): { merged: Stud
     audit: audit.items,
     terms: terms.items,
     pseudonyms: pseudonyms.items,
+    ...(memos.items.length > 0 || base.memos !== undefined ? { memos: memos.items } : {}),
+    ...(guide.items.length > 0 || base.guide !== undefined ? { guide: guide.items } : {}),
+    ...(ticks !== undefined ? { guideTicks: ticks } : {}),
   };
   return { merged, report: { added, conflicts } };
 }
@@ -226,7 +255,10 @@ export function unionMerge(base: StudyData, incoming: StudyData): { merged: Stud
 // ---------------------------------------------------------------------------------------------
 
 /** Record kinds merged by revision, in the order they are merged (codes before what uses them). */
-export const REVISED: readonly RevisedEntity[] = ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks'];
+export const REVISED: readonly RevisedEntity[] = ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'memos', 'guide'];
+
+/** The rows of one revised kind (memos and the guide are optional lists of StudyData). */
+const rowsOf = (data: StudyData, entity: RevisedEntity): Rec[] => (data[entity] ?? []) as unknown as Rec[];
 /** The code fields merged one by one when both sides changed a code. */
 const CODE_FIELDS = ['name', 'color', 'definition', 'examples', 'parentId', 'order'] as const;
 
@@ -278,7 +310,7 @@ export function checkIncoming(base: StudyData, incoming: StudyData): MergeRefusa
   const older = { code: 'merge.older' as const, params: { partner, last: stored.partnerUpdatedAt, bundle: incoming.study.updatedAt } };
   if (stored.partnerUpdatedAt && incoming.study.updatedAt < stored.partnerUpdatedAt) return older;
   for (const entity of REVISED) {
-    for (const r of incoming[entity] as unknown as Rec[]) {
+    for (const r of rowsOf(incoming, entity)) {
       const k = `${entity}:${recordKey(entity, r)}`;
       const t = stored.theirs[k];
       if (t !== undefined && revN(r) < t) return older;
@@ -392,7 +424,7 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
   let fieldMerged = 0;
   const adoptedDeletes: Tombstone[] = [];
   /** Records that arrived new from the partner this time, per kind (keys). */
-  const arrived: Record<RevisedEntity, Set<string>> = { codes: new Set(), interviews: new Set(), transcripts: new Set(), segments: new Set(), overrides: new Set(), benchmarks: new Set() };
+  const arrived: Record<RevisedEntity, Set<string>> = { codes: new Set(), interviews: new Set(), transcripts: new Set(), segments: new Set(), overrides: new Set(), benchmarks: new Set(), memos: new Set(), guide: new Set() };
 
   const frames = {
     stages: mergeFrame('study.stages', base.study.stages, incoming.study.stages, conflictsNotes),
@@ -405,8 +437,8 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
   Object.assign(added, { stages: frames.stages.added, situations: frames.situations.added, groups: frames.groups.added, actors: frames.actors.added, coders: coders.length - base.study.coders.length });
 
   for (const entity of REVISED) {
-    const ours = new Map((base[entity] as unknown as Rec[]).map((r) => [recordKey(entity, r), r]));
-    const theirs = new Map((incoming[entity] as unknown as Rec[]).map((r) => [recordKey(entity, r), { ...r, studyId } as Rec]));
+    const ours = new Map(rowsOf(base, entity).map((r) => [recordKey(entity, r), r]));
+    const theirs = new Map(rowsOf(incoming, entity).map((r) => [recordKey(entity, r), { ...r, studyId } as Rec]));
     const theirTombs = new Map((incoming.tombstones ?? []).filter((t) => t.entity === entity).map((t) => [t.recordId, t]));
     const result = new Map(ours);
     out[entity] = result;
@@ -610,6 +642,9 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
     overrides: list('overrides'),
     benchmarks: list('benchmarks'),
     audit,
+    memos: list('memos'),
+    guide: list('guide'),
+    guideTicks: mergeTicks(base.guideTicks, incoming.guideTicks, studyId),
     terms: base.terms,
     pseudonyms: base.pseudonyms,
     tombstones: [...tombs.values()],
@@ -628,7 +663,7 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
  */
 export function withBaseFromBundle(data: StudyData, now: string): StudyData {
   const revs: Record<string, number> = {};
-  for (const entity of REVISED) for (const r of data[entity] as unknown as Rec[]) revs[`${entity}:${recordKey(entity, r)}`] = revN(r);
+  for (const entity of REVISED) for (const r of rowsOf(data, entity)) revs[`${entity}:${recordKey(entity, r)}`] = revN(r);
   for (const t of data.tombstones ?? []) revs[`${t.entity}:${t.recordId}`] = t.rev.n;
   const partner = partnerOf(data);
   const base: MergeBase = { id: `${data.study.id}:${partner}`.slice(0, 400), studyId: data.study.id, partner, lineageId: lineageOf(data), at: now, partnerUpdatedAt: data.study.updatedAt, ours: revs, theirs: { ...revs } };
@@ -683,7 +718,7 @@ export function resolveConflicts(data: StudyData, decisions: readonly Resolution
   const site = data.study.site.trim() || data.study.title.trim();
   const pendingById = new Map((data.conflicts ?? []).map((c) => [c.id, c]));
   const tables: Record<RevisedEntity, Rec[]> = {} as Record<RevisedEntity, Rec[]>;
-  for (const e of REVISED) tables[e] = (data[e] as unknown as Rec[]).slice();
+  for (const e of REVISED) tables[e] = rowsOf(data, e).slice();
   const tombs = new Map((data.tombstones ?? []).map((t) => [t.id, t]));
   const bases = (data.mergeBases ?? []).map((b) => ({ ...b, ours: { ...b.ours }, theirs: { ...b.theirs } }));
   const counts: Record<ResolutionChoice, number> = { ours: 0, theirs: 0, both: 0 };
@@ -750,6 +785,8 @@ export function resolveConflicts(data: StudyData, decisions: readonly Resolution
     segments: tables.segments as unknown as StudyData['segments'],
     overrides: tables.overrides as unknown as StudyData['overrides'],
     benchmarks: tables.benchmarks as unknown as StudyData['benchmarks'],
+    ...(data.memos !== undefined || tables.memos.length > 0 ? { memos: tables.memos as unknown as StudyData['memos'] } : {}),
+    ...(data.guide !== undefined || tables.guide.length > 0 ? { guide: tables.guide as unknown as StudyData['guide'] } : {}),
     audit: [...data.audit, auditEntry],
     tombstones: [...tombs.values()],
     mergeBases: bases,

@@ -9,7 +9,7 @@
  * meta store, and a hash of a name with a known salt is trivially brute-forced; the term list IS
  * a list of identifiers (schools, teachers, places).
  */
-import type { Segment, StudyData, Transcript } from '../model';
+import type { Memo, Segment, StudyData, Transcript } from '../model';
 import { canExport, textReviewed, type GateIssue } from '../model/gate';
 import { reasonMayLeave, WITHHELD_REASON } from '../model/typed-fields';
 
@@ -91,7 +91,10 @@ export function outboundView(data: StudyData): OutboundView {
   // lineage id it was first exported with (docs/exchange.md).
   const { mergeBases: _bases, conflicts: _conflicts, ...rest } = data;
   const study = { ...data.study, lineageId: data.study.lineageId ?? data.study.id };
-  const base = { ...rest, study, transcripts: keptTranscripts, overrides, terms: [], pseudonyms: [] };
+  const base: StudyData = { ...rest, study, transcripts: keptTranscripts, overrides, terms: [], pseudonyms: [] };
+  // Memos and guide items are typed text: only reviewed ones leave (a flagged one waits for its author).
+  if (rest.memos) base.memos = rest.memos.filter((m) => textReviewed(m));
+  if (rest.guide) base.guide = rest.guide.filter((g) => textReviewed(g));
   return { exchange: { ...base, segments: exchangeSegments }, sharing: { ...base, segments: sharingSegments(data.segments, transcripts) }, heldBack, blocked };
 }
 
@@ -115,19 +118,47 @@ export function reidStudy(data: StudyData, studyId: string, newId: () => string)
   const codeIds = map(data.codes.map((c) => c.id));
   const iv = (id: string): string => ivIds.get(id) ?? id;
   const code = (id: string): string => codeIds.get(id) ?? id;
+  const segIds = map(data.segments.map((s) => s.id));
   // Fresh record ids make it another lineage: a three-way merge matches records by id.
   return {
     study: { ...data.study, id: studyId, lineageId: studyId },
     interviews: data.interviews.map((i) => ({ ...i, id: iv(i.id), studyId })),
     transcripts: data.transcripts.map((t) => ({ ...t, interviewId: iv(t.interviewId), studyId })),
     codes: data.codes.map((c) => ({ ...c, id: code(c.id), parentId: c.parentId === null ? null : code(c.parentId), studyId })),
-    segments: data.segments.map((s) => ({ ...s, id: newId(), studyId, interviewId: iv(s.interviewId), codeIds: s.codeIds.map(code) })),
+    segments: data.segments.map((s) => ({ ...s, id: segIds.get(s.id) ?? newId(), studyId, interviewId: iv(s.interviewId), codeIds: s.codeIds.map(code) })),
     overrides: data.overrides.map((o) => ({ ...o, id: newId(), studyId, interviewId: iv(o.interviewId) })),
     benchmarks: data.benchmarks.map((b) => ({ ...b, id: newId(), studyId })),
     audit: data.audit.map((a) => ({ ...a, id: newId(), studyId })),
     terms: data.terms.map((t) => ({ ...t, id: newId(), studyId })),
     pseudonyms: data.pseudonyms.map((p) => ({ ...p, id: newId(), studyId })),
+    ...reidTyped(data, studyId, newId, iv, code, segIds),
   };
+}
+
+/** reidStudy's part for memos, the guide and its ticks (targets follow their records' new ids). */
+function reidTyped(data: StudyData, studyId: string, newId: () => string, iv: (id: string) => string, code: (id: string) => string, segIds: ReadonlyMap<string, string>): Partial<StudyData> {
+  const out: Partial<StudyData> = {};
+  if (data.memos) {
+    out.memos = data.memos.map((m) => {
+      const t: Memo['target'] = {};
+      if (m.target.interviewId !== undefined) t.interviewId = iv(m.target.interviewId);
+      if (m.target.segmentId !== undefined) t.segmentId = segIds.get(m.target.segmentId) ?? m.target.segmentId;
+      if (m.target.codeId !== undefined) t.codeId = code(m.target.codeId);
+      if (m.target.stageId !== undefined) t.stageId = m.target.stageId;
+      if (m.target.situationId !== undefined) t.situationId = m.target.situationId;
+      return { ...m, id: newId(), studyId, target: t };
+    });
+  }
+  const guideIds = new Map((data.guide ?? []).map((g) => [g.id, newId()]));
+  if (data.guide) out.guide = data.guide.map((g) => ({ ...g, id: guideIds.get(g.id) ?? newId(), studyId, codeIds: g.codeIds.map(code) }));
+  if (data.guideTicks) {
+    out.guideTicks = data.guideTicks.map((t) => {
+      const interviewId = iv(t.interviewId);
+      const itemId = guideIds.get(t.itemId) ?? t.itemId;
+      return { ...t, id: `${interviewId}:${itemId}`, studyId, interviewId, itemId };
+    });
+  }
+  return out;
 }
 
 /** A rough passphrase strength for the export form: length first, then variety (NIST SP 800-63B favours length). */

@@ -7,3 +7,5 @@ export * from './interview-draft';
 export * from './frames';
 export * from './gate';
 export * from './import-mapping';
+export * from './memo';
+export * from './guide';

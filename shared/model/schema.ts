@@ -7,35 +7,15 @@
  */
 import { z } from 'zod';
 import { ImportMapping } from './import-mapping';
+import { Id, IsoTime, Revision, TextReview } from './base';
+import { GuideItem, GuideTick } from './guide';
+import { Memo } from './memo';
 
-export const Id = z.string().min(1).max(100);
+/** The base records live in ./base.ts (so record files of their own can use them without an import cycle). */
+export { Id, IsoTime, Revision, ReviewReason, ReviewRecord, TextReview } from './base';
 
 /** ISO date `yyyy-mm-dd` (display as dd.mm.yyyy in nb/nn). */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be yyyy-mm-dd');
-/** ISO timestamp. */
-export const IsoTime = z.string().min(10).max(40);
-
-/**
- * One revision of a record (docs/exchange.md, "Revisions and three-way merge"): `n` counts the
- * record's changes (1 = as created or as it was before revisions existed), `by` is the coder id,
- * `site` the partner site whose copy made the change, `at` when. A bundle keeps it, so the other
- * side knows which revision of each record the bundle was made from. Codes also keep, per field,
- * the revision that last changed it (`fields`), so a colour changed on one side and a definition
- * on the other merge without a conflict.
- */
-export const Revision = z.object({
-  n: z.number().int().min(1),
-  by: z.string().max(100).default(''),
-  site: z.string().max(200).default(''),
-  at: z.string().max(40).default(''),
-  fields: z.record(z.string(), z.number().int().min(1)).optional(),
-  /**
-   * Revisions of other sites this revision already includes (site → n): set when a conflict is
-   * resolved or a code merged field by field, so the partner takes it without a second conflict.
-   */
-  merged: z.record(z.string(), z.number().int().min(1)).optional(),
-});
-export type Revision = z.infer<typeof Revision>;
 
 export const FrameItem = z.object({
   id: Id,
@@ -153,35 +133,6 @@ export const Interview = z.object({
   rev: Revision.optional(),
 });
 export type Interview = z.infer<typeof Interview>;
-
-/**
- * The review record of a piece of text (PRIVACY.md "States of text"): who reviewed it, when, and
- * how many replacements of each kind were made — never the values.
- */
-export const ReviewRecord = z.object({
-  reviewer: z.string().min(1).max(100),
-  at: IsoTime,
-  counts: z.record(z.string().max(40), z.number().int().min(0)).default({}),
-});
-export type ReviewRecord = z.infer<typeof ReviewRecord>;
-
-/** Why text is waiting for review: arrived by an import, a re-scan found identifiers, typed in the app. */
-export const ReviewReason = z.enum(['import', 'rescan', 'no-record', 'typed', 'migrated']);
-export type ReviewReason = z.infer<typeof ReviewReason>;
-
-/**
- * The review state of one piece of text (a transcript, or a segment's quote and note), apart from
- * the interview's workflow status. Only the review screens set `reviewed` (with its record); every
- * door in sets `needs-review` unless a bundle's record survives a clean re-scan
- * (shared/exchange/gate-in.ts). `hits` are the re-scan's counts per kind, never values.
- */
-export const TextReview = z.object({
-  state: z.enum(['needs-review', 'reviewed']),
-  record: ReviewRecord.nullable().default(null),
-  reason: ReviewReason.nullable().default(null),
-  hits: z.record(z.string().max(40), z.number().int().min(0)).default({}),
-});
-export type TextReview = z.infer<typeof TextReview>;
 
 /** The state a piece of text has when nothing vouches for it. */
 export const NEEDS_REVIEW: TextReview = { state: 'needs-review', record: null, reason: null, hits: {} };
@@ -330,7 +281,7 @@ export const StudyTerm = z.object({
 export type StudyTerm = z.infer<typeof StudyTerm>;
 
 /** Record kinds that carry revisions and leave tombstones. */
-export const RevisedEntity = z.enum(['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks']);
+export const RevisedEntity = z.enum(['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'memos', 'guide']);
 export type RevisedEntity = z.infer<typeof RevisedEntity>;
 
 /**
@@ -404,5 +355,11 @@ export const StudyData = z.object({
   mergeBases: z.array(MergeBase).optional(),
   /** Conflicts not yet resolved. Stay in the app (outboundView drops them). */
   conflicts: z.array(PendingConflict).optional(),
+  /** Memos (./memo.ts): reviewed ones travel in bundles; the rest stay (outboundView). */
+  memos: z.array(Memo).optional(),
+  /** The interview guide (./guide.ts): topics and questions per stage × situation. */
+  guide: z.array(GuideItem).optional(),
+  /** The interviewers' ticks on guide coverage per interview. */
+  guideTicks: z.array(GuideTick).optional(),
 });
 export type StudyData = z.infer<typeof StudyData>;

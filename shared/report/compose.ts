@@ -21,6 +21,7 @@ import type { Interview, InterviewMode, StudyData } from '../model/schema';
 import { fmtCount, fmtDate, fmtDecimal, fmtRange, type ReportLocale } from './format';
 import { contentBox, PORTRAIT_A4, SECTION_TITLE_H } from './geometry';
 import { countText, reportLabels, tpl, type ReportLabels } from './labels';
+import { conductSection } from './conduct';
 import { SECTION_IDS, type Block, type PageSpec, type ReportDoc, type ReportIssue, type ReportOptions, type ReportSection, type SectionId } from './types';
 
 /** What every section builder gets: the filtered study, once. */
@@ -358,6 +359,8 @@ const BUILDERS: Record<SectionId, (ctx: Ctx) => ReportSection> = {
   storyboard: storyboardSection,
   codes: codesSection,
   codebook: codebookSection,
+  // The appendix from the audit trail (issue #18): over the whole gated study, not the selection.
+  conduct: (ctx) => conductSection(ctx.data, ctx.locale),
 };
 
 function checkOptions(data: StudyData, o: ReportOptions): ReportIssue[] {

@@ -202,6 +202,9 @@ export function sortedStudy(d: StudyData): StudyData {
     tombstones: byId(d.tombstones ?? []),
     mergeBases: byId(d.mergeBases ?? []),
     conflicts: byId(d.conflicts ?? []),
+    memos: byId(d.memos ?? []),
+    guide: byId(d.guide ?? []),
+    guideTicks: byId(d.guideTicks ?? []),
   };
 }
 

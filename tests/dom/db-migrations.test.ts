@@ -18,6 +18,7 @@ import {
   listUndo,
   loadStudyData,
   openDatabase,
+  saveMemo,
   type ReisekartDb,
   type SchemaVersion,
 } from '../../renderer/db';
@@ -174,6 +175,24 @@ const SEEDS: Record<number, PastSeed> = {
       expect(Object.fromEntries(s)).toEqual({ 'v2-s-ok': 'reviewed', 'v2-s-lost': 'needs-review', 'v2-s-refi': 'needs-review', 'v2-s-csv': 'needs-review' });
       const loaded = await loadStudyData(db, 'v2');
       expect(loaded ? outboundView(loaded).exchange.segments.map((x) => x.id) : null).toEqual(['v2-s-ok']);
+    },
+  },
+  4: {
+    // Version 4 had no memo or guide tables: its rows stay as they were, and the new tables are empty and writable.
+    seed: async (old) => {
+      await old.transaction('rw', old.tables, async () => {
+        await old.table('studies').put(v2Data.study);
+        await old.table('interviews').bulkPut(v2Data.interviews);
+        await old.table('codes').bulkPut(v2Data.codes.map((c) => ({ ...c, rev: { n: 1, by: '', site: 'Skien', at: FIXED_NOW } })));
+      });
+    },
+    verify: async (db) => {
+      expect(await db.codes.where('studyId').equals('v2').count()).toBe(v2Data.codes.length);
+      expect(await db.memos.count()).toBe(0);
+      expect(await db.guide.count()).toBe(0);
+      const r = await saveMemo(db, { studyId: 'v2', kind: 'study', text: 'Første notat etter oppgraderingen.' });
+      expect(r.ok).toBe(true);
+      expect((await loadStudyData(db, 'v2'))?.memos).toHaveLength(1);
     },
   },
 };

@@ -9,6 +9,7 @@ import { showToast } from '../../components/Toasts';
 import type { ScreenProps } from '../../app/features';
 import '../coding/coding.css';
 import { Loading } from '../../components/Loading';
+import { MemoPanel } from '../memos';
 
 /** Merge and delete-with-reassignment: codes and segments change in one transaction. */
 async function applyCodebook(studyId: string, c: CodebookChange) {
@@ -127,6 +128,7 @@ export function CodebookScreen({ study }: ScreenProps) {
             }}>{t('codebook.delete')}</button>
             <button type="button" onClick={() => setSelected(null)}>{t('common.close')}</button>
           </div>
+          <MemoPanel studyId={study.id} kind="code" target={{ codeId: sel.id }} />
         </section>
       ) : null}
       {pending ? (

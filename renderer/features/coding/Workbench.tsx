@@ -33,6 +33,7 @@ import { takePendingJump, useBlind, useCurrentCoder } from './coderState';
 import { Loading } from '../../components/Loading';
 import { benchDuration, benchMarkAfterPaint, benchMeasureAfterPaint } from '../../perf/marks';
 import { NotForSharing } from '../../components/NotForSharing';
+import { WorkbenchMemos, type WorkbenchMemosHandle } from '../memos';
 
 /**
  * The segment after (dir 1) or before (dir −1) the open one in the list's order (start, then end),
@@ -71,6 +72,7 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
   const [status, setStatus] = useState('');
   const transcriptRef = useRef<TranscriptHandle>(null);
   const panelRef = useRef<PanelHandle>(null);
+  const memosRef = useRef<WorkbenchMemosHandle>(null);
   const keysId = useId();
   // Key → selection painted, for the bench only (renderer/perf/marks.ts): the keydown's timestamp
   // is kept until the caret change commits, then measured after the next frame (as journey:redraw).
@@ -300,6 +302,9 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
       case 'delete-segment':
         void remove();
         break;
+      case 'memo':
+        memosRef.current?.write();
+        break;
       case 'next-segment':
       case 'prev-segment': {
         const s = neighbourSegment(segments, draft?.segmentId ?? null, sel.start, cmd.type === 'next-segment' ? 1 : -1);
@@ -412,6 +417,7 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
               ))}
             </dl>
           </details>
+          <WorkbenchMemos ref={memosRef} studyId={study.id} interviewId={interviewId} segmentId={draft?.segmentId ?? null} />
         </div>
       </div>
     </div>

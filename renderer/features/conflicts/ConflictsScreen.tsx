@@ -19,13 +19,13 @@ type Kind = 'edit' | 'theirs-deleted' | 'ours-deleted';
 
 function kindOf(c: PendingConflict, data: StudyData): Kind {
   if (c.theirs === null) return 'theirs-deleted';
-  const rows = data[c.entity] as unknown as Record<string, unknown>[];
+  const rows = (data[c.entity] ?? []) as unknown as Record<string, unknown>[];
   const key = (r: Record<string, unknown>) => String(c.entity === 'transcripts' ? r.interviewId : r.id);
   return rows.some((r) => key(r) === c.recordId) ? 'edit' : 'ours-deleted';
 }
 
 function findOurs(c: PendingConflict, data: StudyData): Record<string, unknown> | null {
-  const rows = data[c.entity] as unknown as Record<string, unknown>[];
+  const rows = (data[c.entity] ?? []) as unknown as Record<string, unknown>[];
   return rows.find((r) => String(c.entity === 'transcripts' ? r.interviewId : r.id) === c.recordId) ?? null;
 }
 

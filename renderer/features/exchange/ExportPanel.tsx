@@ -5,7 +5,7 @@ import { CSV_TABLES, exportCsv, type CsvDialect, type CsvTable } from '../../../
 import { csvView, outboundView, passphraseStrength, type OutboundView } from '../../../shared/exchange/outbound';
 import { exportQdc, exportQdpx } from '../../../shared/exchange/refi/export';
 import type { Study, StudyData } from '../../../shared/model';
-import { loadStudyData, db } from '../../db';
+import { loadStudyData, db, logAudit } from '../../db';
 import { useStudyData } from '../../db/hooks';
 import { platform, type FileFilter } from '../../platform';
 import { Field } from '../../components/Field';
@@ -48,6 +48,8 @@ export function ExportPanel({ study }: { study: Study }) {
       const view = outboundView(data);
       const saved = await work(view.exchange, view);
       if (saved.length) setStatus({ kind: 'ok', text: t('exchange.saved', { names: saved.join(', ') }) });
+      // The export log (audit trail): file names and what the gate held back, in counts.
+      if (saved.length) await logAudit(db, study.id, { action: 'export', subject: saved.join(', '), counts: { quotesHeldBack: view.heldBack.quotes, transcriptsHeldBack: view.heldBack.transcripts } });
     } catch (e) {
       setStatus({ kind: 'error', text: t('exchange.exportFailed', { message: e instanceof Error ? e.message : String(e) }) });
     } finally {

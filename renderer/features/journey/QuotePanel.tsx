@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AnalysisFilter, StudyIndex } from '../../../shared/analysis';
 import { VALENCE_GLYPHS } from '../../../shared/charts';
 import { useAnalysis, type AnalysisSource } from './analysisCache';
+import { MemoPanel } from '../memos';
 
 const SHOWN = 100;
 
@@ -55,6 +56,7 @@ export function QuotePanel({ index, source, filter, stageId, situationId, onClos
         ))}
       </ol>
       {total > SHOWN ? <p className="muted">{t('journey.quotes.more', { shown: SHOWN, total })}</p> : null}
+      <MemoPanel key={`${stageId}|${situationId}`} studyId={index.study.id} kind="cell" target={{ stageId, situationId }} />
     </aside>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StudyData } from '../../../shared/model';
 import { composeReport, DEFAULT_SECTIONS, leakCounts, SECTION_IDS, type LeakHit, type PageFormat, type ReportIssue, type ReportLocale, type ReportOptions, type SectionId } from '../../../shared/report';
 import type { ScreenProps } from '../../app/features';
-import { db, writeAudit } from '../../db';
+import { db, logAudit, writeAudit } from '../../db';
 import { useStudyData } from '../../db/hooks';
 import { tracked } from '../../components/SaveIndicator';
 import { showToast } from '../../components/Toasts';
@@ -149,6 +149,7 @@ function Composer({ study, data }: { study: ScreenProps['study']; data: StudyDat
     }
     const saved = await platform.saveFile(r.bytes, FILE_NAME, [{ name: 'PDF', extensions: ['pdf'] }]);
     if (saved.ok) {
+      void logAudit(db, study.id, { action: 'export', subject: saved.name, counts: { pages: r.pages } });
       setStatus({ kind: 'done', name: saved.name, pages: r.pages });
       showToast({ message: t('report.ui.saved', { name: saved.name, pages: r.pages }) });
     } else if (saved.reason === 'cancelled') setStatus({ kind: 'idle' });

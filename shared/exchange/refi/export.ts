@@ -18,6 +18,7 @@ import { CATEGORY_NB, FORMAT_NB, KIND_NB, MODE_NB, STATUS_NB } from '../vocab';
 import { guidFor } from './guid';
 import { utf16ToCodePoint } from './offsets';
 import { escapeAttr as a, escapeText as t } from './xml';
+import { memoNotes, type MemoNotes } from './notes';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
@@ -42,12 +43,12 @@ function dt(name: string, v: string): string {
   return DATETIME.test(v) ? ` ${name}="${a(v)}"` : '';
 }
 
-function codeXml(c: Code, children: Map<string | null, Code[]>, indent: string): string {
+function codeXml(c: Code, children: Map<string | null, Code[]>, indent: string, notes?: MemoNotes): string {
   const kids = children.get(c.id) ?? [];
-  const desc = c.definition ? `${indent}  <Description>${t(c.definition)}</Description>\n` : '';
+  const desc = (c.definition ? `${indent}  <Description>${t(c.definition)}</Description>\n` : '') + (notes?.refs(guidFor('code', c.id), `${indent}  `) ?? '');
   const open = `${indent}<Code guid="${guidFor('code', c.id)}" name="${a(c.name)}" isCodable="true" color="${a(c.color.toUpperCase())}"`;
   if (!desc && kids.length === 0) return `${open}/>\n`;
-  return `${open}>\n${desc}${kids.map((k) => codeXml(k, children, indent + '  ')).join('')}${indent}</Code>\n`;
+  return `${open}>\n${desc}${kids.map((k) => codeXml(k, children, indent + '  ', notes)).join('')}${indent}</Code>\n`;
 }
 
 function dimXml(key: keyof typeof DIMENSIONS, values: { guid: string; name: string; description?: string }[]): string {
@@ -58,7 +59,7 @@ function dimXml(key: keyof typeof DIMENSIONS, values: { guid: string; name: stri
 }
 
 /** The `<Codes>` content: our codebook (by parent, in `order`) then the dimension groups. */
-function codesXml(data: StudyData): string {
+function codesXml(data: StudyData, notes?: MemoNotes): string {
   const children = new Map<string | null, Code[]>();
   const ids = new Set(data.codes.map((c) => c.id));
   for (const c of data.codes) {
@@ -68,7 +69,7 @@ function codesXml(data: StudyData): string {
   for (const list of children.values()) list.sort((x, y) => x.order - y.order);
   const s = data.study;
   return (
-    (children.get(null) ?? []).map((c) => codeXml(c, children, '    ')).join('') +
+    (children.get(null) ?? []).map((c) => codeXml(c, children, '    ', notes)).join('') +
     dimXml('stage', s.stages.map((x) => ({ guid: guidFor('stage', x.id), name: x.label, description: x.description }))) +
     dimXml('situation', s.situations.map((x) => ({ guid: guidFor('situation', x.id), name: x.label, description: x.description }))) +
     dimXml('valence', (['positive', 'mixed', 'negative'] as const).map((v) => ({ guid: guidFor('valence', v), name: s.valenceLabels[v] }))) +
@@ -86,6 +87,7 @@ function varValue(key: VariableKey, value: string | null, indent: string): strin
 export function projectXml(data: StudyData): string {
   const s = data.study;
   const groupLabel = (id: string) => s.groups.find((g) => g.id === id)?.label ?? id;
+  const notes = memoNotes(data);
   const lines: string[] = [];
   lines.push('<?xml version="1.0" encoding="utf-8"?>');
   lines.push(`<Project xmlns="${PROJECT_NS}" name="${a(s.title)}" origin="Reisekart"${dt('creationDateTime', s.createdAt)}${dt('modifiedDateTime', s.updatedAt)}>`);
@@ -95,7 +97,7 @@ export function projectXml(data: StudyData): string {
     lines.push('  </Users>');
   }
   lines.push('  <CodeBook>\n  <Codes>');
-  lines.push(codesXml(data).replace(/\n$/, ''));
+  lines.push(codesXml(data, notes).replace(/\n$/, ''));
   lines.push('  </Codes>\n  </CodeBook>');
   lines.push('  <Variables>');
   for (const [key, v] of Object.entries(VARIABLES)) lines.push(`    <Variable guid="${guidFor('var', key)}" name="${a(v.name)}" typeOfVariable="${v.type}"/>`);
@@ -146,10 +148,12 @@ export function projectXml(data: StudyData): string {
         );
         if (g.note) lines.push(`        <Description>${t(g.note)}</Description>`);
         for (const r of refs) lines.push(`        <Coding guid="${guidFor('coding', `${g.id}/${r}`)}" creatingUser="${user}"><CodeRef targetGUID="${r}"/></Coding>`);
+        lines.push(notes.refs(guidFor('selection', g.id), '        ').replace(/\n$/, ''));
         lines.push('      </PlainTextSelection>');
       }
       lines.push(
         (
+          notes.refs(guid, '      ') +
           varValue('group', groupLabel(iv.groupId), '      ') +
           varValue('format', FORMAT_NB[iv.format], '      ') +
           varValue('mode', MODE_NB[iv.mode], '      ') +
@@ -164,7 +168,9 @@ export function projectXml(data: StudyData): string {
     }
     lines.push('  </Sources>');
   }
+  lines.push(notes.xml);
   if (s.description) lines.push(`  <Description>${t(s.description)}</Description>`);
+  lines.push(notes.refs('project', '  ').replace(/\n$/, ''));
   lines.push('</Project>');
   return lines.filter((l) => l !== '').join('\n') + '\n';
 }

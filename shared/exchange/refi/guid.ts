@@ -64,7 +64,7 @@ export function uuidV5(name: string, namespace: string): string {
 /** Fixed namespace for Reisekart exports (itself a random v4 UUID, chosen once). */
 export const REISEKART_NAMESPACE = '3b1c7e52-8d0a-4f6e-9b7c-2a5d4e1f0c93';
 
-export type GuidKind = 'project' | 'user' | 'code' | 'dim' | 'stage' | 'situation' | 'valence' | 'kind' | 'actor' | 'var' | 'case' | 'source' | 'selection' | 'coding';
+export type GuidKind = 'project' | 'user' | 'code' | 'dim' | 'stage' | 'situation' | 'valence' | 'kind' | 'actor' | 'var' | 'case' | 'source' | 'selection' | 'coding' | 'memo';
 
 export function guidFor(kind: GuidKind, id: string): string {
   return uuidV5(`${kind}:${id}`, REISEKART_NAMESPACE);

@@ -17,10 +17,11 @@ import { guidFor } from './guid';
 import { codePointMapper } from './offsets';
 import { gateIncoming, type IncomingSummary } from '../gate-in';
 import { decodeEntities, hasDtd, scanXml } from './xml';
+import { readNotes } from './notes';
 
 type X = Record<string, unknown>;
 
-const ARRAYS = new Set(['User', 'Code', 'Case', 'Variable', 'VariableValue', 'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource', 'PlainTextSelection', 'Coding', 'SourceRef', 'SelectionRef', 'CodeRef']);
+const ARRAYS = new Set(['User', 'Code', 'Case', 'Variable', 'VariableValue', 'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource', 'PlainTextSelection', 'Coding', 'SourceRef', 'SelectionRef', 'CodeRef', 'Note', 'NoteRef']);
 
 function parser(): XMLParser {
   return new XMLParser({
@@ -346,6 +347,21 @@ function importQdpxUnguarded(bytes: Uint8Array, opts: ImportQdaOptions): ImportQ
   }
   const stages = frame(book.dims.stage);
   const situations = frame(book.dims.situation);
+  // Notes → memos (shared/exchange/refi/notes.ts).
+  const notes = readNotes(root, {
+    studyId,
+    now: opts.now,
+    ours: attr(root, 'origin') === 'Reisekart',
+    interviewOfSegment: new Map(segments.map((s) => [s.id, s.interviewId])),
+    interviews: new Set(interviews.map((i) => i.id)),
+    codes: new Set(book.codes.map((c) => c.id)),
+    dimOf: book.dimOf,
+    fileText: (p) => {
+      const f = unz.files[p.replace(/^internal:\/\//, 'sources/')];
+      return f ? decodeText(f).text : null;
+    },
+  });
+  if (notes.skipped > 0) warn(`${notes.skipped} notat(er) uten tekst er hoppet over`);
   const candidate = {
     study: {
       ...base,
@@ -365,6 +381,7 @@ function importQdpxUnguarded(bytes: Uint8Array, opts: ImportQdaOptions): ImportQ
     segments,
     overrides: [],
     benchmarks: [],
+    ...(notes.memos.length > 0 ? { memos: notes.memos } : {}),
   };
   const z = StudyData.safeParse(candidate);
   if (!z.success) return { ok: false, issues: z.error.issues.slice(0, 50).map((i) => ({ file, field: i.path.join('.'), message: i.message })) };
