@@ -50,3 +50,15 @@ export {
 } from './records';
 export type { DeletedInterview } from './records';
 export { requestPersistentStorage } from './storage';
+export {
+  deleteVariable,
+  listAttributes,
+  listVariables,
+  restoreVariable,
+  saveAttributes,
+  saveAttributesMany,
+  saveVariable,
+  useAttributes,
+  useVariables,
+} from './attributes';
+export type { AttributeFieldIssue, AttributeInput, DeletedVariable, SaveAttributesOptions } from './attributes';

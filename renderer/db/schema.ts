@@ -31,6 +31,9 @@ export const TABLE_NAMES = [
   'conflicts',
   'undo',
   'meta',
+  'variables',
+  'attributes',
+  'retention',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -46,7 +49,8 @@ export interface SchemaVersion {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-type V2Table = Exclude<TableName, 'tombstones' | 'mergeBases' | 'conflicts'>;
+type V2Table = Exclude<TableName, 'tombstones' | 'mergeBases' | 'conflicts' | V6Table>;
+type V6Table = 'variables' | 'attributes' | 'retention';
 
 const V1_STORES: Record<V2Table, string> = {
   studies: 'id',
@@ -86,7 +90,7 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
-const V3_STORES: Record<TableName, string> = {
+const V3_STORES: Record<Exclude<TableName, V6Table>, string> = {
   ...V2_STORES,
   // Deletions that travel in bundles, keyed `entity:recordId` (record ids are unique across studies).
   tombstones: 'id, studyId',
@@ -172,6 +176,16 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
     });
 }
 
+const V6_STORES: Record<TableName, string> = {
+  ...V3_STORES,
+  // Study variables (age band, site …) and one attribute record per informant, keyed by the
+  // informant key `interviewId:participantId` (shared/model/attributes.ts); the retention plan,
+  // keyed by its study id (shared/model/retention.ts). Small tables: studyId only.
+  variables: 'id, studyId',
+  attributes: 'id, studyId',
+  retention: 'id, studyId',
+};
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, why: 'initial layout', stores: V1_STORES },
   {
@@ -191,6 +205,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     why: 'text review state per transcript and segment (review), apart from the interview status',
     stores: V3_STORES,
     upgrade: upgradeToV4,
+  },
+  {
+    version: 6,
+    why: 'informant variables and attributes (merged by revision), retention plan per study',
+    stores: V6_STORES,
   },
 ];
 

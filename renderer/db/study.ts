@@ -6,6 +6,9 @@ import { z } from 'zod';
 import {
   AuditEntry,
   Benchmark,
+  InformantAttributes,
+  RetentionPlan,
+  StudyVariable,
   Code,
   CounsellorOverride,
   Interview,
@@ -79,6 +82,9 @@ export const TABLE_SCHEMAS: Record<StudyTable, z.ZodType<{ studyId: string }>> =
   tombstones: Tombstone,
   mergeBases: MergeBase,
   conflicts: PendingConflict,
+  variables: StudyVariable,
+  attributes: InformantAttributes,
+  retention: RetentionPlan,
 };
 
 /** StudyData's shape with the record lists left unparsed (they are parsed in chunks). */
@@ -96,6 +102,9 @@ const StudyShell = z.object({
   tombstones: z.array(z.unknown()).optional(),
   mergeBases: z.array(z.unknown()).optional(),
   conflicts: z.array(z.unknown()).optional(),
+  variables: z.array(z.unknown()).optional(),
+  attributes: z.array(z.unknown()).optional(),
+  retention: z.array(z.unknown()).optional(),
 });
 
 /** Records in a study-shaped input (for progress totals); 0 for anything else. */
@@ -116,7 +125,7 @@ export async function parseStudyDataChunked(input: unknown, step: (n: number) =>
   const out: Record<string, unknown> = { study: shell.value.study };
   const issues: FieldIssue[] = [];
   // Tables in StudyData's key order, so issues come out in the order parseStudyData gives them.
-  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts'] as const) {
+  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts', 'variables', 'attributes', 'retention'] as const) {
     const rows = shell.value[table];
     if (rows === undefined) continue;
     const r = await parseListChunked(TABLE_SCHEMAS[table], rows, table, step, chunkSize);
@@ -259,7 +268,7 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
   return db.transaction('r', db.tables, async () => {
     const study = await db.studies.get(studyId);
     if (!study) return null;
-    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts] =
+    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, variables, attributes, retention] =
       await Promise.all([
         rowsOfStudy(db.interviews, studyId),
         opts.transcripts === false ? Promise.resolve([]) : rowsOfStudyInPages(db.transcripts, studyId, (t) => t.interviewId, page),
@@ -273,8 +282,13 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
         rowsOfStudy(db.tombstones, studyId),
         rowsOfStudy(db.mergeBases, studyId),
         rowsOfStudy(db.conflicts, studyId),
+        rowsOfStudy(db.variables, studyId),
+        rowsOfStudy(db.attributes, studyId),
+        rowsOfStudy(db.retention, studyId),
       ]);
-    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts };
+    // The optional arrays of later versions only when the study has any (a study without them reads as before).
+    const later = { ...(variables.length ? { variables } : {}), ...(attributes.length ? { attributes } : {}), ...(retention.length ? { retention } : {}) };
+    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, ...later };
   });
 }
 

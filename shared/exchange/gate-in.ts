@@ -11,7 +11,7 @@
  * Pure; the detector is the review screen's own (shared/anonymise), so this gets stronger with it.
  */
 import { detectIdentifiers, SUGGEST_THRESHOLD, type Hit, type TermSpec } from '../anonymise';
-import { ReviewRecord, StudyData, type ReviewReason, type Segment, type TextReview, type Transcript } from '../model';
+import { attributeText, ReviewRecord, StudyData, type ReviewReason, type Segment, type TextReview, type Transcript } from '../model';
 import { checkIntegrity } from './integrity';
 import type { Issue } from './issues';
 
@@ -126,7 +126,15 @@ export function gateIncoming(data: StudyData, source: IncomingSource, opts: Gate
     note({ item: 'quote', field: `segments[${i}]`, interview: codeOf.get(s.interviewId) ?? '', reason, hits });
     return { ...s, review: needs(reason, hits) };
   });
-  return { data: { ...data, transcripts, segments }, summary };
+  // Text-typed informant attributes: the same rule as a quote (a bundle's record survives only a clean re-scan).
+  const attributes = data.attributes?.map((a) => {
+    const text = attributeText(data.variables ?? [], a);
+    if (text === '') return a;
+    const hits = scan(text, terms);
+    const reason: ReviewReason | null = source !== 'bundle' ? 'import' : !claimed(a.review) ? 'no-record' : hasHits(hits) ? 'rescan' : null;
+    return reason === null ? { ...a, review: { ...(a.review as TextReview), reason: null, hits: {} } } : { ...a, review: needs(reason, hits) };
+  });
+  return { data: { ...data, transcripts, segments, ...(attributes ? { attributes } : {}) }, summary };
 }
 
 /** An empty summary (nothing arrived). */

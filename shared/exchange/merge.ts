@@ -17,6 +17,7 @@
  */
 import { namespaceTags } from './pseudonyms';
 import type { Code, FrameItem, MergeBase, PendingConflict, Revision, RevisedEntity, StudyData, Tombstone } from '../model';
+import { attributesId } from '../model/attributes';
 
 export type ConflictKind = 'interview-code' | 'code-name' | 'same-id' | 'frame-label';
 
@@ -100,6 +101,29 @@ function mergeById<T extends { id: string }>(entity: string, base: readonly T[],
     added++;
   }
   return { items: out, remap, added };
+}
+
+/** An optional StudyData array, left out when empty (a study without any reads as before). */
+function optional<K extends 'variables' | 'attributes', T>(key: K, items: T[]): Partial<Record<K, T[]>> {
+  return items.length ? ({ [key]: items } as Partial<Record<K, T[]>>) : {};
+}
+
+/**
+ * Union by id where ours wins on a taken id (study variables, informant attributes: an attribute's
+ * id is its informant key, so it cannot be renamed like a segment's).
+ */
+function unionKeepOurs<T extends { id: string }>(base: readonly T[] | undefined, incoming: readonly T[] | undefined, prepare: (x: T) => T): { items: T[]; added: number } {
+  const out = [...(base ?? [])];
+  const taken = new Set(out.map((x) => x.id));
+  let added = 0;
+  for (const raw of incoming ?? []) {
+    const x = prepare(raw);
+    if (taken.has(x.id)) continue;
+    taken.add(x.id);
+    out.push(x);
+    added++;
+  }
+  return { items: out, added };
 }
 
 /** Today's union rules: for two studies without a common ancestor (different lineage). */
@@ -213,6 +237,10 @@ export function unionMerge(base: StudyData, incoming: StudyData): { merged: Stud
   const terms = mergeById('terms', base.terms, incoming.terms, suffix, conflicts, (t) => ({ ...t, studyId }));
   const pseudonyms = mergeById('pseudonyms', base.pseudonyms, incoming.pseudonyms, suffix, conflicts, (p) => ({ ...p, studyId }));
   Object.assign(added, { segments: segs.added, overrides: overrides.added, benchmarks: benchmarks.added, audit: audit.added, terms: terms.added, pseudonyms: pseudonyms.added });
+  const variables = unionKeepOurs(base.variables, incoming.variables, (v) => ({ ...v, studyId }));
+  const attributes = unionKeepOurs(base.attributes, incoming.attributes, (a) => ({ ...a, studyId, interviewId: iv(a.interviewId), id: attributesId(iv(a.interviewId), a.participantId) }));
+  if (variables.added) added.variables = variables.added;
+  if (attributes.added) added.attributes = attributes.added;
 
   const merged: StudyData = {
     study: { ...base.study, stages: stages.items, situations: situations.items, groups: groups.items, actors: actors.items, coders },
@@ -225,6 +253,9 @@ export function unionMerge(base: StudyData, incoming: StudyData): { merged: Stud
     audit: audit.items,
     terms: terms.items,
     pseudonyms: pseudonyms.items,
+    ...optional('variables', variables.items),
+    ...optional('attributes', attributes.items),
+    ...(base.retention ? { retention: base.retention } : {}),
   };
   return { merged, report: { added, conflicts } };
 }
@@ -234,7 +265,10 @@ export function unionMerge(base: StudyData, incoming: StudyData): { merged: Stud
 // ---------------------------------------------------------------------------------------------
 
 /** Record kinds merged by revision, in the order they are merged (codes before what uses them). */
-export const REVISED: readonly RevisedEntity[] = ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks'];
+export const REVISED: readonly RevisedEntity[] = ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'variables', 'attributes'];
+
+/** The records of one revised kind (variables and attributes are optional in StudyData). */
+const recs = (data: StudyData, entity: RevisedEntity): Rec[] => (data[entity] ?? []) as unknown as Rec[];
 /** The code fields merged one by one when both sides changed a code. */
 const CODE_FIELDS = ['name', 'color', 'definition', 'examples', 'parentId', 'order'] as const;
 
@@ -286,7 +320,7 @@ export function checkIncoming(base: StudyData, incoming: StudyData): MergeRefusa
   const older = { code: 'merge.older' as const, params: { partner, last: stored.partnerUpdatedAt, bundle: incoming.study.updatedAt } };
   if (stored.partnerUpdatedAt && incoming.study.updatedAt < stored.partnerUpdatedAt) return older;
   for (const entity of REVISED) {
-    for (const r of incoming[entity] as unknown as Rec[]) {
+    for (const r of recs(incoming, entity)) {
       const k = `${entity}:${recordKey(entity, r)}`;
       const t = stored.theirs[k];
       if (t !== undefined && revN(r) < t) return older;
@@ -400,7 +434,7 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
   let fieldMerged = 0;
   const adoptedDeletes: Tombstone[] = [];
   /** Records that arrived new from the partner this time, per kind (keys). */
-  const arrived: Record<RevisedEntity, Set<string>> = { codes: new Set(), interviews: new Set(), transcripts: new Set(), segments: new Set(), overrides: new Set(), benchmarks: new Set() };
+  const arrived = Object.fromEntries(REVISED.map((e) => [e, new Set<string>()])) as Record<RevisedEntity, Set<string>>;
 
   const frames = {
     stages: mergeFrame('study.stages', base.study.stages, incoming.study.stages, conflictsNotes),
@@ -413,8 +447,8 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
   Object.assign(added, { stages: frames.stages.added, situations: frames.situations.added, groups: frames.groups.added, actors: frames.actors.added, coders: coders.length - base.study.coders.length });
 
   for (const entity of REVISED) {
-    const ours = new Map((base[entity] as unknown as Rec[]).map((r) => [recordKey(entity, r), r]));
-    const theirs = new Map((incoming[entity] as unknown as Rec[]).map((r) => [recordKey(entity, r), { ...r, studyId } as Rec]));
+    const ours = new Map(recs(base, entity).map((r) => [recordKey(entity, r), r]));
+    const theirs = new Map(recs(incoming, entity).map((r) => [recordKey(entity, r), { ...r, studyId } as Rec]));
     const theirTombs = new Map((incoming.tombstones ?? []).filter((t) => t.entity === entity).map((t) => [t.recordId, t]));
     const result = new Map(ours);
     out[entity] = result;
@@ -623,6 +657,9 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
     tombstones: [...tombs.values()],
     mergeBases: [...(base.mergeBases ?? []).filter((b) => b.partner !== partner), newBase],
     conflicts: [...conflicts.values()],
+    ...optional('variables', list<NonNullable<StudyData['variables']>[number]>('variables')),
+    ...optional('attributes', list<NonNullable<StudyData['attributes']>[number]>('attributes')),
+    ...(base.retention ? { retention: base.retention } : {}),
   };
   added.audit = audit.length - base.audit.length;
   return { merged, report: { mode: 'three-way', partner, added, updated, deleted, conflicts: conflictsNotes, pending, fieldMerged, codebook } };
@@ -636,7 +673,7 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
  */
 export function withBaseFromBundle(data: StudyData, now: string): StudyData {
   const revs: Record<string, number> = {};
-  for (const entity of REVISED) for (const r of data[entity] as unknown as Rec[]) revs[`${entity}:${recordKey(entity, r)}`] = revN(r);
+  for (const entity of REVISED) for (const r of recs(data, entity)) revs[`${entity}:${recordKey(entity, r)}`] = revN(r);
   for (const t of data.tombstones ?? []) revs[`${t.entity}:${t.recordId}`] = t.rev.n;
   const partner = partnerOf(data);
   const base: MergeBase = { id: `${data.study.id}:${partner}`.slice(0, 400), studyId: data.study.id, partner, lineageId: lineageOf(data), at: now, partnerUpdatedAt: data.study.updatedAt, ours: revs, theirs: { ...revs } };
@@ -691,7 +728,7 @@ export function resolveConflicts(data: StudyData, decisions: readonly Resolution
   const site = data.study.site.trim() || data.study.title.trim();
   const pendingById = new Map((data.conflicts ?? []).map((c) => [c.id, c]));
   const tables: Record<RevisedEntity, Rec[]> = {} as Record<RevisedEntity, Rec[]>;
-  for (const e of REVISED) tables[e] = (data[e] as unknown as Rec[]).slice();
+  for (const e of REVISED) tables[e] = recs(data, e).slice();
   const tombs = new Map((data.tombstones ?? []).map((t) => [t.id, t]));
   const bases = (data.mergeBases ?? []).map((b) => ({ ...b, ours: { ...b.ours }, theirs: { ...b.theirs } }));
   const counts: Record<ResolutionChoice, number> = { ours: 0, theirs: 0, both: 0 };
@@ -758,6 +795,8 @@ export function resolveConflicts(data: StudyData, decisions: readonly Resolution
     segments: tables.segments as unknown as StudyData['segments'],
     overrides: tables.overrides as unknown as StudyData['overrides'],
     benchmarks: tables.benchmarks as unknown as StudyData['benchmarks'],
+    ...optional('variables', tables.variables as unknown as NonNullable<StudyData['variables']>),
+    ...optional('attributes', tables.attributes as unknown as NonNullable<StudyData['attributes']>),
     audit: [...data.audit, auditEntry],
     tombstones: [...tombs.values()],
     mergeBases: bases,

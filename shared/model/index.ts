@@ -6,3 +6,5 @@ export * from './method';
 export * from './interview-draft';
 export * from './frames';
 export * from './gate';
+export * from './attributes';
+export * from './retention';

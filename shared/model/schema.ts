@@ -6,6 +6,10 @@
  * Pure: no DOM, no Node, no Electron, no React, no Dexie (lint-enforced).
  */
 import { z } from 'zod';
+// Records of their own files; StudyData refers to them through getters (evaluated at parse time),
+// so the cycle attributes.ts → schema.ts → attributes.ts needs neither module evaluated first.
+import { InformantAttributes, StudyVariable } from './attributes';
+import { RetentionPlan } from './retention';
 
 export const Id = z.string().min(1).max(100);
 
@@ -322,7 +326,7 @@ export const StudyTerm = z.object({
 export type StudyTerm = z.infer<typeof StudyTerm>;
 
 /** Record kinds that carry revisions and leave tombstones. */
-export const RevisedEntity = z.enum(['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks']);
+export const RevisedEntity = z.enum(['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'variables', 'attributes']);
 export type RevisedEntity = z.infer<typeof RevisedEntity>;
 
 /**
@@ -397,5 +401,17 @@ export const StudyData = z.object({
   mergeBases: z.array(MergeBase).optional(),
   /** Conflicts not yet resolved. Stay in the app (outboundView drops them). */
   conflicts: z.array(PendingConflict).optional(),
+  /** Study variables (shared/model/attributes.ts): merged by revision, bundles carry them. */
+  get variables() {
+    return z.array(StudyVariable).optional();
+  },
+  /** Informant attributes, one record per informant: merged by revision, bundles carry them. */
+  get attributes() {
+    return z.array(InformantAttributes).optional();
+  },
+  /** The retention plan (shared/model/retention.ts): this copy's own, never in a bundle. */
+  get retention() {
+    return z.array(RetentionPlan).optional();
+  },
 });
 export type StudyData = z.infer<typeof StudyData>;
