@@ -79,15 +79,17 @@ export function answer(index: StudyIndex, request: AnalysisRequest): AnswerOf[An
  * `segments` is false) its segments. Never transcripts: the analysis needs no transcript text.
  */
 export async function loadAnalysisInput(db: ReisekartDb, studyId: string, segments = true): Promise<IndexInput | null> {
-  return db.transaction('r', [db.studies, db.interviews, db.codes, db.segments], async () => {
+  return db.transaction('r', [db.studies, db.interviews, db.codes, db.segments, db.attributes], async () => {
     const study = await db.studies.get(studyId);
     if (!study) return null;
-    const [interviews, codes, segs] = await Promise.all([
+    const [interviews, codes, segs, attributes] = await Promise.all([
       db.interviews.where('studyId').equals(studyId).toArray(),
       db.codes.where('studyId').equals(studyId).toArray(),
       segments ? db.segments.where('studyId').equals(studyId).toArray() : Promise.resolve([]),
+      db.attributes.where('studyId').equals(studyId).toArray(),
     ]);
     // The one door out's rule (shared/exchange/outbound.ts): every segment counts, unreviewed text is emptied.
-    return { study, interviews, codes, segments: sharingSegments(segs) };
+    // Attributes: ids and values only (filters and matrices read category and number values).
+    return { study, interviews, codes, segments: sharingSegments(segs), attributes: attributes.map((a) => ({ id: a.id, values: a.values })) };
   });
 }

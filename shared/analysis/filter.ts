@@ -14,6 +14,8 @@
 import { informantKey } from '../model/informants';
 import { anyMarked, KIND_EXPERIENCE, KIND_WISH, maskOf, NO_VALENCE, segmentColumns, VALENCE_CODE } from './columns';
 import { finalMask } from './final';
+import { informantAttributeMask, type AttributeFilter, type InformantValues } from './attribute-filter';
+import type { InformantAttributes } from '../model/attributes';
 import type { Code, Interview, InterviewFormat, InterviewMode, Segment, SegmentKind, Study, Valence } from '../model/schema';
 
 export interface AnalysisFilter {
@@ -32,6 +34,8 @@ export interface AnalysisFilter {
   kind?: SegmentKind | 'all';
   /** One coder's segments only, ignoring the final-coding rule. Unset: the final coding (see buildIndex). */
   coderId?: string;
+  /** Informant attributes: variable id → values that pass (./attribute-filter.ts). */
+  attributes?: AttributeFilter;
 }
 
 export interface IndexOptions {
@@ -47,6 +51,8 @@ export interface IndexInput {
   codes: readonly Code[];
   interviews: readonly Interview[];
   segments: readonly Segment[];
+  /** Informant attributes (optional: a study without variables has none). */
+  attributes?: readonly Pick<InformantAttributes, 'id' | 'values'>[] | undefined;
 }
 
 export interface StudyIndex {
@@ -72,6 +78,8 @@ export interface StudyIndex {
   codeSelfAndAncestors: ReadonlyMap<string, readonly string[]>;
   /** Code id → its descendants (not itself). */
   codeDescendants: ReadonlyMap<string, readonly string[]>;
+  /** Informant key → variable id → value (absent: no attributes in the input). */
+  informantValues?: InformantValues;
 }
 
 export function buildIndex(data: IndexInput, opts: IndexOptions = {}): StudyIndex {
@@ -138,6 +146,7 @@ export function buildIndex(data: IndexInput, opts: IndexOptions = {}): StudyInde
     segCounted,
     codeSelfAndAncestors,
     codeDescendants,
+    ...(data.attributes ? { informantValues: new Map(data.attributes.map((a) => [a.id, a.values])) } : {}),
   };
 }
 
@@ -175,6 +184,8 @@ export function filterIndices(index: StudyIndex, filter: AnalysisFilter = {}): I
     }
     codes = maskOf(cols.codes.ids, wanted) ?? new Uint8Array(cols.codes.ids.length);
   }
+  const informants = informantAttributeMask(index.informantKeys, index.informantValues, filter.attributes);
+  const segInformant = index.segInformant;
   const n = cols.n;
   const counted = index.segCounted;
   const out = new Int32Array(n);
@@ -190,6 +201,7 @@ export function filterIndices(index: StudyIndex, filter: AnalysisFilter = {}): I
     if (valences !== null && valences[cols.valence[i] as number] !== 1) continue;
     if (actors !== null && !anyMarked(cols.actors, i, actors)) continue;
     if (codes !== null && !anyMarked(cols.codes, i, codes)) continue;
+    if (informants !== null && informants[segInformant[i] as number] !== 1) continue;
     out[k++] = i;
   }
   return out.subarray(0, k);
