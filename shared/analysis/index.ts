@@ -8,3 +8,4 @@ export * from './agreement';
 export * from './similar';
 export * from './suppress';
 export * from './attribute-filter';
+export * from './matrix';
