@@ -85,12 +85,12 @@ export function matrixQuery(index: StudyIndex, q: MatrixQuery, labels: MatrixLab
   const segs = new Int32Array(nR * nC);
   const infs = new Int32Array(nR * nC);
   const rowInf = new Int32Array(nR);
-  // Last informant (+1) counted per cell / per row: segments of one informant are not contiguous,
-  // so a stamp per (cell, informant) is needed: a Uint8Array per informant block would be large;
-  // a Map keyed cell*nInf+inf stays proportional to the filled cells.
+  // Informants are counted with a stamp per cell and per row (the last informant counted there, +1):
+  // the filtered segments are visited grouped by informant (a counting sort, O(n + informants)), so
+  // a cell's informants are distinct without a Set per cell.
   const nInf = index.informantKeys.length;
-  const seenCell = new Set<number>();
-  const seenRow = new Set<number>();
+  const cellStamp = new Int32Array(nR * nC);
+  const rowStamp = new Int32Array(nR);
   const informantCol = new Int32Array(nInf).fill(-1);
   if (q.cols.kind === 'attribute') {
     const vid = q.cols.variableId;
@@ -102,36 +102,46 @@ export function matrixQuery(index: StudyIndex, q: MatrixQuery, labels: MatrixLab
     for (let i = 0; i < nInf; i++) informantCol[i] = colOf.get(index.informantGroup[i] as string) ?? -1;
   }
   const idx = filterIndices(index, q.filter ?? {});
-  const rowBuf: number[] = [];
+  const start = new Int32Array(nInf + 1);
+  for (let j = 0; j < idx.length; j++) { const p = (index.segInformant[idx[j] as number] as number) + 1; start[p] = (start[p] as number) + 1; }
+  for (let i = 0; i < nInf; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+  const order = new Int32Array(idx.length);
+  const fill = start.slice(0, nInf);
   for (let j = 0; j < idx.length; j++) {
     const si = idx[j] as number;
+    const inf = index.segInformant[si] as number;
+    order[fill[inf] as number] = si;
+    fill[inf] = (fill[inf] as number) + 1;
+  }
+  // Row index per code (with its ancestors), resolved once per query instead of per segment.
+  const codeRows = new Map<string, number[]>();
+  if (q.rows === 'codes') for (const c of index.codes) codeRows.set(c.id, (index.codeSelfAndAncestors.get(c.id) ?? []).map((a) => rowOf.get(a)).filter((r): r is number => r !== undefined));
+  const rowBuf: number[] = [];
+  for (let j = 0; j < order.length; j++) {
+    const si = order[j] as number;
     const s = index.segments[si];
     if (!s) continue;
     const inf = index.segInformant[si] as number;
+    const mark = inf + 1;
     const c = q.cols.kind === 'stage' ? (s.stageId === null ? -1 : (colOf.get(s.stageId) ?? -1)) : (informantCol[inf] as number);
     rowBuf.length = 0;
     if (q.rows === 'codes') {
-      for (const code of s.codeIds) for (const a of index.codeSelfAndAncestors.get(code) ?? []) {
-        const r = rowOf.get(a);
-        if (r !== undefined && !rowBuf.includes(r)) rowBuf.push(r);
-      }
+      for (const code of s.codeIds) for (const r of codeRows.get(code) ?? []) if (!rowBuf.includes(r)) rowBuf.push(r);
     } else {
       const key = q.rows === 'valence' ? s.valence : s.situationId;
       const r = key === null ? undefined : rowOf.get(key);
       if (r !== undefined) rowBuf.push(r);
     }
     for (const r of rowBuf) {
-      const rk = r * nInf + inf;
-      if (!seenRow.has(rk)) {
-        seenRow.add(rk);
+      if (rowStamp[r] !== mark) {
+        rowStamp[r] = mark;
         rowInf[r] = (rowInf[r] as number) + 1;
       }
       if (c < 0) continue;
       const cell = r * nC + c;
       segs[cell] = (segs[cell] as number) + 1;
-      const ck = cell * nInf + inf;
-      if (!seenCell.has(ck)) {
-        seenCell.add(ck);
+      if (cellStamp[cell] !== mark) {
+        cellStamp[cell] = mark;
         infs[cell] = (infs[cell] as number) + 1;
       }
     }
