@@ -62,3 +62,5 @@ export {
   useVariables,
 } from './attributes';
 export type { AttributeFieldIssue, AttributeInput, DeletedVariable, SaveAttributesOptions } from './attributes';
+export { executeRetention, getRetentionPlan, saveRetentionPlan, useRetentionPlan } from './retention';
+export type { RetentionCounts } from './retention';
