@@ -5,6 +5,9 @@
 import { Dexie, type Table } from 'dexie';
 import type {
   AuditEntry,
+  InformantAttributes,
+  RetentionPlan,
+  StudyVariable,
   Benchmark,
   Code,
   CounsellorOverride,
@@ -34,6 +37,8 @@ export interface StoreChange {
     segments?: Segment[];
     codes?: Code[];
     overrides?: CounsellorOverride[];
+    variables?: StudyVariable[];
+    attributes?: InformantAttributes[];
   };
   deletes?: {
     interviews?: string[];
@@ -42,6 +47,8 @@ export interface StoreChange {
     segments?: string[];
     codes?: string[];
     overrides?: string[];
+    variables?: string[];
+    attributes?: string[];
   };
   /** Codes deleted by merging them into another (deleted id → target id): their tombstones say so. */
   codesMergedInto?: Record<string, string>;
@@ -97,6 +104,9 @@ export class ReisekartDb extends Dexie {
   declare guideTicks: Table<GuideTick, string>;
   declare undo: Table<UndoEntry, number>;
   declare meta: Table<MetaEntry, string>;
+  declare variables: Table<StudyVariable, string>;
+  declare attributes: Table<InformantAttributes, string>;
+  declare retention: Table<RetentionPlan, string>;
   readonly env: DbEnv;
 
   constructor(name: string, options: OpenOptions = {}) {

@@ -69,3 +69,17 @@ export { useInterviews, useKeyedLiveQuery, useStudies, useStudy, useStudyData, u
 export { MEMO_EMPTY, MEMO_TARGET, MEMO_TOO_LONG, deleteMemo, listMemos, restoreMemo, saveMemo, useMemos, useStudyCodes, useTermSpecs } from './memos';
 export type { MemoInput } from './memos';
 export { listAudit, logAudit, useAudit } from './audit';
+export {
+  deleteVariable,
+  listAttributes,
+  listVariables,
+  restoreVariable,
+  saveAttributes,
+  saveAttributesMany,
+  saveVariable,
+  useAttributes,
+  useVariables,
+} from './attributes';
+export type { AttributeFieldIssue, AttributeInput, DeletedVariable, SaveAttributesOptions } from './attributes';
+export { executeRetention, getRetentionPlan, saveRetentionPlan, useRetentionPlan } from './retention';
+export type { RetentionCounts } from './retention';

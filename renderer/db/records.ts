@@ -121,7 +121,7 @@ function notFound(message: string): WriteAbort {
  * revisions): the study must exist, and its `updatedAt` moves so the study list shows recent
  * work first. `write` gets the study and the author of the revisions it stamps.
  */
-async function writeInStudy<T>(
+export async function writeInStudy<T>(
   db: ReisekartDb,
   studyId: string,
   tables: Table[],
@@ -154,7 +154,7 @@ const keyOf = (entity: RevisedEntity, r: Record<string, unknown>): string => Str
  * Put records of a revised table inside the caller's transaction: each gets its next revision
  * (unchanged content keeps its own), and a tombstone of a record that comes back is lifted.
  */
-async function putRevised<T extends object>(db: ReisekartDb, entity: RevisedEntity, rows: readonly T[], who: RevisionAuthor): Promise<T[]> {
+export async function putRevised<T extends object>(db: ReisekartDb, entity: RevisedEntity, rows: readonly T[], who: RevisionAuthor): Promise<T[]> {
   if (rows.length === 0) return [];
   const keys = rows.map((r) => keyOf(entity, r as unknown as RevisedRow));
   const [prevs, tombs] = await Promise.all([db.table(entity).bulkGet(keys) as Promise<(RevisedRow | undefined)[]>, db.tombstones.bulkGet(keys.map((k) => `${entity}:${k}`))]);
@@ -170,7 +170,7 @@ async function putRevised<T extends object>(db: ReisekartDb, entity: RevisedEnti
 }
 
 /** Delete records of a revised table inside the caller's transaction, leaving tombstones that travel. */
-async function buryRevised(db: ReisekartDb, entity: RevisedEntity, ids: readonly string[], who: RevisionAuthor, into: Readonly<Record<string, string>> = {}): Promise<void> {
+export async function buryRevised(db: ReisekartDb, entity: RevisedEntity, ids: readonly string[], who: RevisionAuthor, into: Readonly<Record<string, string>> = {}): Promise<void> {
   if (ids.length === 0) return;
   const prevs = (await db.table(entity).bulkGet([...ids])) as (RevisedRow | undefined)[];
   const tombs = prevs.filter((p): p is RevisedRow => p !== undefined).map((p) => tombstoneOf(entity, p, who, into[keyOf(entity, p)] ?? null));

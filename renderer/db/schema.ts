@@ -34,6 +34,9 @@ export const TABLE_NAMES = [
   'guideTicks',
   'undo',
   'meta',
+  'variables',
+  'attributes',
+  'retention',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -49,8 +52,9 @@ export interface SchemaVersion {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
+type V6Table = 'variables' | 'attributes' | 'retention';
 type V5Table = 'memos' | 'guide' | 'guideTicks';
-type V3Table = Exclude<TableName, V5Table>;
+type V3Table = Exclude<TableName, V5Table | V6Table>;
 type V2Table = Exclude<V3Table, 'tombstones' | 'mergeBases' | 'conflicts'>;
 
 const V1_STORES: Record<V2Table, string> = {
@@ -177,13 +181,23 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
     });
 }
 
-const V5_STORES: Record<TableName, string> = {
+const V5_STORES: Record<Exclude<TableName, V6Table>, string> = {
   ...V3_STORES,
   // Memos (shared/model/memo.ts): loaded per study, filtered by kind and target in memory.
   memos: 'id, studyId',
   // The interview guide's items, and the interviewers' coverage ticks (keyed `interviewId:itemId`).
   guide: 'id, studyId',
   guideTicks: 'id, studyId',
+};
+
+const V6_STORES: Record<TableName, string> = {
+  ...V5_STORES,
+  // Study variables (age band, site …) and one attribute record per informant, keyed by the
+  // informant key `interviewId:participantId` (shared/model/attributes.ts); the retention plan,
+  // keyed by its study id (shared/model/retention.ts). Small tables: studyId only.
+  variables: 'id, studyId',
+  attributes: 'id, studyId',
+  retention: 'id, studyId',
 };
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
@@ -210,6 +224,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 5,
     why: 'memos, the interview guide and its coverage ticks (new tables, no upgrade of existing rows)',
     stores: V5_STORES,
+  },
+  {
+    version: 6,
+    why: 'informant variables and attributes (merged by revision), retention plan per study',
+    stores: V6_STORES,
   },
 ];
 

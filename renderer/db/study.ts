@@ -6,6 +6,9 @@ import { z } from 'zod';
 import {
   AuditEntry,
   Benchmark,
+  InformantAttributes,
+  RetentionPlan,
+  StudyVariable,
   Code,
   CounsellorOverride,
   GuideItem,
@@ -85,6 +88,9 @@ export const TABLE_SCHEMAS: Record<StudyTable, z.ZodType<{ studyId: string }>> =
   memos: Memo,
   guide: GuideItem,
   guideTicks: GuideTick,
+  variables: StudyVariable,
+  attributes: InformantAttributes,
+  retention: RetentionPlan,
 };
 
 /** StudyData's shape with the record lists left unparsed (they are parsed in chunks). */
@@ -105,6 +111,9 @@ const StudyShell = z.object({
   memos: z.array(z.unknown()).optional(),
   guide: z.array(z.unknown()).optional(),
   guideTicks: z.array(z.unknown()).optional(),
+  variables: z.array(z.unknown()).optional(),
+  attributes: z.array(z.unknown()).optional(),
+  retention: z.array(z.unknown()).optional(),
 });
 
 /** Records in a study-shaped input (for progress totals); 0 for anything else. */
@@ -125,7 +134,7 @@ export async function parseStudyDataChunked(input: unknown, step: (n: number) =>
   const out: Record<string, unknown> = { study: shell.value.study };
   const issues: FieldIssue[] = [];
   // Tables in StudyData's key order, so issues come out in the order parseStudyData gives them.
-  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts', 'memos', 'guide', 'guideTicks'] as const) {
+  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts', 'memos', 'guide', 'guideTicks', 'variables', 'attributes', 'retention'] as const) {
     const rows = shell.value[table];
     if (rows === undefined) continue;
     const r = await parseListChunked(TABLE_SCHEMAS[table], rows, table, step, chunkSize);
@@ -268,7 +277,7 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
   return db.transaction('r', db.tables, async () => {
     const study = await db.studies.get(studyId);
     if (!study) return null;
-    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, memos, guide, guideTicks] =
+    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, memos, guide, guideTicks, variables, attributes, retention] =
       await Promise.all([
         rowsOfStudy(db.interviews, studyId),
         opts.transcripts === false ? Promise.resolve([]) : rowsOfStudyInPages(db.transcripts, studyId, (t) => t.interviewId, page),
@@ -285,8 +294,13 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
         rowsOfStudy(db.memos, studyId),
         rowsOfStudy(db.guide, studyId),
         rowsOfStudy(db.guideTicks, studyId),
+        rowsOfStudy(db.variables, studyId),
+        rowsOfStudy(db.attributes, studyId),
+        rowsOfStudy(db.retention, studyId),
       ]);
-    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, memos, guide, guideTicks };
+    // The optional arrays of later versions only when the study has any (a study without them reads as before).
+    const later = { ...(variables.length ? { variables } : {}), ...(attributes.length ? { attributes } : {}), ...(retention.length ? { retention } : {}) };
+    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, memos, guide, guideTicks, ...later };
   });
 }
 

@@ -50,7 +50,7 @@ function getWorker(): Worker | null {
 }
 
 /** Tables the analysis reads: a write to one of them makes the worker's copy stale. */
-const ANALYSIS_TABLES = new Set(['studies', 'interviews', 'codes', 'segments']);
+const ANALYSIS_TABLES = new Set(['studies', 'interviews', 'codes', 'segments', 'attributes']);
 const changeListeners = new Set<() => void>();
 let watching = false;
 

@@ -10,7 +10,12 @@ import {
   emotionCurve,
   filterSegments,
   journeyMatrix,
+  matrixQuery,
   personaKim,
+  suppressMatrix,
+  type MatrixLabels,
+  type MatrixQuery,
+  type SuppressedMatrix,
   type AnalysisFilter,
   type EmotionPoint,
   type IndexInput,
@@ -27,7 +32,8 @@ export type AnalysisRequest =
   | { type: 'journey'; filter: AnalysisFilter; smallCell: number; /** Quotes per cell (default 3; the presentation asks for more and shows what fits). */ quotes?: number }
   | { type: 'persona'; filter: AnalysisFilter }
   | { type: 'cell'; filter: AnalysisFilter; limit: number }
-  | { type: 'groups'; filter: AnalysisFilter; smallCell: number };
+  | { type: 'groups'; filter: AnalysisFilter; smallCell: number }
+  | { type: 'matrix'; query: MatrixQuery; labels: MatrixLabels; smallCell: number };
 
 export interface AnswerOf {
   /** `heldBack`: segments whose text the gate holds back (counted, never quoted). */
@@ -37,6 +43,8 @@ export interface AnswerOf {
   cell: { segments: Segment[]; total: number; informants: number };
   /** One matrix (without quotes) per group of the study, in the study's order. */
   groups: { groupId: string; matrix: JourneyMatrix }[];
+  /** A matrix query (shared/analysis/matrix.ts), small cells already held back. */
+  matrix: SuppressedMatrix;
 }
 
 export type AnalysisKind = keyof AnswerOf;
@@ -66,6 +74,8 @@ export function answer(index: StudyIndex, request: AnalysisRequest): AnswerOf[An
       const informants = new Set(segs.map((s) => `${s.interviewId}:${s.participantId}`)).size;
       return { segments: segs.slice(0, request.limit), total: segs.length, informants };
     }
+    case 'matrix':
+      return cached(index, 'matrix-query', { ...request.query, labels: request.labels, k: request.smallCell } as unknown as AnalysisFilter, () => suppressMatrix(matrixQuery(index, request.query, request.labels), request.smallCell));
     case 'groups':
       return index.study.groups.map((g) => {
         const f: AnalysisFilter = { ...request.filter, groupIds: [g.id] };
@@ -79,15 +89,17 @@ export function answer(index: StudyIndex, request: AnalysisRequest): AnswerOf[An
  * `segments` is false) its segments. Never transcripts: the analysis needs no transcript text.
  */
 export async function loadAnalysisInput(db: ReisekartDb, studyId: string, segments = true): Promise<IndexInput | null> {
-  return db.transaction('r', [db.studies, db.interviews, db.codes, db.segments], async () => {
+  return db.transaction('r', [db.studies, db.interviews, db.codes, db.segments, db.attributes], async () => {
     const study = await db.studies.get(studyId);
     if (!study) return null;
-    const [interviews, codes, segs] = await Promise.all([
+    const [interviews, codes, segs, attributes] = await Promise.all([
       db.interviews.where('studyId').equals(studyId).toArray(),
       db.codes.where('studyId').equals(studyId).toArray(),
       segments ? db.segments.where('studyId').equals(studyId).toArray() : Promise.resolve([]),
+      db.attributes.where('studyId').equals(studyId).toArray(),
     ]);
     // The one door out's rule (shared/exchange/outbound.ts): every segment counts, unreviewed text is emptied.
-    return { study, interviews, codes, segments: sharingSegments(segs) };
+    // Attributes: ids and values only (filters and matrices read category and number values).
+    return { study, interviews, codes, segments: sharingSegments(segs), attributes: attributes.map((a) => ({ id: a.id, values: a.values })) };
   });
 }

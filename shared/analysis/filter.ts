@@ -14,6 +14,8 @@
 import { informantKey } from '../model/informants';
 import { anyMarked, buildColumns, KIND_EXPERIENCE, KIND_WISH, maskOf, NO_VALENCE, VALENCE_CODE, type SegmentColumns } from './columns';
 import { finalMask } from './final';
+import { informantAttributeMask, type AttributeFilter, type InformantValues } from './attribute-filter';
+import type { InformantAttributes } from '../model/attributes';
 import type { Code, Interview, InterviewFormat, InterviewMode, Segment, SegmentKind, Study, Valence } from '../model/schema';
 
 export interface AnalysisFilter {
@@ -32,6 +34,8 @@ export interface AnalysisFilter {
   kind?: SegmentKind | 'all';
   /** One coder's segments only, ignoring the final-coding rule. Unset: the final coding (see buildIndex). */
   coderId?: string;
+  /** Informant attributes: variable id → values that pass (./attribute-filter.ts). */
+  attributes?: AttributeFilter;
 }
 
 export interface IndexOptions {
@@ -47,6 +51,8 @@ export interface IndexInput {
   codes: readonly Code[];
   interviews: readonly Interview[];
   segments: readonly Segment[];
+  /** Informant attributes (optional: a study without variables has none). */
+  attributes?: readonly Pick<InformantAttributes, 'id' | 'values'>[] | undefined;
 }
 
 export interface StudyIndex {
@@ -74,6 +80,8 @@ export interface StudyIndex {
   codeDescendants: ReadonlyMap<string, readonly string[]>;
   /** The segments as typed columns (./columns.ts), built here once: what every filter pass reads. */
   columns: SegmentColumns;
+  /** Informant key → variable id → value (absent: no attributes in the input). */
+  informantValues?: InformantValues;
 }
 
 /** The index's columns (kept for the call sites that asked for them before the index owned them). */
@@ -146,6 +154,7 @@ export function buildIndex(data: IndexInput, opts: IndexOptions = {}): StudyInde
     codeSelfAndAncestors,
     codeDescendants,
     columns: buildColumns(data.segments, { segGroup, segFormat, segMode }),
+    ...(data.attributes ? { informantValues: new Map(data.attributes.map((a) => [a.id, a.values])) } : {}),
   };
 }
 
@@ -183,6 +192,8 @@ export function filterIndices(index: StudyIndex, filter: AnalysisFilter = {}): I
     }
     codes = maskOf(cols.codes.ids, wanted) ?? new Uint8Array(cols.codes.ids.length);
   }
+  const informants = informantAttributeMask(index.informantKeys, index.informantValues, filter.attributes);
+  const segInformant = index.segInformant;
   const n = cols.n;
   const counted = index.segCounted;
   const out = new Int32Array(n);
@@ -198,6 +209,7 @@ export function filterIndices(index: StudyIndex, filter: AnalysisFilter = {}): I
     if (valences !== null && valences[cols.valence[i] as number] !== 1) continue;
     if (actors !== null && !anyMarked(cols.actors, i, actors)) continue;
     if (codes !== null && !anyMarked(cols.codes, i, codes)) continue;
+    if (informants !== null && informants[segInformant[i] as number] !== 1) continue;
     out[k++] = i;
   }
   return out.subarray(0, k);

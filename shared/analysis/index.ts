@@ -8,3 +8,5 @@ export * from './agreement';
 export * from './similar';
 export * from './suppress';
 export * from './sharing';
+export * from './attribute-filter';
+export * from './matrix';

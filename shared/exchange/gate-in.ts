@@ -11,7 +11,7 @@
  * Pure; the detector is the review screen's own (shared/anonymise), so this gets stronger with it.
  */
 import { detectIdentifiers, SUGGEST_THRESHOLD, type Hit, type TermSpec } from '../anonymise';
-import { ReviewRecord, StudyData, type GuideItem, type Memo, type ReviewReason, type Segment, type TextReview, type Transcript } from '../model';
+import { attributeText, ReviewRecord, StudyData, type GuideItem, type Memo, type ReviewReason, type Segment, type TextReview, type Transcript } from '../model';
 import { checkIntegrity } from './integrity';
 import { issue } from '../issues';
 import type { Issue } from './issues';
@@ -150,7 +150,15 @@ export function gateIncoming(data: StudyData, source: IncomingSource, opts: Gate
       note({ item: 'memo', field: `${list}[${i}]`, interview: iv === undefined ? '' : (codeOf.get(iv) ?? ''), reason, hits });
       return { ...r, review: needs(reason, hits) };
     });
-  const out: StudyData = { ...data, transcripts, segments, overrides };
+  // Text-typed informant attributes: the same rule as a quote (a bundle's record survives only a clean re-scan).
+  const attributes = data.attributes?.map((a) => {
+    const text = attributeText(data.variables ?? [], a);
+    if (text === '') return a;
+    const hits = scan(text, terms);
+    const reason: ReviewReason | null = source !== 'bundle' ? 'import' : !claimed(a.review) ? 'no-record' : hasHits(hits) ? 'rescan' : null;
+    return reason === null ? { ...a, review: { ...(a.review as TextReview), reason: null, hits: {} } } : { ...a, review: needs(reason, hits) };
+  });
+  const out: StudyData = { ...data, transcripts, segments, overrides, ...(attributes ? { attributes } : {}) };
   if (data.memos) out.memos = typed<Memo>('memos', data.memos, (m) => m.text, (m) => m.target.interviewId);
   if (data.guide) out.guide = typed<GuideItem>('guide', data.guide, (g) => [g.topic, ...g.questions].join('\n'), () => undefined);
   return { data: out, summary };

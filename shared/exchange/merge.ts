@@ -18,6 +18,7 @@
 import { namespaceTags } from './pseudonyms';
 import type { Code, FrameItem, MergeBase, PendingConflict, Revision, RevisedEntity, StudyData, Tombstone } from '../model';
 import { slugify } from '../text/slug';
+import { attributesId } from '../model/attributes';
 
 export type ConflictKind = 'interview-code' | 'code-name' | 'same-id' | 'frame-label';
 
@@ -108,6 +109,29 @@ export function mergeTicks(ours: StudyData['guideTicks'], theirs: StudyData['gui
     if (!o || t.at > o.at) out.set(t.id, { ...t, studyId });
   }
   return [...out.values()];
+}
+
+/** An optional StudyData array, left out when empty (a study without any reads as before). */
+function optional<K extends 'variables' | 'attributes', T>(key: K, items: T[]): Partial<Record<K, T[]>> {
+  return items.length ? ({ [key]: items } as Partial<Record<K, T[]>>) : {};
+}
+
+/**
+ * Union by id where ours wins on a taken id (study variables, informant attributes: an attribute's
+ * id is its informant key, so it cannot be renamed like a segment's).
+ */
+function unionKeepOurs<T extends { id: string }>(base: readonly T[] | undefined, incoming: readonly T[] | undefined, prepare: (x: T) => T): { items: T[]; added: number } {
+  const out = [...(base ?? [])];
+  const taken = new Set(out.map((x) => x.id));
+  let added = 0;
+  for (const raw of incoming ?? []) {
+    const x = prepare(raw);
+    if (taken.has(x.id)) continue;
+    taken.add(x.id);
+    out.push(x);
+    added++;
+  }
+  return { items: out, added };
 }
 
 /** Today's union rules: for two studies without a common ancestor (different lineage). */
@@ -231,6 +255,10 @@ export function unionMerge(base: StudyData, incoming: StudyData): { merged: Stud
   const guideRemap = guide.remap;
   const ticks = mergeTicks(base.guideTicks, (incoming.guideTicks ?? []).map((t) => ({ ...t, interviewId: iv(t.interviewId), itemId: guideRemap.get(t.itemId) ?? t.itemId, id: `${iv(t.interviewId)}:${guideRemap.get(t.itemId) ?? t.itemId}` })), studyId);
   Object.assign(added, { memos: memos.added, guide: guide.added });
+  const variables = unionKeepOurs(base.variables, incoming.variables, (v) => ({ ...v, studyId }));
+  const attributes = unionKeepOurs(base.attributes, incoming.attributes, (a) => ({ ...a, studyId, interviewId: iv(a.interviewId), id: attributesId(iv(a.interviewId), a.participantId) }));
+  if (variables.added) added.variables = variables.added;
+  if (attributes.added) added.attributes = attributes.added;
 
   const merged: StudyData = {
     study: { ...base.study, stages: stages.items, situations: situations.items, groups: groups.items, actors: actors.items, coders },
@@ -246,6 +274,9 @@ export function unionMerge(base: StudyData, incoming: StudyData): { merged: Stud
     ...(memos.items.length > 0 || base.memos !== undefined ? { memos: memos.items } : {}),
     ...(guide.items.length > 0 || base.guide !== undefined ? { guide: guide.items } : {}),
     ...(ticks !== undefined ? { guideTicks: ticks } : {}),
+    ...optional('variables', variables.items),
+    ...optional('attributes', attributes.items),
+    ...(base.retention ? { retention: base.retention } : {}),
   };
   return { merged, report: { added, conflicts } };
 }
@@ -255,9 +286,9 @@ export function unionMerge(base: StudyData, incoming: StudyData): { merged: Stud
 // ---------------------------------------------------------------------------------------------
 
 /** Record kinds merged by revision, in the order they are merged (codes before what uses them). */
-export const REVISED: readonly RevisedEntity[] = ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'memos', 'guide'];
+export const REVISED: readonly RevisedEntity[] = ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'memos', 'guide', 'variables', 'attributes'];
 
-/** The rows of one revised kind (memos and the guide are optional lists of StudyData). */
+/** The rows of one revised kind (memos, the guide, variables and attributes are optional lists of StudyData). */
 const rowsOf = (data: StudyData, entity: RevisedEntity): Rec[] => (data[entity] ?? []) as unknown as Rec[];
 /** The code fields merged one by one when both sides changed a code. */
 const CODE_FIELDS = ['name', 'color', 'definition', 'examples', 'parentId', 'order'] as const;
@@ -424,7 +455,7 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
   let fieldMerged = 0;
   const adoptedDeletes: Tombstone[] = [];
   /** Records that arrived new from the partner this time, per kind (keys). */
-  const arrived: Record<RevisedEntity, Set<string>> = { codes: new Set(), interviews: new Set(), transcripts: new Set(), segments: new Set(), overrides: new Set(), benchmarks: new Set(), memos: new Set(), guide: new Set() };
+  const arrived = Object.fromEntries(REVISED.map((e) => [e, new Set<string>()])) as Record<RevisedEntity, Set<string>>;
 
   const frames = {
     stages: mergeFrame('study.stages', base.study.stages, incoming.study.stages, conflictsNotes),
@@ -650,6 +681,9 @@ export function mergeStudies(base: StudyData, incoming: StudyData, opts: MergeOp
     tombstones: [...tombs.values()],
     mergeBases: [...(base.mergeBases ?? []).filter((b) => b.partner !== partner), newBase],
     conflicts: [...conflicts.values()],
+    ...optional('variables', list<NonNullable<StudyData['variables']>[number]>('variables')),
+    ...optional('attributes', list<NonNullable<StudyData['attributes']>[number]>('attributes')),
+    ...(base.retention ? { retention: base.retention } : {}),
   };
   added.audit = audit.length - base.audit.length;
   return { merged, report: { mode: 'three-way', partner, added, updated, deleted, conflicts: conflictsNotes, pending, fieldMerged, codebook } };
@@ -787,6 +821,8 @@ export function resolveConflicts(data: StudyData, decisions: readonly Resolution
     benchmarks: tables.benchmarks as unknown as StudyData['benchmarks'],
     ...(data.memos !== undefined || tables.memos.length > 0 ? { memos: tables.memos as unknown as StudyData['memos'] } : {}),
     ...(data.guide !== undefined || tables.guide.length > 0 ? { guide: tables.guide as unknown as StudyData['guide'] } : {}),
+    ...optional('variables', tables.variables as unknown as NonNullable<StudyData['variables']>),
+    ...optional('attributes', tables.attributes as unknown as NonNullable<StudyData['attributes']>),
     audit: [...data.audit, auditEntry],
     tombstones: [...tombs.values()],
     mergeBases: bases,

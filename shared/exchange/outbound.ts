@@ -9,7 +9,7 @@
  * meta store, and a hash of a name with a known salt is trivially brute-forced; the term list IS
  * a list of identifiers (schools, teachers, places).
  */
-import type { Memo, Segment, StudyData, Transcript } from '../model';
+import type { InformantAttributes, Memo, Segment, StudyData, StudyVariable, Transcript } from '../model';
 import { canExport, textReviewed, type GateIssue } from '../model/gate';
 import { reasonMayLeave, WITHHELD_REASON } from '../model/typed-fields';
 
@@ -59,6 +59,19 @@ export function heldBackQuotes(segments: readonly Segment[], transcripts?: Reado
   return n;
 }
 
+/**
+ * Informant attributes as they may leave: the values of text variables (typed in the app) only
+ * where their review says reviewed; category and number values always (they are aggregates' axes).
+ */
+export function sharingAttributes(variables: readonly StudyVariable[] | undefined, attributes: readonly InformantAttributes[] | undefined): InformantAttributes[] {
+  const textIds = new Set((variables ?? []).filter((v) => v.type === 'text').map((v) => v.id));
+  return (attributes ?? []).map((a) => {
+    if (textIds.size === 0 || textReviewed(a)) return a;
+    const values = Object.fromEntries(Object.entries(a.values).filter(([id]) => !textIds.has(id)));
+    return Object.keys(values).length === Object.keys(a.values).length ? a : { ...a, values };
+  });
+}
+
 /** The one door out. */
 export function outboundView(data: StudyData): OutboundView {
   const transcripts = new Map<string, Transcript>(data.transcripts.map((t) => [t.interviewId, t]));
@@ -89,9 +102,11 @@ export function outboundView(data: StudyData): OutboundView {
   // Merge bases and pending conflicts are this copy's bookkeeping (a pending conflict holds the
   // partner's version): they stay. Tombstones travel: they carry no content. Every copy carries the
   // lineage id it was first exported with (docs/exchange.md).
-  const { mergeBases: _bases, conflicts: _conflicts, ...rest } = data;
+  // The retention plan is this copy's own (the deletion itself travels as tombstones).
+  const { mergeBases: _bases, conflicts: _conflicts, retention: _retention, ...rest } = data;
   const study = { ...data.study, lineageId: data.study.lineageId ?? data.study.id };
-  const base: StudyData = { ...rest, study, transcripts: keptTranscripts, overrides, terms: [], pseudonyms: [] };
+  const attrs = data.attributes ? { attributes: sharingAttributes(data.variables, data.attributes) } : {};
+  const base: StudyData = { ...rest, ...attrs, study, transcripts: keptTranscripts, overrides, terms: [], pseudonyms: [] };
   // Memos and guide items are typed text: only reviewed ones leave (a flagged one waits for its author).
   if (rest.memos) base.memos = rest.memos.filter((m) => textReviewed(m));
   if (rest.guide) base.guide = rest.guide.filter((g) => textReviewed(g));
@@ -119,6 +134,7 @@ export function reidStudy(data: StudyData, studyId: string, newId: () => string)
   const iv = (id: string): string => ivIds.get(id) ?? id;
   const code = (id: string): string => codeIds.get(id) ?? id;
   const segIds = map(data.segments.map((s) => s.id));
+  const varIds = map((data.variables ?? []).map((v) => v.id));
   // Fresh record ids make it another lineage: a three-way merge matches records by id.
   return {
     study: { ...data.study, id: studyId, lineageId: studyId },
@@ -132,6 +148,19 @@ export function reidStudy(data: StudyData, studyId: string, newId: () => string)
     terms: data.terms.map((t) => ({ ...t, id: newId(), studyId })),
     pseudonyms: data.pseudonyms.map((p) => ({ ...p, id: newId(), studyId })),
     ...reidTyped(data, studyId, newId, iv, code, segIds),
+    // Variable ids are primary keys too: new ones, and the attribute values follow them.
+    ...(data.variables ? { variables: data.variables.map((v) => ({ ...v, id: varIds.get(v.id) ?? v.id, studyId })) } : {}),
+    ...(data.attributes
+      ? {
+          attributes: data.attributes.map((a) => ({
+            ...a,
+            id: `${iv(a.interviewId)}:${a.participantId}`,
+            studyId,
+            interviewId: iv(a.interviewId),
+            values: Object.fromEntries(Object.entries(a.values).map(([k, v]) => [varIds.get(k) ?? k, v])),
+          })),
+        }
+      : {}),
   };
 }
 

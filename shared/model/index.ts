@@ -9,3 +9,5 @@ export * from './gate';
 export * from './import-mapping';
 export * from './memo';
 export * from './guide';
+export * from './attributes';
+export * from './retention';

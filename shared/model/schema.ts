@@ -10,6 +10,10 @@ import { ImportMapping } from './import-mapping';
 import { Id, IsoTime, Revision, TextReview } from './base';
 import { GuideItem, GuideTick } from './guide';
 import { Memo } from './memo';
+// Records of their own files; StudyData refers to them through getters (evaluated at parse time),
+// so the cycle attributes.ts → schema.ts → attributes.ts needs neither module evaluated first.
+import { InformantAttributes, StudyVariable } from './attributes';
+import { RetentionPlan } from './retention';
 
 /** The base records live in ./base.ts (so record files of their own can use them without an import cycle). */
 export { Id, IsoTime, Revision, ReviewReason, ReviewRecord, TextReview } from './base';
@@ -281,7 +285,7 @@ export const StudyTerm = z.object({
 export type StudyTerm = z.infer<typeof StudyTerm>;
 
 /** Record kinds that carry revisions and leave tombstones. */
-export const RevisedEntity = z.enum(['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'memos', 'guide']);
+export const RevisedEntity = z.enum(['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'memos', 'guide', 'variables', 'attributes']);
 export type RevisedEntity = z.infer<typeof RevisedEntity>;
 
 /**
@@ -361,5 +365,17 @@ export const StudyData = z.object({
   guide: z.array(GuideItem).optional(),
   /** The interviewers' ticks on guide coverage per interview. */
   guideTicks: z.array(GuideTick).optional(),
+  /** Study variables (shared/model/attributes.ts): merged by revision, bundles carry them. */
+  get variables() {
+    return z.array(StudyVariable).optional();
+  },
+  /** Informant attributes, one record per informant: merged by revision, bundles carry them. */
+  get attributes() {
+    return z.array(InformantAttributes).optional();
+  },
+  /** The retention plan (shared/model/retention.ts): this copy's own, never in a bundle. */
+  get retention() {
+    return z.array(RetentionPlan).optional();
+  },
 });
 export type StudyData = z.infer<typeof StudyData>;

@@ -11,6 +11,7 @@ import { exportCsv } from '../../shared/exchange/csv-export';
 import { buildReport, DEFAULT_SECTIONS } from '../../shared/report';
 import { benchAnonymiser, benchCsvImport, benchCsvImportChunked, benchJourney, benchLoad, benchSaveSegment, transcriptText, type IdbEnv } from './page/scenarios';
 import { row, type BenchRow } from './page/stats';
+import { benchMatrix } from './page/matrix';
 import { scale, type Sizes } from './sizes';
 import { benchTerms } from './terms';
 import { hostileRows, measureHostile, WORST_KNOWN } from './hostile';
@@ -70,6 +71,10 @@ async function studyRows(sizes: Sizes, log: (s: string) => void): Promise<BenchR
     row({ id: 'journey.p95', env: 'node', label: 'Journey analysis + layout per filter change, p95', value: j.analysis.p95, unit: 'ms', detail: `${j.analysis.n} filter changes, ${scaleText}`, limit: { op: '<', value: 50 }, peer: { label: 'bare loop p95', value: j.bare.p95 } }),
     row({ id: 'journey.buildIndex', env: 'node', label: 'buildIndex (once per loaded study)', value: j.buildIndexMs, unit: 'ms', detail: scaleText, peer: { label: 'bare loop p50', value: j.bare.p50 } }),
   );
+
+  log('node: matrix queries');
+  const mx = await benchMatrix(big, sizes.filterChanges, now, tick);
+  rows.push(row({ id: 'matrix.p95', env: 'node', label: 'Matrix query redraw (matrixQuery + suppressMatrix, analysis worker work), p95', value: mx.redraw.p95, unit: 'ms', detail: `${mx.redraw.n} axis/filter changes, up to ${mx.cells} cells, p50 ${mx.redraw.p50.toFixed(1)} ms, ${scaleText}`, limit: { op: '<', value: 50 } }));
 
   log('node: anonymiser');
   const demo = demoStudy();

@@ -195,6 +195,24 @@ const SEEDS: Record<number, PastSeed> = {
       expect((await loadStudyData(db, 'v2'))?.memos).toHaveLength(1);
     },
   },
+  5: {
+    // Version 5 had no variables, attributes or retention tables: the study comes through untouched
+    // and the new tables start empty (and take records).
+    seed: async (old) => {
+      await old.transaction('rw', old.tables, async () => {
+        await old.table('studies').put({ ...v2Data.study, id: 'v4' });
+        await old.table('interviews').bulkPut(v2Data.interviews.map((iv) => ({ ...iv, id: `v4-${iv.id}`, studyId: 'v4', rev: { n: 2, by: 'k1', site: 'Skien', at: FIXED_NOW } })));
+      });
+    },
+    verify: async (db) => {
+      const loaded = await loadStudyData(db, 'v4');
+      expect(loaded?.interviews.map((iv) => iv.rev?.n)).toEqual(v2Data.interviews.map(() => 2));
+      expect([loaded?.variables, loaded?.attributes, loaded?.retention]).toEqual([undefined, undefined, undefined]);
+      expect([await db.variables.count(), await db.attributes.count(), await db.retention.count()]).toEqual([0, 0, 0]);
+      await db.variables.put({ id: 'v4-age', studyId: 'v4', label: 'Alder', type: 'category', values: ['13–15', '16–18'], order: 0, createdAt: FIXED_NOW, updatedAt: FIXED_NOW });
+      expect((await loadStudyData(db, 'v4'))?.variables?.map((v) => v.label)).toEqual(['Alder']);
+    },
+  },
 };
 
 function dexieAt(name: string, factory: IDBFactory, v: SchemaVersion): Dexie {

@@ -3,6 +3,7 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeTreeOrder, type AnalysisFilter, type StudyIndex } from '../../../shared/analysis';
 import type { InterviewFormat, InterviewMode, SegmentKind } from '../../../shared/model';
+import { AttributeFilters, toAttributeFilter, type AttributeFilterState } from '../informants';
 
 export interface JourneyFilterState {
   groupId: string;
@@ -11,6 +12,8 @@ export interface JourneyFilterState {
   actorId: string;
   codeId: string;
   kind: SegmentKind | 'all';
+  /** Informant attributes: variable id → value ('' = all). */
+  attrs?: AttributeFilterState;
 }
 
 export const EMPTY_FILTER: JourneyFilterState = { groupId: '', format: '', mode: '', actorId: '', codeId: '', kind: 'experience' };
@@ -24,6 +27,7 @@ export function toAnalysisFilter(f: JourneyFilterState): AnalysisFilter {
     actorIds: f.actorId ? [f.actorId] : [],
     codeIds: f.codeId ? [f.codeId] : [],
     kind: f.kind,
+    attributes: toAttributeFilter(f.attrs),
   };
 }
 
@@ -83,6 +87,7 @@ export const JourneyFilters = memo(function JourneyFilters({ index, value, onCha
           ))}
         </select>
       </label>
+      <AttributeFilters studyId={study.id} value={value.attrs ?? {}} onChange={(attrs) => onChange({ attrs })} />
       <fieldset className="segmented" data-testid="filter-kind">
         <legend>{t('journey.filters.kind')}</legend>
         {KINDS.map((k) => (
