@@ -6,6 +6,7 @@
  * Pure: no DOM, no Node, no Electron, no React, no Dexie (lint-enforced).
  */
 import { z } from 'zod';
+import { RiskDecision } from './risk';
 
 export const Id = z.string().min(1).max(100);
 
@@ -397,5 +398,7 @@ export const StudyData = z.object({
   mergeBases: z.array(MergeBase).optional(),
   /** Conflicts not yet resolved. Stay in the app (outboundView drops them). */
   conflicts: z.array(PendingConflict).optional(),
+  /** Re-identification risk decisions (shared/model/risk.ts): travel in bundles, applied by outboundView. */
+  riskDecisions: z.array(z.lazy(() => RiskDecision)).optional(),
 });
 export type StudyData = z.infer<typeof StudyData>;
