@@ -126,7 +126,10 @@ export function gateIncoming(data: StudyData, source: IncomingSource, opts: Gate
     note({ item: 'quote', field: `segments[${i}]`, interview: codeOf.get(s.interviewId) ?? '', reason, hits });
     return { ...s, review: needs(reason, hits) };
   });
-  return { data: { ...data, transcripts, segments }, summary };
+  // A risk-acceptance reason is typed text like any other: a file never makes it reviewed (it is
+  // scanned again by its reader's app when edited; until then it does not leave in an export).
+  const riskDecisions = data.riskDecisions?.map((d) => (d.reason === '' ? d : { ...d, reasonReview: needs('import', {}) }));
+  return { data: { ...data, transcripts, segments, ...(riskDecisions ? { riskDecisions } : {}) }, summary };
 }
 
 /** An empty summary (nothing arrived). */

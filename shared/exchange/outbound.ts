@@ -11,6 +11,7 @@
  */
 import type { Segment, StudyData, Transcript } from '../model';
 import { canExport, textReviewed, type GateIssue } from '../model/gate';
+import { applyRiskDecisions } from '../risk/apply';
 
 /** What the gate held back, in counts (and interview codes, which are not identifying). */
 export interface HeldBack {
@@ -20,6 +21,8 @@ export interface HeldBack {
   quotes: number;
   /** Codes of the interviews whose text was held back. */
   interviews: string[];
+  /** Quotes a re-identification risk decision left out of the sharing view (shared/risk/apply.ts); absent when none. */
+  risk?: number;
 }
 
 export interface OutboundView {
@@ -81,7 +84,13 @@ export function outboundView(data: StudyData): OutboundView {
   const { mergeBases: _bases, conflicts: _conflicts, ...rest } = data;
   const study = { ...data.study, lineageId: data.study.lineageId ?? data.study.id };
   const base = { ...rest, study, transcripts: keptTranscripts, terms: [], pseudonyms: [] };
-  return { exchange: { ...base, segments: exchangeSegments }, sharing: { ...base, segments: sharingSegments(data.segments, transcripts) }, heldBack, blocked };
+  // Risk decisions travel with the exchange view (a partner sees what was decided); a reason is
+  // typed text and leaves only when reviewed. The sharing view applies them (generalisations,
+  // rewrites, quotes left out) and carries the choices without any reason.
+  const exchangeBase = rest.riskDecisions ? { ...base, riskDecisions: rest.riskDecisions.map((d) => (d.reason === '' || textReviewed({ review: d.reasonReview }) ? d : { ...d, reason: '' })) } : base;
+  const applied = applyRiskDecisions({ ...base, segments: sharingSegments(data.segments, transcripts) });
+  if (applied.leftOut > 0) heldBack.risk = applied.leftOut;
+  return { exchange: { ...exchangeBase, segments: exchangeSegments }, sharing: applied.data, heldBack, blocked };
 }
 
 /**

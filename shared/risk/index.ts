@@ -3,3 +3,4 @@ export * from './classes';
 export * from './generalise';
 export * from './study';
 export * from './apply';
+export * from './check';
