@@ -12,6 +12,7 @@ import type {
   MergeBase,
   PendingConflict,
   PseudonymEntry,
+  RiskDecision,
   Segment,
   Study,
   StudyTerm,
@@ -88,6 +89,7 @@ export class ReisekartDb extends Dexie {
   declare tombstones: Table<Tombstone, string>;
   declare mergeBases: Table<MergeBase, string>;
   declare conflicts: Table<PendingConflict, string>;
+  declare riskDecisions: Table<RiskDecision, string>;
   declare undo: Table<UndoEntry, number>;
   declare meta: Table<MetaEntry, string>;
   readonly env: DbEnv;

@@ -50,3 +50,5 @@ export {
 } from './records';
 export type { DeletedInterview } from './records';
 export { requestPersistentStorage } from './storage';
+export { listRiskDecisions, saveRiskDecision, useRiskDecisions } from './risk';
+export type { RiskDecisionInput } from './risk';

@@ -29,6 +29,7 @@ export const TABLE_NAMES = [
   'tombstones',
   'mergeBases',
   'conflicts',
+  'riskDecisions',
   'undo',
   'meta',
 ] as const;
@@ -46,7 +47,7 @@ export interface SchemaVersion {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-type V2Table = Exclude<TableName, 'tombstones' | 'mergeBases' | 'conflicts'>;
+type V2Table = Exclude<TableName, 'tombstones' | 'mergeBases' | 'conflicts' | 'riskDecisions'>;
 
 const V1_STORES: Record<V2Table, string> = {
   studies: 'id',
@@ -86,7 +87,7 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
-const V3_STORES: Record<TableName, string> = {
+const V3_STORES: Record<Exclude<TableName, 'riskDecisions'>, string> = {
   ...V2_STORES,
   // Deletions that travel in bundles, keyed `entity:recordId` (record ids are unique across studies).
   tombstones: 'id, studyId',
@@ -172,6 +173,12 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
     });
 }
 
+const V8_STORES: Record<TableName, string> = {
+  ...V3_STORES,
+  // Re-identification risk decisions (issue 20), one row per study and subject, keyed `studyId|subject`.
+  riskDecisions: 'id, studyId',
+};
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, why: 'initial layout', stores: V1_STORES },
   {
@@ -192,6 +199,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: V3_STORES,
     upgrade: upgradeToV4,
   },
+  // Versions 5–7 belong to other branches (memos, informant attributes, insights) and merge in.
+  { version: 8, why: 'riskDecisions table: re-identification risk decisions per study (issue 20)', stores: V8_STORES },
 ];
 
 export const CURRENT_VERSION: number = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
