@@ -13,6 +13,7 @@ import { row, type BenchRow } from '../../renderer/bench/stats';
 import { scale, type Sizes } from './sizes';
 import { benchTerms } from './terms';
 import { hostileRows, measureHostile, WORST_KNOWN } from './hostile';
+import { benchRisk } from './risk';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const now = () => performance.now();
@@ -66,6 +67,8 @@ export async function runNodeBench(sizes: Sizes, log: (s: string) => void = () =
   const demo = demoStudy();
   const text = transcriptText(big);
   const a = benchAnonymiser(text, sizes.anonymiserRounds, now);
+  log('node: re-identification risk check');
+  rows.push(benchRisk(sizes));
   rows.push(row({ id: 'anonymiser', env: 'node', label: 'Anonymiser (detectIdentifiers) throughput', value: a.mbPerSecond, unit: 'MB/s', detail: `median of ${sizes.anonymiserRounds}, ${a.mb.toFixed(1)} MB of transcripts, ${fmt(a.hits)} hits`, limit: { op: '>=', value: 5 } }));
 
   log('node: study terms (50,000)');

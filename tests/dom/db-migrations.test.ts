@@ -60,6 +60,7 @@ function expectedAfterV3(d: typeof v1Data) {
     tombstones: [],
     mergeBases: [],
     conflicts: [],
+    riskDecisions: [],
   };
 }
 
@@ -174,6 +175,22 @@ const SEEDS: Record<number, PastSeed> = {
       expect(Object.fromEntries(s)).toEqual({ 'v2-s-ok': 'reviewed', 'v2-s-lost': 'needs-review', 'v2-s-refi': 'needs-review', 'v2-s-csv': 'needs-review' });
       const loaded = await loadStudyData(db, 'v2');
       expect(loaded ? outboundView(loaded).exchange.segments.map((x) => x.id) : null).toEqual(['v2-s-ok']);
+    },
+  },
+  4: {
+    // Version 4 has no riskDecisions table: a study written then loads with none, and saves one after.
+    seed: async (old) => {
+      await old.transaction('rw', old.tables, async () => {
+        await old.table('studies').put({ ...v2Data.study, id: 'v4' });
+        await old.table('interviews').bulkPut(v2Data.interviews.map((iv) => withRev1({ ...iv, studyId: 'v4' }, 'Skien')));
+      });
+    },
+    verify: async (db) => {
+      const loaded = await loadStudyData(db, 'v4');
+      expect(loaded?.riskDecisions).toEqual([]);
+      expect(loaded?.interviews).toHaveLength(v2Data.interviews.length);
+      await db.riskDecisions.put({ id: 'v4|study', studyId: 'v4', subject: 'study', action: 'generalise', generalisations: ['month-term'], rewrites: [], reason: '', by: 'K1', at: FIXED_NOW });
+      expect((await loadStudyData(db, 'v4'))?.riskDecisions?.map((d) => d.generalisations)).toEqual([['month-term']]);
     },
   },
 };
