@@ -278,7 +278,8 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
         rowsOfStudy(db.conflicts, studyId),
         rowsOfStudy(db.riskDecisions, studyId),
       ]);
-    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, riskDecisions };
+    // Risk decisions only when there are any: a study without them reads as it did before v8.
+    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, ...(riskDecisions.length > 0 ? { riskDecisions } : {}) };
   });
 }
 

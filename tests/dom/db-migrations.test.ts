@@ -60,7 +60,6 @@ function expectedAfterV3(d: typeof v1Data) {
     tombstones: [],
     mergeBases: [],
     conflicts: [],
-    riskDecisions: [],
   };
 }
 
@@ -187,7 +186,7 @@ const SEEDS: Record<number, PastSeed> = {
     },
     verify: async (db) => {
       const loaded = await loadStudyData(db, 'v4');
-      expect(loaded?.riskDecisions).toEqual([]);
+      expect(loaded?.riskDecisions ?? []).toEqual([]);
       expect(loaded?.interviews).toHaveLength(v2Data.interviews.length);
       await db.riskDecisions.put({ id: 'v4|study', studyId: 'v4', subject: 'study', action: 'generalise', generalisations: ['month-term'], rewrites: [], reason: '', by: 'K1', at: FIXED_NOW });
       expect((await loadStudyData(db, 'v4'))?.riskDecisions?.map((d) => d.generalisations)).toEqual([['month-term']]);
