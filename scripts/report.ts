@@ -8,7 +8,8 @@
  *                     [--passphrase …] [--force]
  *
  * Exit codes: 0 written; 1 bad input (located message); 2 leak check blocked (use --force after
- * review); 3 the file could not be written. The PDF is written to a temporary file beside the
+ * review); 3 the file could not be written; 4 re-identification risks not decided (issue 20: the
+ * stored decisions are applied; undecided risks are listed; --force exports anyway and says so). The PDF is written to a temporary file beside the
  * target and renamed into place, so a failed write never leaves half a PDF.
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { admitStudy } from '../shared/exchange/gate-in';
 import { issueWords } from '../shared/exchange/issues';
 import { outboundView } from '../shared/exchange/outbound';
 import { StudyData } from '../shared/model';
+import { describePending, riskCheck } from '../shared/risk/check';
 import { buildReport, checkLeaks, composeReport, DEFAULT_SECTIONS, leakCounts, SECTION_IDS, type ReportIssue, type ReportOptions, type SectionId } from '../shared/report';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -205,6 +207,19 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (!r.ok) {
     for (const issue of r.issues) for (const line of describe(issue)) console.error(`report: ${line}`);
     return r.issues.some((i) => i.kind === 'leak') ? 2 : 1;
+  }
+  // Re-identification risk (issue 20), after the leak check: the stored decisions are applied by the sharing view; a risk
+  // nobody decided stops the export, listed by kind and label (never a quote's words).
+  const risk = riskCheck(loaded.data);
+  if (risk.pending.length > 0) {
+    if (!a.force) {
+      console.error(`report: ${risk.pending.length} re-identification risk(s) not decided (k = ${risk.k}):`);
+      for (const line of describePending(risk)) console.error(`report:   ${line}`);
+      console.error('report: decide them in the app (Rapport → risiko før deling), or run again with --force to export anyway.');
+      return 4;
+    }
+    const informants = risk.pending.filter((p) => p.kind === 'informant').length;
+    console.error(`report: --force: exported despite ${risk.pending.length} undecided re-identification risk(s): informants ${informants}, quotes ${risk.pending.length - informants}`);
   }
   const w = writeAtomic(a.out, r.bytes);
   if (!w.ok) {

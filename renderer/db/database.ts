@@ -18,6 +18,7 @@ import type {
   MergeBase,
   PendingConflict,
   PseudonymEntry,
+  RiskDecision,
   Segment,
   Study,
   StudyTerm,
@@ -102,6 +103,7 @@ export class ReisekartDb extends Dexie {
   declare memos: Table<Memo, string>;
   declare guide: Table<GuideItem, string>;
   declare guideTicks: Table<GuideTick, string>;
+  declare riskDecisions: Table<RiskDecision, string>;
   declare undo: Table<UndoEntry, number>;
   declare meta: Table<MetaEntry, string>;
   declare variables: Table<StudyVariable, string>;

@@ -83,3 +83,5 @@ export {
 export type { AttributeFieldIssue, AttributeInput, DeletedVariable, SaveAttributesOptions } from './attributes';
 export { executeRetention, getRetentionPlan, saveRetentionPlan, useRetentionPlan } from './retention';
 export type { RetentionCounts } from './retention';
+export { listRiskDecisions, saveRiskDecision, useRiskDecisions } from './risk';
+export type { RiskDecisionInput } from './risk';

@@ -32,6 +32,7 @@ export const TABLE_NAMES = [
   'memos',
   'guide',
   'guideTicks',
+  'riskDecisions',
   'undo',
   'meta',
   'variables',
@@ -54,7 +55,7 @@ export interface SchemaVersion {
 
 type V6Table = 'variables' | 'attributes' | 'retention';
 type V5Table = 'memos' | 'guide' | 'guideTicks';
-type V3Table = Exclude<TableName, V5Table | V6Table>;
+type V3Table = Exclude<TableName, V5Table | V6Table | 'riskDecisions'>;
 type V2Table = Exclude<V3Table, 'tombstones' | 'mergeBases' | 'conflicts'>;
 
 const V1_STORES: Record<V2Table, string> = {
@@ -181,7 +182,7 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
     });
 }
 
-const V5_STORES: Record<Exclude<TableName, V6Table>, string> = {
+const V5_STORES: Record<Exclude<TableName, V6Table | 'riskDecisions'>, string> = {
   ...V3_STORES,
   // Memos (shared/model/memo.ts): loaded per study, filtered by kind and target in memory.
   memos: 'id, studyId',
@@ -190,7 +191,7 @@ const V5_STORES: Record<Exclude<TableName, V6Table>, string> = {
   guideTicks: 'id, studyId',
 };
 
-const V6_STORES: Record<TableName, string> = {
+const V6_STORES: Record<Exclude<TableName, 'riskDecisions'>, string> = {
   ...V5_STORES,
   // Study variables (age band, site …) and one attribute record per informant, keyed by the
   // informant key `interviewId:participantId` (shared/model/attributes.ts); the retention plan,
@@ -198,6 +199,12 @@ const V6_STORES: Record<TableName, string> = {
   variables: 'id, studyId',
   attributes: 'id, studyId',
   retention: 'id, studyId',
+};
+
+const V8_STORES: Record<TableName, string> = {
+  ...V6_STORES,
+  // Re-identification risk decisions (issue 20), one row per study and subject, keyed `studyId|subject`.
+  riskDecisions: 'id, studyId',
 };
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
@@ -230,6 +237,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     why: 'informant variables and attributes (merged by revision), retention plan per study',
     stores: V6_STORES,
   },
+  { version: 8, why: 'riskDecisions table: re-identification risk decisions per study (issue 20)', stores: V8_STORES },
 ];
 
 export const CURRENT_VERSION: number = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -158,7 +158,10 @@ export function gateIncoming(data: StudyData, source: IncomingSource, opts: Gate
     const reason: ReviewReason | null = source !== 'bundle' ? 'import' : !claimed(a.review) ? 'no-record' : hasHits(hits) ? 'rescan' : null;
     return reason === null ? { ...a, review: { ...(a.review as TextReview), reason: null, hits: {} } } : { ...a, review: needs(reason, hits) };
   });
-  const out: StudyData = { ...data, transcripts, segments, overrides, ...(attributes ? { attributes } : {}) };
+  // A risk-acceptance reason is typed text like any other: a file never makes it reviewed (it is
+  // scanned again by its reader's app when edited; until then it does not leave in an export).
+  const riskDecisions = data.riskDecisions?.map((d) => (d.reason === '' ? d : { ...d, reasonReview: needs('import', {}) }));
+  const out: StudyData = { ...data, transcripts, segments, overrides, ...(attributes ? { attributes } : {}), ...(riskDecisions ? { riskDecisions } : {}) };
   if (data.memos) out.memos = typed<Memo>('memos', data.memos, (m) => m.text, (m) => m.target.interviewId);
   if (data.guide) out.guide = typed<GuideItem>('guide', data.guide, (g) => [g.topic, ...g.questions].join('\n'), () => undefined);
   return { data: out, summary };

@@ -12,6 +12,7 @@
 import type { InformantAttributes, Memo, Segment, StudyData, StudyVariable, Transcript } from '../model';
 import { canExport, textReviewed, type GateIssue } from '../model/gate';
 import { reasonMayLeave, WITHHELD_REASON } from '../model/typed-fields';
+import { applyRiskDecisions } from '../risk/apply';
 
 /** What the gate held back, in counts (and interview codes, which are not identifying). */
 export interface HeldBack {
@@ -23,6 +24,8 @@ export interface HeldBack {
   interviews: string[];
   /** Override reasons typed in the app whose hits are not resolved (the override still counts). */
   reasons: number;
+  /** Quotes a re-identification risk decision left out of the sharing view (shared/risk/apply.ts); absent when none. */
+  risk?: number;
 }
 
 export interface OutboundView {
@@ -110,7 +113,13 @@ export function outboundView(data: StudyData): OutboundView {
   // Memos and guide items are typed text: only reviewed ones leave (a flagged one waits for its author).
   if (rest.memos) base.memos = rest.memos.filter((m) => textReviewed(m));
   if (rest.guide) base.guide = rest.guide.filter((g) => textReviewed(g));
-  return { exchange: { ...base, segments: exchangeSegments }, sharing: { ...base, segments: sharingSegments(data.segments, transcripts) }, heldBack, blocked };
+  // Risk decisions travel with the exchange view (a partner sees what was decided); a reason is
+  // typed text and leaves only when reviewed. The sharing view applies them (generalisations,
+  // rewrites, quotes left out) and carries the choices without any reason.
+  const exchangeBase = rest.riskDecisions ? { ...base, riskDecisions: rest.riskDecisions.map((d) => (d.reason === '' || textReviewed({ review: d.reasonReview }) ? d : { ...d, reason: '' })) } : base;
+  const applied = applyRiskDecisions({ ...base, segments: sharingSegments(data.segments, transcripts) });
+  if (applied.leftOut > 0) heldBack.risk = applied.leftOut;
+  return { exchange: { ...exchangeBase, segments: exchangeSegments }, sharing: applied.data, heldBack, blocked };
 }
 
 /**

@@ -11,3 +11,4 @@ export * from './memo';
 export * from './guide';
 export * from './attributes';
 export * from './retention';
+export * from './risk';

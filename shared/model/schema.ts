@@ -14,6 +14,7 @@ import { Memo } from './memo';
 // so the cycle attributes.ts → schema.ts → attributes.ts needs neither module evaluated first.
 import { InformantAttributes, StudyVariable } from './attributes';
 import { RetentionPlan } from './retention';
+import { RiskDecision } from './risk';
 
 /** The base records live in ./base.ts (so record files of their own can use them without an import cycle). */
 export { Id, IsoTime, Revision, ReviewReason, ReviewRecord, TextReview } from './base';
@@ -377,5 +378,7 @@ export const StudyData = z.object({
   get retention() {
     return z.array(RetentionPlan).optional();
   },
+  /** Re-identification risk decisions (shared/model/risk.ts): travel in bundles, applied by outboundView. */
+  riskDecisions: z.array(z.lazy(() => RiskDecision)).optional(),
 });
 export type StudyData = z.infer<typeof StudyData>;

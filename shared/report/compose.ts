@@ -16,6 +16,8 @@ import { satisfactionBarsLayout } from '../charts/satisfactionBars';
 import { storyboardLayout } from '../charts/storyboard';
 import { DEFAULT_VALENCE_LABELS } from '../model/defaults';
 import { outboundView } from '../exchange/outbound';
+import { GENERALISATION_IDS, type GeneralisationId } from '../risk/generalise';
+import { chosenGeneralisations } from '../risk/study';
 import { methodTable } from '../model/method';
 import type { Interview, InterviewMode, StudyData } from '../model/schema';
 import { fmtCount, fmtDate, fmtDecimal, fmtRange, type ReportLocale } from './format';
@@ -43,6 +45,10 @@ interface Ctx {
   stageFiltered: boolean;
   /** Quotes the gate held back (not reviewed): the quotes section says how many. */
   heldBack: number;
+  /** Quotes left out by a risk decision (shared/risk/apply.ts). */
+  riskHeld: number;
+  /** The study's chosen generalisations (risk decisions), applied by the sharing view. */
+  generalisations: readonly GeneralisationId[];
 }
 
 export type ComposeResult = { ok: true; doc: ReportDoc } | { ok: false; issues: ReportIssue[] };
@@ -90,6 +96,12 @@ function periodText(interviews: readonly Interview[], ctx: Ctx): string {
   const from = dates[0];
   const to = dates[dates.length - 1];
   if (!from || !to) return ctx.L.method.noDates;
+  // Month generalised to term (a risk decision): the period is said in terms, never in dates.
+  if (ctx.generalisations.includes('month-term')) {
+    const term = (d: string): string => tpl(Number(d.slice(5, 7)) <= 6 ? ctx.L.method.spring : ctx.L.method.autumn, { year: d.slice(0, 4) });
+    const terms = [...new Set([term(from), term(to)])];
+    return tpl(ctx.L.method.termPeriod, { terms: terms.join('–') });
+  }
   if (from === to) return tpl(ctx.L.method.onePeriod, { date: fmtDate(from) });
   return tpl(ctx.L.method.period, { from: fmtDate(from), to: fmtDate(to) });
 }
@@ -131,6 +143,10 @@ function methodSection(ctx: Ctx): ReportSection {
     },
     { kind: 'paragraph', style: 'note', text: tpl(ctx.L.smallCellNote, { k: ctx.k }) },
   ];
+  // Mode hidden by a risk decision: the modes table is not printed.
+  if (ctx.generalisations.includes('mode-hide')) blocks.splice(2, 2);
+  const gens = GENERALISATION_IDS.filter((g) => ctx.generalisations.includes(g));
+  if (gens.length > 0) blocks.push({ kind: 'paragraph', style: 'note', text: tpl(M.generalised, { what: gens.map((g) => M.generalisations[g]).join('; ') }) });
   // Merge conflicts not yet resolved: the numbers count this copy's version only, and say so.
   const unresolved = ctx.unresolved;
   if (unresolved > 0) blocks.push({ kind: 'paragraph', style: 'note', text: tpl(unresolved === 1 ? M.unresolved_one : M.unresolved_other, { count: fmtCount(unresolved, ctx.locale) }) });
@@ -282,6 +298,7 @@ function quotesSection(ctx: Ctx): ReportSection {
   const blocks: Block[] = [{ kind: 'paragraph', text: Q.intro }];
   // The one door out holds unreviewed text back; the reader is told how much (counts still use it).
   if (ctx.heldBack > 0) blocks.push({ kind: 'paragraph', style: 'note', text: tpl(ctx.heldBack === 1 ? Q.heldBack_one : Q.heldBack_other, { count: ctx.heldBack }) });
+  if (ctx.riskHeld > 0) blocks.push({ kind: 'paragraph', style: 'note', text: tpl(ctx.riskHeld === 1 ? Q.riskHeld_one : Q.riskHeld_other, { count: ctx.riskHeld }) });
   let any = false;
   m.stages.forEach((stage, c) => {
     const stageBlocks: Block[] = [];
@@ -413,6 +430,8 @@ export function composeReport(all: StudyData, opts: ReportOptions): ComposeResul
     // Counted on the whole study: the sharing view never carries the partners' pending versions.
     unresolved: all.conflicts?.length ?? 0,
     heldBack: gated.heldBack.quotes,
+    riskHeld: gated.heldBack.risk ?? 0,
+    generalisations: chosenGeneralisations(data.riskDecisions),
   };
   const seen = new Set<SectionId>();
   const sections: ReportSection[] = [];

@@ -15,6 +15,7 @@ import { benchMatrix } from './page/matrix';
 import { scale, type Sizes } from './sizes';
 import { benchTerms } from './terms';
 import { hostileRows, measureHostile, WORST_KNOWN } from './hostile';
+import { benchRisk } from './risk';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const now = () => performance.now();
@@ -80,6 +81,8 @@ async function studyRows(sizes: Sizes, log: (s: string) => void): Promise<BenchR
   const demo = demoStudy();
   const text = transcriptText(big);
   const a = benchAnonymiser(text, sizes.anonymiserRounds, now);
+  log('node: re-identification risk check');
+  rows.push(benchRisk(sizes));
   rows.push(row({ id: 'anonymiser', env: 'node', label: 'Anonymiser (detectIdentifiers) throughput', value: a.mbPerSecond, unit: 'MB/s', detail: `median of ${sizes.anonymiserRounds}, ${a.mb.toFixed(1)} MB of transcripts, ${fmt(a.hits)} hits`, limit: { op: '>=', value: 5 } }));
 
   log('node: study terms (50,000)');

@@ -213,6 +213,22 @@ const SEEDS: Record<number, PastSeed> = {
       expect((await loadStudyData(db, 'v4'))?.variables?.map((v) => v.label)).toEqual(['Alder']);
     },
   },
+  6: {
+    // Version 6 had no riskDecisions table: a study written then loads with none, and saves one after.
+    seed: async (old) => {
+      await old.transaction('rw', old.tables, async () => {
+        await old.table('studies').put({ ...v2Data.study, id: 'v6' });
+        await old.table('interviews').bulkPut(v2Data.interviews.map((iv) => withRev1({ ...iv, id: `v6-${iv.id}`, studyId: 'v6' }, 'Skien')));
+      });
+    },
+    verify: async (db) => {
+      const loaded = await loadStudyData(db, 'v6');
+      expect(loaded?.riskDecisions ?? []).toEqual([]);
+      expect(loaded?.interviews).toHaveLength(v2Data.interviews.length);
+      await db.riskDecisions.put({ id: 'v6|study', studyId: 'v6', subject: 'study', action: 'generalise', generalisations: ['month-term'], rewrites: [], reason: '', by: 'K1', at: FIXED_NOW });
+      expect((await loadStudyData(db, 'v6'))?.riskDecisions?.map((d) => d.generalisations)).toEqual([['month-term']]);
+    },
+  },
 };
 
 function dexieAt(name: string, factory: IDBFactory, v: SchemaVersion): Dexie {

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptRemainingRisks } from './risk-helpers';
 import { baseUrl, useSession } from './session';
 
 const DEMO = 'demo-brukerreisen-kim';
@@ -159,6 +160,7 @@ describe('an unreviewed quote with an identifier reaches no door out', () => {
     await preview.waitFor({ timeout: 30_000 });
     await expect.poll(() => preview.innerText(), { timeout: 60_000 }).toContain('1 sitat holdes tilbake');
     expect(await preview.innerText()).not.toContain(MARK);
+    await acceptRemainingRisks(page);
     const pdf = await download(page, () => page.getByTestId('report-export').click());
     const file = join(dir, 'gate.pdf');
     writeFileSync(file, pdf);

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptRemainingRisks } from './risk-helpers';
 import { baseUrl, useSession } from './session';
 
 const s = useSession();
@@ -39,6 +40,7 @@ describe('report composer', () => {
     await expect.poll(() => preview.locator('h3').first().innerText()).toBe(title);
 
     const download = page.waitForEvent('download', { timeout: 60_000 });
+    await acceptRemainingRisks(page);
     await page.getByTestId('report-export').click();
     const d = await download;
     expect(d.suggestedFilename()).toBe('reisekart-rapport.pdf');
@@ -68,6 +70,7 @@ describe('report composer', () => {
     const { page } = s;
     await openComposer();
     await page.getByTestId('report-title').fill('Rapport – ring 912 34 567');
+    await acceptRemainingRisks(page);
     await page.getByTestId('report-export').click();
     const blocked = page.getByTestId('report-blocked');
     await blocked.waitFor({ timeout: 60_000 });
@@ -114,6 +117,7 @@ describe('report composer', () => {
 
     await page.getByTestId('report-title').fill('Rapport – ola(at)skole(dot)no');
     await page.getByLabel('Organisasjon').fill('Skien kommune, 912.34.567');
+    await acceptRemainingRisks(page);
     await page.getByTestId('report-export').click();
     await page.getByTestId('report-blocked').waitFor({ timeout: 60_000 });
     const hits = await page.getByTestId('leak-list').locator('tbody tr').allInnerTexts();

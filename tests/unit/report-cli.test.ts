@@ -49,8 +49,9 @@ describe('main', () => {
   it('writes the demo report (--study demo) with the chosen sections and groups', async () => {
     captureErrors();
     const out = join(dir, 'demo.pdf');
-    const code = await main(['--study', 'demo', '--out', out, '--sections', 'method,counsellor', '--groups', 'yf-vg2,sf-vg2', '--date', '2021-06-15']);
-    expect(errors).toEqual([]);
+    const code = await main(['--study', 'demo', '--out', out, '--sections', 'method,counsellor', '--groups', 'yf-vg2,sf-vg2', '--date', '2021-06-15', '--force']);
+    // --force here only passes the demo's undecided re-identification risks (logged on stderr).
+    expect(errors.filter((e) => !e.includes('re-identification'))).toEqual([]);
     expect(code).toBe(0);
     const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
     expect(text).toMatch(/Totalt 11 10 21/);
@@ -63,7 +64,7 @@ describe('main', () => {
     const bundle = join(dir, 'demo.reisekart');
     writeFileSync(bundle, await exportBundle(data, { now: '2021-06-15T12:00:00.000Z' }));
     const out = join(dir, 'bundle.pdf');
-    expect(await main(['--study', bundle, '--out', out, '--sections', 'method'])).toBe(0);
+    expect(await main(['--study', bundle, '--out', out, '--sections', 'method', '--force'])).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
@@ -89,7 +90,7 @@ describe('main', () => {
     if (process.getuid?.() === 0) {
       // root ignores permissions: prove the same path with a folder that does not exist.
       captureErrors();
-      expect(await main(['--study', 'demo', '--out', join(dir, 'missing-folder', 'r.pdf'), '--sections', 'method'])).toBe(3);
+      expect(await main(['--study', 'demo', '--out', join(dir, 'missing-folder', 'r.pdf'), '--sections', 'method', '--force'])).toBe(3);
       expect(errors.join('\n')).toMatch(/could not write the PDF: the folder does not exist \(ENOENT\)\. Nothing was written\./);
       return;
     }
@@ -97,7 +98,7 @@ describe('main', () => {
     mkdirSync(locked);
     chmodSync(locked, 0o500);
     captureErrors();
-    expect(await main(['--study', 'demo', '--out', join(locked, 'r.pdf'), '--sections', 'method'])).toBe(3);
+    expect(await main(['--study', 'demo', '--out', join(locked, 'r.pdf'), '--sections', 'method', '--force'])).toBe(3);
     expect(errors.join('\n')).toMatch(/no permission/);
     expect(readdirSync(locked)).toEqual([]);
   });
@@ -133,7 +134,7 @@ describe('main', () => {
     // in finds the phone number in its note.
     const before = join(dir, 'before.pdf');
     captureErrors();
-    expect(await main(['--study', 'demo', '--out', before, '--sections', 'quotes'])).toBe(0);
+    expect(await main(['--study', 'demo', '--out', before, '--sections', 'quotes', '--force'])).toBe(0);
     const printed = execFileSync('pdftotext', [before, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     const i = data.segments.findIndex((s) => s.quote.length > 50 && printed.includes(`«${s.quote.trim().replace(/\s+/g, ' ')}»`));
     expect(i).toBeGreaterThanOrEqual(0);
@@ -146,8 +147,9 @@ describe('main', () => {
     captureErrors();
     vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
     const out = join(dir, 'held.pdf');
-    expect(await main(['--study', file, '--out', out, '--sections', 'quotes'])).toBe(0);
-    expect(errors).toEqual([]);
+    expect(await main(['--study', file, '--out', out, '--sections', 'quotes', '--force'])).toBe(0);
+    // --force here only passes the demo's undecided re-identification risks (logged on stderr).
+    expect(errors.filter((e) => !e.includes('re-identification'))).toEqual([]);
     expect(logs.join('\n')).toMatch(/report: 1 quote held back until review \(1 interview: /);
     const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('1 sitat holdes tilbake til det er gjennomgått');

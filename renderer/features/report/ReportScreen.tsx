@@ -13,6 +13,7 @@ import { platform } from '../../platform';
 import { ReportPreview } from './ReportPreview';
 import { useReportWorker } from './useReportWorker';
 import { Loading } from '../../components/Loading';
+import { RiskPanel, useRiskCheck } from '../risk';
 
 const FILE_NAME = 'reisekart-rapport.pdf';
 
@@ -133,8 +134,15 @@ function Composer({ study, data }: { study: ScreenProps['study']; data: StudyDat
   const debounced = useDebounced(options, 300);
   const composed = useMemo(() => composeReport(data, debounced), [data, debounced]);
   const busy = progress !== null;
+  // Re-identification risk (issue 20): nothing leaves while a risk is undecided.
+  const risk = useRiskCheck(data);
 
   async function exportPdf(override: boolean, hits: LeakHit[] = []) {
+    if (risk.pending.length > 0) {
+      setStatus({ kind: 'error', message: t('risk.blocked', { count: risk.pending.length }) });
+      document.getElementById('rk-h')?.scrollIntoView({ block: 'start' });
+      return;
+    }
     const r = await build(data, { ...options, overrideLeaks: override });
     if (!r.ok) {
       const leak = r.issues.find((i) => i.kind === 'leak');
@@ -205,6 +213,8 @@ function Composer({ study, data }: { study: ScreenProps['study']; data: StudyDat
         </fieldset>
         <Checkboxes legend={t('report.ui.groups')} hint={t('report.ui.noneIsAll')} items={study.groups.map((g) => ({ id: g.id, label: g.label }))} chosen={form.groupIds} onChange={(v) => set('groupIds', v)} testId="report-groups" />
         <Checkboxes legend={t('report.ui.stages')} hint={t('report.ui.noneIsAll')} items={study.stages.map((s) => ({ id: s.id, label: s.label }))} chosen={form.stageIds} onChange={(v) => set('stageIds', v)} testId="report-stages" />
+
+        <RiskPanel data={data} check={risk} by={form.authors.trim().slice(0, 100) || (study.coders[0]?.initials ?? '')} />
 
         <div className="rp-actions">
           <button type="submit" className="primary" disabled={busy || invalid !== null} data-testid="report-export">
