@@ -7,3 +7,4 @@ export * from './counsellor';
 export * from './agreement';
 export * from './similar';
 export * from './suppress';
+export * from './interval';

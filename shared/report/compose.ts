@@ -164,6 +164,7 @@ function emotionSection(ctx: Ctx): ReportSection {
   return section('emotion', ctx, PORTRAIT_A4, [
     { kind: 'paragraph', text: E.intro },
     { kind: 'chart', layout },
+    { kind: 'paragraph', style: 'note', text: E.method },
     { kind: 'table', head: [E.stage, E.segments, E.informants, E.mean, E.interval], rows, align: ['left', 'right', 'right', 'right', 'right'] },
   ], false);
 }

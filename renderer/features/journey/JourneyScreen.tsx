@@ -241,6 +241,11 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
                 testId="emotion-curve"
               />
             )}
+            {wish ? null : (
+              <p className="muted chart-hint" data-testid="curve-method">
+                {t('journey.curveMethod')}
+              </p>
+            )}
           </div>
           {compare ? <SmallMultiples index={index} source={source} filter={filter} strings={strings} /> : null}
           {showPersona ? <Persona index={index} source={source} filter={filter} /> : null}
