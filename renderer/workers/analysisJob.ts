@@ -7,11 +7,13 @@
  * `limit` segments of one cell.
  */
 import {
+  cellEvidence,
   emotionCurve,
   filterSegments,
   journeyMatrix,
   personaKim,
   type AnalysisFilter,
+  type CellEvidence,
   type EmotionPoint,
   type IndexInput,
   type JourneyMatrix,
@@ -31,7 +33,7 @@ export type AnalysisRequest =
 
 export interface AnswerOf {
   /** `heldBack`: segments whose text the gate holds back (counted, never quoted). */
-  journey: { matrix: JourneyMatrix; curve: EmotionPoint[]; heldBack: number };
+  journey: { matrix: JourneyMatrix; curve: EmotionPoint[]; heldBack: number; /** Evidence strength per cell, [situation][stage] (shared/analysis/evidence.ts). */ evidence: CellEvidence[][] };
   persona: PersonaStage[];
   /** The first `limit` segments of the cell, how many there are, and by how many informants. */
   cell: { segments: Segment[]; total: number; informants: number };
@@ -57,7 +59,8 @@ export function answer(index: StudyIndex, request: AnalysisRequest): AnswerOf[An
       const quotes = request.quotes ?? 3;
       const matrix = cached(index, quotes === 3 ? 'matrix' : `matrix-q${quotes}`, filter, () => journeyMatrix(index, filter, { smallCell, quotes }));
       const curve = cached(index, 'curve', filter, () => emotionCurve(index, filter, { smallCell }));
-      return { matrix, curve, heldBack: cached(index, 'held-back', {}, () => heldBackQuotes(index.segments)) };
+      const evidence = cached(index, `evidence-k${smallCell}`, filter, () => cellEvidence(index, filter, { smallCell }));
+      return { matrix, curve, evidence, heldBack: cached(index, 'held-back', {}, () => heldBackQuotes(index.segments)) };
     }
     case 'persona':
       return cached(index, 'persona', request.filter, () => personaKim(index, request.filter));

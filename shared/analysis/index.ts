@@ -8,3 +8,4 @@ export * from './agreement';
 export * from './similar';
 export * from './suppress';
 export * from './interval';
+export * from './evidence';

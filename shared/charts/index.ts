@@ -7,3 +7,5 @@ export * from './emotionCurve';
 export * from './satisfactionBars';
 export * from './codeFrequency';
 export * from './storyboard';
+export * from './evidenceStrings';
+export * from './evidenceBars';

@@ -7,6 +7,7 @@ import { RATED_CATEGORIES, benchmarkComparison, combinedRowLabel, counsellorBrea
 import { buildIndex, type AnalysisFilter } from '../analysis/filter';
 import { breakdownRowHidden as rowHasHidden, gridTable, suppressBreakdown, suppressTable, type SdcCell, type SdcResult, type SdcSum } from '../analysis/suppress';
 import { codeFrequencies, codeTreeOrder, emotionCurve, journeyMatrix, personaKim, presentJourney } from '../analysis/journey';
+import { cellEvidence } from '../analysis/evidence';
 import { chartStringsFor, type ChartStrings } from '../charts/strings';
 import { codeFrequencyLayout } from '../charts/codeFrequency';
 import { emotionCurveLayout } from '../charts/emotionCurve';
@@ -145,8 +146,9 @@ function journeySection(ctx: Ctx): ReportSection {
   const box = contentBox(page);
   // Room for the title and a two-line intro above the map.
   const height = Math.max(240, box.h - SECTION_TITLE_H - 44) / PRINT_SCALE;
-  const layout = journeyMapLayout(m, ctx.view, { width: box.w / PRINT_SCALE, height, suppress: true, strings: ctx.chart });
-  return section('journey', ctx, page, [{ kind: 'paragraph', style: 'note', text: ctx.L.journey.intro }, { kind: 'chart', layout }], false);
+  const evidence = cellEvidence(index, { ...ctx.filter, kind: 'experience' }, { smallCell: ctx.k });
+  const layout = journeyMapLayout(m, ctx.view, { width: box.w / PRINT_SCALE, height, suppress: true, strings: ctx.chart, evidence });
+  return section('journey', ctx, page, [{ kind: 'paragraph', style: 'note', text: ctx.L.journey.intro }, { kind: 'chart', layout }, { kind: 'paragraph', style: 'note', text: tpl(ctx.L.journey.evidence, { k: ctx.k, k2: 2 * ctx.k }) }], false);
 }
 
 // ---- emotion curve -------------------------------------------------------------------------

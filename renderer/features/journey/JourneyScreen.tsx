@@ -157,15 +157,16 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
   const smallCell = study.smallCellThreshold;
   const { matrix, curve } = answer;
   const height = mapHeight(study.situations.length);
-  const mapLayout = useMemo(() => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: false, strings }), [matrix, index, height, strings]);
+  const evidence = answer.evidence;
+  const mapLayout = useMemo(() => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: false, strings, evidence }), [matrix, index, height, strings, evidence]);
   const curveLayout = useMemo(() => emotionCurveLayout(curve, { width: MAP_W, height: 280, suppress: false, smallCell, strings }), [curve, smallCell, strings]);
   // In the commit, before the browser paints it: the rAF in `drawn` then fires in the frame that
   // shows the new map (a passive effect can run after that paint, and the rAF a frame later).
   useLayoutEffect(() => onDrawn(mapLayout), [onDrawn, mapLayout]);
 
   const exportMap = useCallback(
-    () => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: true, strings: chartStringsFor(i18n.language) }),
-    [matrix, index, height, i18n.language],
+    () => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: true, strings: chartStringsFor(i18n.language), evidence }),
+    [matrix, index, height, i18n.language, evidence],
   );
   const exportCurve = useCallback(
     () => emotionCurveLayout(curve, { width: MAP_W, height: 280, suppress: true, smallCell, strings: chartStringsFor(i18n.language) }),
@@ -228,6 +229,7 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
               testId="journey-map"
             />
             <p className="muted chart-hint">{t('journey.cellHint', { k: smallCell })}</p>
+            <p className="muted chart-hint" data-testid="evidence-legend">{t('journey.evidenceLegend', { k: smallCell, k2: 2 * smallCell })}</p>
           </div>
           <div className="card">
             {wish ? (
