@@ -8,6 +8,7 @@ import type {
   Benchmark,
   Code,
   CounsellorOverride,
+  Insight,
   Interview,
   MergeBase,
   PendingConflict,
@@ -88,6 +89,7 @@ export class ReisekartDb extends Dexie {
   declare tombstones: Table<Tombstone, string>;
   declare mergeBases: Table<MergeBase, string>;
   declare conflicts: Table<PendingConflict, string>;
+  declare insights: Table<Insight, string>;
   declare undo: Table<UndoEntry, number>;
   declare meta: Table<MetaEntry, string>;
   readonly env: DbEnv;

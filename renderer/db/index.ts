@@ -50,3 +50,5 @@ export {
 } from './records';
 export type { DeletedInterview } from './records';
 export { requestPersistentStorage } from './storage';
+export { deleteInsight, listInsights, saveInsight, scanInsightText, useInsights } from './insights';
+export type { InsightDraft, SaveInsightOptions } from './insights';

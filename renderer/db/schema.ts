@@ -29,6 +29,7 @@ export const TABLE_NAMES = [
   'tombstones',
   'mergeBases',
   'conflicts',
+  'insights',
   'undo',
   'meta',
 ] as const;
@@ -46,7 +47,7 @@ export interface SchemaVersion {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-type V2Table = Exclude<TableName, 'tombstones' | 'mergeBases' | 'conflicts'>;
+type V2Table = Exclude<TableName, 'tombstones' | 'mergeBases' | 'conflicts' | 'insights'>;
 
 const V1_STORES: Record<V2Table, string> = {
   studies: 'id',
@@ -86,7 +87,7 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
-const V3_STORES: Record<TableName, string> = {
+const V3_STORES: Record<Exclude<TableName, 'insights'>, string> = {
   ...V2_STORES,
   // Deletions that travel in bundles, keyed `entity:recordId` (record ids are unique across studies).
   tombstones: 'id, studyId',
@@ -172,6 +173,12 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
     });
 }
 
+const V7_STORES: Record<TableName, string> = {
+  ...V3_STORES,
+  // Journey insights (shared/model/insight.ts): a few per stage, loaded with the study.
+  insights: 'id, studyId',
+};
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, why: 'initial layout', stores: V1_STORES },
   {
@@ -192,6 +199,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: V3_STORES,
     upgrade: upgradeToV4,
   },
+  // 5 and 6 belong to other branches (memos, informant attributes); numbers, not order, are what Dexie compares.
+  { version: 7, why: 'journey insights (pain points, opportunities, open questions) with their quotes', stores: V7_STORES },
 ];
 
 export const CURRENT_VERSION: number = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

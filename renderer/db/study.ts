@@ -8,6 +8,7 @@ import {
   Benchmark,
   Code,
   CounsellorOverride,
+  Insight,
   Interview,
   MergeBase,
   PendingConflict,
@@ -79,6 +80,7 @@ export const TABLE_SCHEMAS: Record<StudyTable, z.ZodType<{ studyId: string }>> =
   tombstones: Tombstone,
   mergeBases: MergeBase,
   conflicts: PendingConflict,
+  insights: Insight,
 };
 
 /** StudyData's shape with the record lists left unparsed (they are parsed in chunks). */
@@ -96,6 +98,7 @@ const StudyShell = z.object({
   tombstones: z.array(z.unknown()).optional(),
   mergeBases: z.array(z.unknown()).optional(),
   conflicts: z.array(z.unknown()).optional(),
+  insights: z.array(z.unknown()).optional(),
 });
 
 /** Records in a study-shaped input (for progress totals); 0 for anything else. */
@@ -116,7 +119,7 @@ export async function parseStudyDataChunked(input: unknown, step: (n: number) =>
   const out: Record<string, unknown> = { study: shell.value.study };
   const issues: FieldIssue[] = [];
   // Tables in StudyData's key order, so issues come out in the order parseStudyData gives them.
-  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts'] as const) {
+  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts', 'insights'] as const) {
     const rows = shell.value[table];
     if (rows === undefined) continue;
     const r = await parseListChunked(TABLE_SCHEMAS[table], rows, table, step, chunkSize);
@@ -259,7 +262,7 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
   return db.transaction('r', db.tables, async () => {
     const study = await db.studies.get(studyId);
     if (!study) return null;
-    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts] =
+    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, insights] =
       await Promise.all([
         rowsOfStudy(db.interviews, studyId),
         opts.transcripts === false ? Promise.resolve([]) : rowsOfStudyInPages(db.transcripts, studyId, (t) => t.interviewId, page),
@@ -273,8 +276,10 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
         rowsOfStudy(db.tombstones, studyId),
         rowsOfStudy(db.mergeBases, studyId),
         rowsOfStudy(db.conflicts, studyId),
+        rowsOfStudy(db.insights, studyId),
       ]);
-    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts };
+    // Insights only when there are any: a study without them loads exactly as before version 7.
+    return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, ...(insights.length > 0 ? { insights } : {}) };
   });
 }
 

@@ -6,3 +6,4 @@ export * from './method';
 export * from './interview-draft';
 export * from './frames';
 export * from './gate';
+export * from './insight';

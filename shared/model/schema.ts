@@ -6,6 +6,7 @@
  * Pure: no DOM, no Node, no Electron, no React, no Dexie (lint-enforced).
  */
 import { z } from 'zod';
+import { Insight } from './insight';
 
 export const Id = z.string().min(1).max(100);
 
@@ -397,5 +398,7 @@ export const StudyData = z.object({
   mergeBases: z.array(MergeBase).optional(),
   /** Conflicts not yet resolved. Stay in the app (outboundView drops them). */
   conflicts: z.array(PendingConflict).optional(),
+  /** Journey insights (shared/model/insight.ts); the outbound view keeps reviewed text only. */
+  insights: z.array(z.lazy(() => Insight)).optional(),
 });
 export type StudyData = z.infer<typeof StudyData>;

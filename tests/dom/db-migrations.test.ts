@@ -176,6 +176,24 @@ const SEEDS: Record<number, PastSeed> = {
       expect(loaded ? outboundView(loaded).exchange.segments.map((x) => x.id) : null).toEqual(['v2-s-ok']);
     },
   },
+  4: {
+    // Version 4 had no insights table: a study written then loads with an empty list and takes insights after the upgrade.
+    seed: async (old) => {
+      await old.transaction('rw', old.tables, async () => {
+        await old.table('studies').put({ ...v1Data.study, id: 'v4' });
+        await old.table('interviews').bulkPut(v1Data.interviews.map((iv) => ({ ...iv, studyId: 'v4' })));
+      });
+    },
+    verify: async (db) => {
+      expect(await db.insights.count()).toBe(0);
+      const loaded = await loadStudyData(db, 'v4');
+      expect(loaded?.insights).toBeUndefined();
+      expect(loaded?.interviews).toHaveLength(v1Data.interviews.length);
+      const row = { id: 'i1', studyId: 'v4', kind: 'pain', stageId: 'vg1', situationId: null, text: 'Rådgiveren hadde ikke tid', quoteIds: [], origin: 'facilitator', suggestionKey: null, createdBy: 'K1', createdAt: FIXED_NOW, updatedAt: FIXED_NOW } as const;
+      await db.insights.put(row);
+      expect((await loadStudyData(db, 'v4'))?.insights).toEqual([row]);
+    },
+  },
 };
 
 function dexieAt(name: string, factory: IDBFactory, v: SchemaVersion): Dexie {
