@@ -12,7 +12,13 @@ import {
   filterSegments,
   journeyMatrix,
   personaKim,
+  pickQuotes,
+  suggestInsights,
+  insightEvidence,
   type AnalysisFilter,
+  type InsightEvidence,
+  type InsightSuggestion,
+  type QuoteRef,
   type CellEvidence,
   type EmotionPoint,
   type IndexInput,
@@ -21,7 +27,7 @@ import {
   type StudyIndex,
 } from '../../shared/analysis';
 import { heldBackQuotes, sharingSegments } from '../../shared/exchange/outbound';
-import type { Segment } from '../../shared/model';
+import type { Insight, Segment } from '../../shared/model';
 import { cached } from '../features/journey/resultCache';
 import type { ReisekartDb } from '../db/database';
 
@@ -29,7 +35,8 @@ export type AnalysisRequest =
   | { type: 'journey'; filter: AnalysisFilter; smallCell: number; /** Quotes per cell (default 3; the presentation asks for more and shows what fits). */ quotes?: number }
   | { type: 'persona'; filter: AnalysisFilter }
   | { type: 'cell'; filter: AnalysisFilter; limit: number }
-  | { type: 'groups'; filter: AnalysisFilter; smallCell: number };
+  | { type: 'groups'; filter: AnalysisFilter; smallCell: number }
+  | { type: 'insights'; filter: AnalysisFilter; smallCell: number; stored: Insight[] };
 
 export interface AnswerOf {
   /** `heldBack`: segments whose text the gate holds back (counted, never quoted). */
@@ -39,6 +46,8 @@ export interface AnswerOf {
   cell: { segments: Segment[]; total: number; informants: number };
   /** One matrix (without quotes) per group of the study, in the study's order. */
   groups: { groupId: string; matrix: JourneyMatrix }[];
+  /** Suggestions from the data, and per stored insight its evidence and linked quotes (shared/analysis/insights.ts). */
+  insights: { suggestions: InsightSuggestion[]; evidence: Record<string, { evidence: InsightEvidence; quotes: QuoteRef[] }> };
 }
 
 export type AnalysisKind = keyof AnswerOf;
@@ -74,6 +83,17 @@ export function answer(index: StudyIndex, request: AnalysisRequest): AnswerOf[An
         const f: AnalysisFilter = { ...request.filter, groupIds: [g.id] };
         return { groupId: g.id, matrix: cached(index, 'matrix-noquotes', f, () => journeyMatrix(index, f, { smallCell: request.smallCell, quotes: 0 })) };
       });
+    case 'insights': {
+      const suggestions = cached(index, `suggest-k${request.smallCell}`, request.filter, () => suggestInsights(index, request.filter, { smallCell: request.smallCell }));
+      const byId = new Map(index.segments.map((s, i) => [s.id, i] as const));
+      const evidence: AnswerOf['insights']['evidence'] = {};
+      for (const ins of request.stored) {
+        const ev = insightEvidence(ins, index.segments, request.smallCell);
+        const segs = ins.quoteIds.map((id) => byId.get(id)).filter((i): i is number => i !== undefined);
+        evidence[ins.id] = { evidence: ev, quotes: pickQuotes(index, segs, segs.length, null) };
+      }
+      return { suggestions, evidence };
+    }
   }
 }
 

@@ -9,3 +9,4 @@ export * from './similar';
 export * from './suppress';
 export * from './interval';
 export * from './evidence';
+export * from './insights';

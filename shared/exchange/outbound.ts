@@ -80,7 +80,9 @@ export function outboundView(data: StudyData): OutboundView {
   // lineage id it was first exported with (docs/exchange.md).
   const { mergeBases: _bases, conflicts: _conflicts, ...rest } = data;
   const study = { ...data.study, lineageId: data.study.lineageId ?? data.study.id };
-  const base = { ...rest, study, transcripts: keptTranscripts, terms: [], pseudonyms: [] };
+  // Insights are text typed in the app: only reviewed text leaves (shared/model/insight.ts).
+  const insights = data.insights?.filter((i) => textReviewed(i));
+  const base = { ...rest, study, transcripts: keptTranscripts, terms: [], pseudonyms: [], ...(insights ? { insights } : {}) };
   return { exchange: { ...base, segments: exchangeSegments }, sharing: { ...base, segments: sharingSegments(data.segments, transcripts) }, heldBack, blocked };
 }
 

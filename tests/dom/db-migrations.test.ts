@@ -9,7 +9,7 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { Segment, Study } from '../../shared/model';
+import { Segment, Study, type Insight } from '../../shared/model';
 import { TABLE_SCHEMAS } from '../../renderer/db/study';
 import {
   CURRENT_VERSION,
@@ -189,7 +189,7 @@ const SEEDS: Record<number, PastSeed> = {
       const loaded = await loadStudyData(db, 'v4');
       expect(loaded?.insights).toBeUndefined();
       expect(loaded?.interviews).toHaveLength(v1Data.interviews.length);
-      const row = { id: 'i1', studyId: 'v4', kind: 'pain', stageId: 'vg1', situationId: null, text: 'Rådgiveren hadde ikke tid', quoteIds: [], origin: 'facilitator', suggestionKey: null, createdBy: 'K1', createdAt: FIXED_NOW, updatedAt: FIXED_NOW } as const;
+      const row: Insight = { id: 'i1', studyId: 'v4', kind: 'pain', stageId: 'vg1', situationId: null, text: 'Rådgiveren hadde ikke tid', quoteIds: [], origin: 'facilitator', suggestionKey: null, createdBy: 'K1', createdAt: FIXED_NOW, updatedAt: FIXED_NOW };
       await db.insights.put(row);
       expect((await loadStudyData(db, 'v4'))?.insights).toEqual([row]);
     },
