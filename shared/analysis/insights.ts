@@ -2,8 +2,9 @@
  * The insights lane: suggestions from the data and the evidence behind each insight.
  *
  * Suggestions (never stored until the facilitator confirms one):
- *   - pain point: a cell (stage × situation) where negative experiences are more than half of the
- *     rated ones and at least k informants (the small-cell threshold) are behind it;
+ *   - pain point: a cell (stage × situation) where negative is the most frequent valence of the
+ *     experiences (more than positive and more than mixed) and at least k informants (the
+ *     small-cell threshold) are behind it;
  *   - opportunity: wishes at one stage × situation grouped by code, when at least k informants
  *     wished it.
  * Each suggestion carries its numbers and candidate quotes (pickQuotes, one per informant first).
@@ -43,6 +44,8 @@ export function suggestInsights(index: StudyIndex, filter: AnalysisFilter, opts:
   const nCells = stages.length * situations.length;
   const rated: number[][] = Array.from({ length: nCells }, () => []);
   const negative: number[][] = Array.from({ length: nCells }, () => []);
+  const positive = new Int32Array(nCells);
+  const mixed = new Int32Array(nCells);
   const wishes = Array.from({ length: nCells }, () => new Map<string, number[]>());
   for (const i of filterIndices(index, filter)) {
     const s = index.segments[i] as Segment;
@@ -53,6 +56,8 @@ export function suggestInsights(index: StudyIndex, filter: AnalysisFilter, opts:
     if (cols.kind[i] === KIND_EXPERIENCE && cols.valence[i] !== NO_VALENCE) {
       rated[cell]!.push(i);
       if (cols.valence[i] === VALENCE_CODE.negative) negative[cell]!.push(i);
+      else if (cols.valence[i] === VALENCE_CODE.positive) positive[cell]! += 1;
+      else mixed[cell]! += 1;
     } else if (cols.kind[i] === KIND_WISH) {
       for (const codeId of s.codeIds) {
         const list = wishes[cell]!.get(codeId);
@@ -69,7 +74,7 @@ export function suggestInsights(index: StudyIndex, filter: AnalysisFilter, opts:
       const neg = negative[cell]!;
       const all = rated[cell]!;
       const infs = informantsOf(all);
-      if (neg.length * 2 > all.length && infs >= k) {
+      if (neg.length > (positive[cell] as number) && neg.length > (mixed[cell] as number) && infs >= k) {
         out.push({ key: `pain:${stage.id}:${sit.id}`, kind: 'pain', stageId: stage.id, situationId: sit.id, codeId: null, params: { negative: neg.length, rated: all.length, informants: infs, wishes: 0 }, quotes: pickQuotes(index, neg, quoteK, 'negative') });
       }
       const byCode = [...wishes[cell]!].map(([codeId, segs]) => ({ codeId, segs, informants: informantsOf(segs) }));

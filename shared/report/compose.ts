@@ -8,6 +8,7 @@ import { buildIndex, type AnalysisFilter } from '../analysis/filter';
 import { breakdownRowHidden as rowHasHidden, gridTable, suppressBreakdown, suppressTable, type SdcCell, type SdcResult, type SdcSum } from '../analysis/suppress';
 import { codeFrequencies, codeTreeOrder, emotionCurve, journeyMatrix, personaKim, presentJourney } from '../analysis/journey';
 import { cellEvidence } from '../analysis/evidence';
+import { sharingInsights } from '../analysis/insights';
 import { chartStringsFor, type ChartStrings } from '../charts/strings';
 import { codeFrequencyLayout } from '../charts/codeFrequency';
 import { emotionCurveLayout } from '../charts/emotionCurve';
@@ -40,6 +41,8 @@ interface Ctx {
   stageFiltered: boolean;
   /** Quotes the gate held back (not reviewed): the quotes section says how many. */
   heldBack: number;
+  /** The study's segments before the gate (review states intact), for the insights' evidence. */
+  rawSegments: StudyData['segments'];
 }
 
 export type ComposeResult = { ok: true; doc: ReportDoc } | { ok: false; issues: ReportIssue[] };
@@ -342,8 +345,40 @@ function codebookSection(ctx: Ctx): ReportSection {
   return section('codebook', ctx, PORTRAIT_A4, [{ kind: 'paragraph', text: B.intro }, { kind: 'table', head: [B.code, B.definition, B.examples], rows, widths: [0.28, 0.42, 0.3], strongRows: order.flatMap((o, i) => (o.depth === 0 ? [i] : [])) }], false);
 }
 
+// ---- insights ------------------------------------------------------------------------------
+
+/**
+ * The facilitator's insights per stage with their evidence and reviewed quotes. The gated view
+ * carries reviewed insight text only; an insight whose quotes are all gone or whose cell is small
+ * is held back here (sharingInsights) and only counted.
+ */
+function insightsSection(ctx: Ctx): ReportSection {
+  const I = ctx.L.insights;
+  const { shown, held } = sharingInsights(ctx.data.insights ?? [], ctx.rawSegments, ctx.k);
+  const stageIds = new Set(ctx.view.study.stages.map((s) => s.id));
+  const mine = shown.filter((x) => stageIds.has(x.insight.stageId));
+  if (mine.length === 0 && held.length === 0) return section('insights', ctx, PORTRAIT_A4, [], true);
+  const blocks: Block[] = [{ kind: 'paragraph', text: I.intro }];
+  const sitLabel = (id: string | null): string => (id === null ? I.wholeStage : (ctx.view.study.situations.find((s) => s.id === id)?.label ?? id));
+  for (const stage of ctx.view.study.stages) {
+    const here = mine.filter((x) => x.insight.stageId === stage.id);
+    if (here.length === 0) continue;
+    blocks.push({ kind: 'subheading', text: stage.label });
+    blocks.push({
+      kind: 'table',
+      head: [I.kind, I.situation, I.text, I.evidence],
+      rows: here.map((x) => [I.kinds[x.insight.kind], sitLabel(x.insight.situationId), x.insight.text, tpl(I.evidenceText, { quotes: fmtCount(x.quotes.length, ctx.locale), informants: small(x.evidence.informants, ctx), cell: small(x.evidence.cellInformants, ctx) })]),
+      widths: [0.16, 0.18, 0.44, 0.22],
+    });
+    for (const x of here) for (const q of x.quotes.slice(0, 2)) blocks.push({ kind: 'quote', text: q.quote.trim(), source: I.kinds[x.insight.kind], valence: q.valence });
+  }
+  if (held.length > 0) blocks.push({ kind: 'paragraph', style: 'note', text: tpl(I.held, { count: fmtCount(held.length, ctx.locale), k: ctx.k }) });
+  return section('insights', ctx, PORTRAIT_A4, blocks, mine.length === 0);
+}
+
 const BUILDERS: Record<SectionId, (ctx: Ctx) => ReportSection> = {
   method: methodSection,
+  insights: insightsSection,
   journey: journeySection,
   emotion: emotionSection,
   counsellor: counsellorSection,
@@ -401,6 +436,7 @@ export function composeReport(all: StudyData, opts: ReportOptions): ComposeResul
     // Counted on the whole study: the sharing view never carries the partners' pending versions.
     unresolved: all.conflicts?.length ?? 0,
     heldBack: gated.heldBack.quotes,
+    rawSegments: all.segments,
   };
   const seen = new Set<SectionId>();
   const sections: ReportSection[] = [];

@@ -30,7 +30,8 @@ export function InsightsLane({ index, source, filter, matrix }: { index: StudyIn
   const { t } = useTranslation();
   const study = index.study;
   const stored = useInsights(study.id);
-  const answer = useAnalysis(source, { type: 'insights', filter, smallCell: study.smallCellThreshold, stored: stored ?? [] });
+  // Wishes make opportunities whichever kind the map shows; pain points read experiences only.
+  const answer = useAnalysis(source, { type: 'insights', filter: { ...filter, kind: 'all' }, smallCell: study.smallCellThreshold, stored: stored ?? [] });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const confirmed = useMemo(() => new Set((stored ?? []).map((i) => i.suggestionKey).filter((k): k is string => k !== null)), [stored]);
