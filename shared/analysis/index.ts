@@ -10,3 +10,4 @@ export * from './suppress';
 export * from './interval';
 export * from './evidence';
 export * from './insights';
+export * from './actors';
