@@ -7,6 +7,7 @@
  * `limit` segments of one cell.
  */
 import {
+  actorLane,
   cellEvidence,
   emotionCurve,
   filterSegments,
@@ -15,6 +16,7 @@ import {
   pickQuotes,
   suggestInsights,
   insightEvidence,
+  type ActorLane,
   type AnalysisFilter,
   type InsightEvidence,
   type InsightSuggestion,
@@ -36,7 +38,8 @@ export type AnalysisRequest =
   | { type: 'persona'; filter: AnalysisFilter }
   | { type: 'cell'; filter: AnalysisFilter; limit: number }
   | { type: 'groups'; filter: AnalysisFilter; smallCell: number }
-  | { type: 'insights'; filter: AnalysisFilter; smallCell: number; stored: Insight[] };
+  | { type: 'insights'; filter: AnalysisFilter; smallCell: number; stored: Insight[] }
+  | { type: 'actors'; filter: AnalysisFilter; smallCell: number };
 
 export interface AnswerOf {
   /** `heldBack`: segments whose text the gate holds back (counted, never quoted). */
@@ -48,6 +51,8 @@ export interface AnswerOf {
   groups: { groupId: string; matrix: JourneyMatrix }[];
   /** Suggestions from the data, and per stored insight its evidence and linked quotes (shared/analysis/insights.ts). */
   insights: { suggestions: InsightSuggestion[]; evidence: Record<string, { evidence: InsightEvidence; quotes: QuoteRef[] }> };
+  /** The actor lane (shared/analysis/actors.ts) with the bad handovers' quotes. */
+  actors: { lane: ActorLane; quotes: Record<string, QuoteRef> };
 }
 
 export type AnalysisKind = keyof AnswerOf;
@@ -93,6 +98,17 @@ export function answer(index: StudyIndex, request: AnalysisRequest): AnswerOf[An
         evidence[ins.id] = { evidence: ev, quotes: pickQuotes(index, segs, segs.length, null) };
       }
       return { suggestions, evidence };
+    }
+    case 'actors': {
+      const lane = cached(index, `actors-k${request.smallCell}`, request.filter, () => actorLane(index, request.filter, { smallCell: request.smallCell }));
+      const byId = new Map(index.segments.map((s, i) => [s.id, i] as const));
+      const quotes: Record<string, QuoteRef> = {};
+      for (const h of lane.handovers) for (const id of h.badSegmentIds) {
+        const i = byId.get(id);
+        const q = i === undefined ? undefined : pickQuotes(index, [i], 1, null)[0];
+        if (q) quotes[id] = q;
+      }
+      return { lane, quotes };
     }
   }
 }

@@ -76,3 +76,20 @@ describe('journey: insights lane', () => {
     await expect.poll(() => card.getAttribute('data-hold'), { timeout: 30_000 }).toBe('text-unreviewed');
   });
 });
+
+describe('journey: actor lane', () => {
+  it('lists actors per stage and handovers; a bad handover opens its quotes; the group filter narrows it', async () => {
+    const { page } = s;
+    await openJourney();
+    const lane = page.getByTestId('actor-lane');
+    await lane.waitFor({ timeout: 30_000 });
+    expect(await lane.getByTestId('actor-met').count()).toBeGreaterThan(0);
+    const bad = lane.locator('[data-testid="handover"]:not([data-bad="0"])').first();
+    await bad.waitFor({ timeout: 30_000 });
+    await bad.getByTestId('handover-quotes').click();
+    expect(await bad.getByTestId('handover-quote-list').locator('li').count()).toBeGreaterThan(0);
+    const before = await lane.innerText();
+    await page.getByTestId('filter-group').selectOption('yf-vg2');
+    await expect.poll(() => lane.innerText(), { timeout: 30_000 }).not.toBe(before);
+  });
+});

@@ -15,6 +15,7 @@ import { requestFullscreenQuietly } from '../present/fullscreen';
 import { localSource, useAnalysis, useJourneySource, type AnalysisSource } from './analysisCache';
 import type { AnswerOf } from '../../workers/analysisJob';
 import { EMPTY_FILTER, JourneyFilters, toAnalysisFilter, type JourneyFilterState } from './filters';
+import { ActorLanePanel } from './ActorLane';
 import { InsightsLane } from './InsightsLane';
 import { PersonaPanel } from './PersonaPanel';
 import { QuotePanel } from './QuotePanel';
@@ -251,6 +252,7 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
             )}
           </div>
           <InsightsLane index={index} source={source} filter={filter} matrix={matrix} />
+          <ActorLanePanel index={index} source={source} filter={filter} />
           {compare ? <SmallMultiples index={index} source={source} filter={filter} strings={strings} /> : null}
           {showPersona ? <Persona index={index} source={source} filter={filter} /> : null}
         </div>
