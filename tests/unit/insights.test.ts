@@ -62,6 +62,6 @@ describe('sharingInsights', () => {
     expect(sec.id).toBe('insights');
     expect(text).toContain('Rådgiveren har for lite tid');
     expect(text).not.toContain('Slettet grunnlag');
-    expect(text).toContain('1 innsikt(er) holdes tilbake');
+    expect(text).toContain('Innsikter holdt tilbake: 1 (');
   });
 });
