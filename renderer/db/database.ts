@@ -13,6 +13,7 @@ import type {
   CounsellorOverride,
   GuideItem,
   GuideTick,
+  Insight,
   Interview,
   Memo,
   MergeBase,
@@ -104,6 +105,7 @@ export class ReisekartDb extends Dexie {
   declare guide: Table<GuideItem, string>;
   declare guideTicks: Table<GuideTick, string>;
   declare riskDecisions: Table<RiskDecision, string>;
+  declare insights: Table<Insight, string>;
   declare undo: Table<UndoEntry, number>;
   declare meta: Table<MetaEntry, string>;
   declare variables: Table<StudyVariable, string>;

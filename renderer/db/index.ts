@@ -85,3 +85,5 @@ export { executeRetention, getRetentionPlan, saveRetentionPlan, useRetentionPlan
 export type { RetentionCounts } from './retention';
 export { listRiskDecisions, saveRiskDecision, useRiskDecisions } from './risk';
 export type { RiskDecisionInput } from './risk';
+export { deleteInsight, listInsights, saveInsight, scanInsightText, useInsights } from './insights';
+export type { InsightDraft, SaveInsightOptions } from './insights';

@@ -33,6 +33,7 @@ export const TABLE_NAMES = [
   'guide',
   'guideTicks',
   'riskDecisions',
+  'insights',
   'undo',
   'meta',
   'variables',
@@ -55,7 +56,7 @@ export interface SchemaVersion {
 
 type V6Table = 'variables' | 'attributes' | 'retention';
 type V5Table = 'memos' | 'guide' | 'guideTicks';
-type V3Table = Exclude<TableName, V5Table | V6Table | 'riskDecisions'>;
+type V3Table = Exclude<TableName, V5Table | V6Table | 'insights' | 'riskDecisions'>;
 type V2Table = Exclude<V3Table, 'tombstones' | 'mergeBases' | 'conflicts'>;
 
 const V1_STORES: Record<V2Table, string> = {
@@ -182,7 +183,7 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
     });
 }
 
-const V5_STORES: Record<Exclude<TableName, V6Table | 'riskDecisions'>, string> = {
+const V5_STORES: Record<Exclude<TableName, V6Table | 'insights' | 'riskDecisions'>, string> = {
   ...V3_STORES,
   // Memos (shared/model/memo.ts): loaded per study, filtered by kind and target in memory.
   memos: 'id, studyId',
@@ -191,7 +192,7 @@ const V5_STORES: Record<Exclude<TableName, V6Table | 'riskDecisions'>, string> =
   guideTicks: 'id, studyId',
 };
 
-const V6_STORES: Record<Exclude<TableName, 'riskDecisions'>, string> = {
+const V6_STORES: Record<Exclude<TableName, 'insights' | 'riskDecisions'>, string> = {
   ...V5_STORES,
   // Study variables (age band, site …) and one attribute record per informant, keyed by the
   // informant key `interviewId:participantId` (shared/model/attributes.ts); the retention plan,
@@ -201,8 +202,14 @@ const V6_STORES: Record<Exclude<TableName, 'riskDecisions'>, string> = {
   retention: 'id, studyId',
 };
 
-const V8_STORES: Record<TableName, string> = {
+const V7_STORES: Record<Exclude<TableName, 'riskDecisions'>, string> = {
   ...V6_STORES,
+  // Journey insights (shared/model/insight.ts): a few per stage, loaded with the study.
+  insights: 'id, studyId',
+};
+
+const V8_STORES: Record<TableName, string> = {
+  ...V7_STORES,
   // Re-identification risk decisions (issue 20), one row per study and subject, keyed `studyId|subject`.
   riskDecisions: 'id, studyId',
 };
@@ -237,6 +244,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     why: 'informant variables and attributes (merged by revision), retention plan per study',
     stores: V6_STORES,
   },
+  { version: 7, why: 'journey insights (pain points, opportunities, open questions) with their quotes', stores: V7_STORES },
   { version: 8, why: 'riskDecisions table: re-identification risk decisions per study (issue 20)', stores: V8_STORES },
 ];
 

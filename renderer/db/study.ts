@@ -13,6 +13,7 @@ import {
   CounsellorOverride,
   GuideItem,
   GuideTick,
+  Insight,
   Interview,
   Memo,
   MergeBase,
@@ -93,6 +94,7 @@ export const TABLE_SCHEMAS: Record<StudyTable, z.ZodType<{ studyId: string }>> =
   attributes: InformantAttributes,
   retention: RetentionPlan,
   riskDecisions: RiskDecision,
+  insights: Insight,
 };
 
 /** StudyData's shape with the record lists left unparsed (they are parsed in chunks). */
@@ -117,6 +119,7 @@ const StudyShell = z.object({
   attributes: z.array(z.unknown()).optional(),
   retention: z.array(z.unknown()).optional(),
   riskDecisions: z.array(z.unknown()).optional(),
+  insights: z.array(z.unknown()).optional(),
 });
 
 /** Records in a study-shaped input (for progress totals); 0 for anything else. */
@@ -137,7 +140,7 @@ export async function parseStudyDataChunked(input: unknown, step: (n: number) =>
   const out: Record<string, unknown> = { study: shell.value.study };
   const issues: FieldIssue[] = [];
   // Tables in StudyData's key order, so issues come out in the order parseStudyData gives them.
-  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts', 'memos', 'guide', 'guideTicks', 'variables', 'attributes', 'retention', 'riskDecisions'] as const) {
+  for (const table of ['codes', 'interviews', 'transcripts', 'segments', 'overrides', 'benchmarks', 'audit', 'terms', 'pseudonyms', 'tombstones', 'mergeBases', 'conflicts', 'memos', 'guide', 'guideTicks', 'variables', 'attributes', 'retention', 'riskDecisions', 'insights'] as const) {
     const rows = shell.value[table];
     if (rows === undefined) continue;
     const r = await parseListChunked(TABLE_SCHEMAS[table], rows, table, step, chunkSize);
@@ -280,7 +283,7 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
   return db.transaction('r', db.tables, async () => {
     const study = await db.studies.get(studyId);
     if (!study) return null;
-    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, memos, guide, guideTicks, variables, attributes, retention, riskDecisions] =
+    const [interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, memos, guide, guideTicks, variables, attributes, retention, riskDecisions, insights] =
       await Promise.all([
         rowsOfStudy(db.interviews, studyId),
         opts.transcripts === false ? Promise.resolve([]) : rowsOfStudyInPages(db.transcripts, studyId, (t) => t.interviewId, page),
@@ -301,9 +304,10 @@ export async function loadStudyData(db: ReisekartDb, studyId: string, opts: Load
         rowsOfStudy(db.attributes, studyId),
         rowsOfStudy(db.retention, studyId),
         rowsOfStudy(db.riskDecisions, studyId),
+        rowsOfStudy(db.insights, studyId),
       ]);
     // The optional arrays of later versions only when the study has any (a study without them reads as before).
-    const later = { ...(variables.length ? { variables } : {}), ...(attributes.length ? { attributes } : {}), ...(retention.length ? { retention } : {}), ...(riskDecisions.length > 0 ? { riskDecisions } : {}) };
+    const later = { ...(variables.length ? { variables } : {}), ...(attributes.length ? { attributes } : {}), ...(retention.length ? { retention } : {}), ...(riskDecisions.length > 0 ? { riskDecisions } : {}), ...(insights.length > 0 ? { insights } : {}) };
     return { study, interviews, transcripts, segments, codes, overrides, benchmarks, audit, terms, pseudonyms, tombstones, mergeBases, conflicts, memos, guide, guideTicks, ...later };
   });
 }

@@ -7,6 +7,8 @@
  * `limit` segments of one cell.
  */
 import {
+  actorLane,
+  cellEvidence,
   emotionCurve,
   filterSegments,
   journeyMatrix,
@@ -16,7 +18,15 @@ import {
   type MatrixLabels,
   type MatrixQuery,
   type SuppressedMatrix,
+  pickQuotes,
+  suggestInsights,
+  insightEvidence,
+  type ActorLane,
   type AnalysisFilter,
+  type InsightEvidence,
+  type InsightSuggestion,
+  type QuoteRef,
+  type CellEvidence,
   type EmotionPoint,
   type IndexInput,
   type JourneyMatrix,
@@ -24,7 +34,7 @@ import {
   type StudyIndex,
 } from '../../shared/analysis';
 import { heldBackQuotes, sharingSegments } from '../../shared/exchange/outbound';
-import type { Segment } from '../../shared/model';
+import type { Insight, Segment } from '../../shared/model';
 import { cached } from '../features/journey/resultCache';
 import type { ReisekartDb } from '../db/database';
 
@@ -33,11 +43,13 @@ export type AnalysisRequest =
   | { type: 'persona'; filter: AnalysisFilter }
   | { type: 'cell'; filter: AnalysisFilter; limit: number }
   | { type: 'groups'; filter: AnalysisFilter; smallCell: number }
-  | { type: 'matrix'; query: MatrixQuery; labels: MatrixLabels; smallCell: number };
+  | { type: 'matrix'; query: MatrixQuery; labels: MatrixLabels; smallCell: number }
+  | { type: 'insights'; filter: AnalysisFilter; smallCell: number; stored: Insight[] }
+  | { type: 'actors'; filter: AnalysisFilter; smallCell: number };
 
 export interface AnswerOf {
   /** `heldBack`: segments whose text the gate holds back (counted, never quoted). */
-  journey: { matrix: JourneyMatrix; curve: EmotionPoint[]; heldBack: number };
+  journey: { matrix: JourneyMatrix; curve: EmotionPoint[]; heldBack: number; /** Evidence strength per cell, [situation][stage] (shared/analysis/evidence.ts). */ evidence: CellEvidence[][] };
   persona: PersonaStage[];
   /** The first `limit` segments of the cell, how many there are, and by how many informants. */
   cell: { segments: Segment[]; total: number; informants: number };
@@ -45,6 +57,10 @@ export interface AnswerOf {
   groups: { groupId: string; matrix: JourneyMatrix }[];
   /** A matrix query (shared/analysis/matrix.ts), small cells already held back. */
   matrix: SuppressedMatrix;
+  /** Suggestions from the data, and per stored insight its evidence and linked quotes (shared/analysis/insights.ts). */
+  insights: { suggestions: InsightSuggestion[]; evidence: Record<string, { evidence: InsightEvidence; quotes: QuoteRef[] }> };
+  /** The actor lane (shared/analysis/actors.ts) with the bad handovers' quotes. */
+  actors: { lane: ActorLane; quotes: Record<string, QuoteRef> };
 }
 
 export type AnalysisKind = keyof AnswerOf;
@@ -65,7 +81,8 @@ export function answer(index: StudyIndex, request: AnalysisRequest): AnswerOf[An
       const quotes = request.quotes ?? 3;
       const matrix = cached(index, quotes === 3 ? 'matrix' : `matrix-q${quotes}`, filter, () => journeyMatrix(index, filter, { smallCell, quotes }));
       const curve = cached(index, 'curve', filter, () => emotionCurve(index, filter, { smallCell }));
-      return { matrix, curve, heldBack: cached(index, 'held-back', {}, () => heldBackQuotes(index.segments)) };
+      const evidence = cached(index, `evidence-k${smallCell}`, filter, () => cellEvidence(index, filter, { smallCell }));
+      return { matrix, curve, evidence, heldBack: cached(index, 'held-back', {}, () => heldBackQuotes(index.segments)) };
     }
     case 'persona':
       return cached(index, 'persona', request.filter, () => personaKim(index, request.filter));
@@ -81,6 +98,28 @@ export function answer(index: StudyIndex, request: AnalysisRequest): AnswerOf[An
         const f: AnalysisFilter = { ...request.filter, groupIds: [g.id] };
         return { groupId: g.id, matrix: cached(index, 'matrix-noquotes', f, () => journeyMatrix(index, f, { smallCell: request.smallCell, quotes: 0 })) };
       });
+    case 'insights': {
+      const suggestions = cached(index, `suggest-k${request.smallCell}`, request.filter, () => suggestInsights(index, request.filter, { smallCell: request.smallCell }));
+      const byId = new Map(index.segments.map((s, i) => [s.id, i] as const));
+      const evidence: AnswerOf['insights']['evidence'] = {};
+      for (const ins of request.stored) {
+        const ev = insightEvidence(ins, index.segments, request.smallCell);
+        const segs = ins.quoteIds.map((id) => byId.get(id)).filter((i): i is number => i !== undefined);
+        evidence[ins.id] = { evidence: ev, quotes: pickQuotes(index, segs, segs.length, null) };
+      }
+      return { suggestions, evidence };
+    }
+    case 'actors': {
+      const lane = cached(index, `actors-k${request.smallCell}`, request.filter, () => actorLane(index, request.filter, { smallCell: request.smallCell }));
+      const byId = new Map(index.segments.map((s, i) => [s.id, i] as const));
+      const quotes: Record<string, QuoteRef> = {};
+      for (const h of lane.handovers) for (const id of h.badSegmentIds) {
+        const i = byId.get(id);
+        const q = i === undefined ? undefined : pickQuotes(index, [i], 1, null)[0];
+        if (q) quotes[id] = q;
+      }
+      return { lane, quotes };
+    }
   }
 }
 

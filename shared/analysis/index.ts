@@ -10,3 +10,7 @@ export * from './suppress';
 export * from './sharing';
 export * from './attribute-filter';
 export * from './matrix';
+export * from './interval';
+export * from './evidence';
+export * from './insights';
+export * from './actors';

@@ -9,3 +9,5 @@ export * from './codeFrequency';
 export * from './storyboard';
 export * from './withheld';
 export * from './shareable';
+export * from './evidenceStrings';
+export * from './evidenceBars';

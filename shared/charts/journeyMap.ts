@@ -1,6 +1,9 @@
 import type { Code, Study, Valence } from '../model/schema';
 import { VALENCES } from '../model/schema';
 import type { CellStats, JourneyCell, JourneyMatrix, ValenceCounts } from '../analysis/journey';
+import type { CellEvidence } from '../analysis/evidence';
+import { evidenceBars } from './evidenceBars';
+import { evidenceStringsFor } from './evidenceStrings';
 import { CHART_STRINGS_NB, type ChartStrings } from './strings';
 import { lightTheme, type Theme } from './theme';
 import { hiddenLabel } from './withheld';
@@ -16,6 +19,11 @@ export interface JourneyMapOptions {
    */
   suppress: boolean;
   strings?: ChartStrings;
+  /**
+   * Evidence per cell (shared/analysis/evidence.ts, same [situation][stage] shape): drawn as three
+   * bars in the cell's corner (filled: strong 3, moderate 2, weak 1) and said in the cell's title.
+   */
+  evidence?: readonly (readonly CellEvidence[])[];
 }
 
 const PAD = 6;
@@ -108,13 +116,16 @@ export function journeyMapLayout(matrix: JourneyMatrix, study: { study: Pick<Stu
       const cw = colW - PAD;
       const ch = rowH - PAD;
       const hidden = opts.suppress && cell.suppressed;
+      const ev = opts.evidence?.[r]?.[c];
+      const evText = ev ? `; ${evidenceStringsFor(st.locale).describe(ev, hidden, matrix.smallCell)}` : '';
       p.push({
         type: 'rect', x, y, w: cw, h: ch, rx: 4,
         fill: cell.suppressed ? theme.suppressed : theme.cell, stroke: theme.border,
         role: hidden ? 'cell-suppressed' : 'cell',
-        title: cellSummary(cell, opts.suppress, matrix.smallCell, st),
+        title: cellSummary(cell, opts.suppress, matrix.smallCell, st) + evText,
         data: hidden ? { stageId: cell.stageId, situationId: cell.situationId, suppressed: true } : { stageId: cell.stageId, situationId: cell.situationId, suppressed: cell.suppressed, segments: cell.segments, informants: cell.informants },
       });
+      if (ev && ev.level !== 'none') p.push(...evidenceBars(ev.level, x + cw - PAD - 16, y + PAD + 1, theme, evText.slice(2)));
       if (hidden) {
         wrapText(hiddenLabel(cell, st, matrix.smallCell), charsFor(cw - 2 * PAD, 10), 3).forEach((line, i) =>
           p.push({ type: 'text', x: x + cw / 2, y: y + ch / 2 + (i - 0.5) * 12, text: line, size: 10, anchor: 'middle', fill: theme.mutedText, italic: true, role: 'suppressed-note' }),
@@ -169,7 +180,9 @@ export function journeyMapLayout(matrix: JourneyMatrix, study: { study: Pick<Stu
     header: [st.situation, ...matrix.stages.map((s) => s.short ?? s.label)],
     rows: matrix.situations.map((sit, r) => [sit.label, ...matrix.stages.map((_s, c) => {
       const cell = matrix.cells[r]?.[c];
-      return cell ? cellSummary(cell, opts.suppress, matrix.smallCell, st, (id) => codeById.get(id)?.name ?? id) : '';
+      const ev = opts.evidence?.[r]?.[c];
+      const evText = ev && cell ? `; ${evidenceStringsFor(st.locale).describe(ev, opts.suppress && cell.suppressed, matrix.smallCell)}` : '';
+      return cell ? cellSummary(cell, opts.suppress, matrix.smallCell, st, (id) => codeById.get(id)?.name ?? id) + evText : '';
     })]),
   };
   const t = matrix.total;

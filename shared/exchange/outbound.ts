@@ -109,7 +109,9 @@ export function outboundView(data: StudyData): OutboundView {
   const { mergeBases: _bases, conflicts: _conflicts, retention: _retention, ...rest } = data;
   const study = { ...data.study, lineageId: data.study.lineageId ?? data.study.id };
   const attrs = data.attributes ? { attributes: sharingAttributes(data.variables, data.attributes) } : {};
-  const base: StudyData = { ...rest, ...attrs, study, transcripts: keptTranscripts, overrides, terms: [], pseudonyms: [] };
+  // Insights are text typed in the app: only reviewed text leaves (shared/model/insight.ts).
+  const insights = data.insights?.filter((i) => textReviewed(i));
+  const base: StudyData = { ...rest, ...attrs, study, transcripts: keptTranscripts, overrides, terms: [], pseudonyms: [], ...(insights ? { insights } : {}) };
   // Memos and guide items are typed text: only reviewed ones leave (a flagged one waits for its author).
   if (rest.memos) base.memos = rest.memos.filter((m) => textReviewed(m));
   if (rest.guide) base.guide = rest.guide.filter((g) => textReviewed(g));

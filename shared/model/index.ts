@@ -12,3 +12,4 @@ export * from './guide';
 export * from './attributes';
 export * from './retention';
 export * from './risk';
+export * from './insight';

@@ -15,6 +15,7 @@ import { Memo } from './memo';
 import { InformantAttributes, StudyVariable } from './attributes';
 import { RetentionPlan } from './retention';
 import { RiskDecision } from './risk';
+import { Insight } from './insight';
 
 /** The base records live in ./base.ts (so record files of their own can use them without an import cycle). */
 export { Id, IsoTime, Revision, ReviewReason, ReviewRecord, TextReview } from './base';
@@ -380,5 +381,7 @@ export const StudyData = z.object({
   },
   /** Re-identification risk decisions (shared/model/risk.ts): travel in bundles, applied by outboundView. */
   riskDecisions: z.array(z.lazy(() => RiskDecision)).optional(),
+  /** Journey insights (shared/model/insight.ts); the outbound view keeps reviewed text only. */
+  insights: z.array(z.lazy(() => Insight)).optional(),
 });
 export type StudyData = z.infer<typeof StudyData>;

@@ -8,6 +8,8 @@ import { buildIndex, type AnalysisFilter, type StudyIndex } from '../analysis/fi
 import { breakdownRowHidden as rowHasHidden, gridTable, suppressBreakdown, suppressTable, type SdcCell, type SdcResult, type SdcSum } from '../analysis/suppress';
 import { codeFrequencies, codeTreeOrder, emotionCurve, journeyMatrix, personaKim, presentJourney } from '../analysis/journey';
 import { suppressCodeFrequencies, suppressJourney, suppressPersona } from '../analysis/sharing';
+import { cellEvidence } from '../analysis/evidence';
+import { sharingInsights } from '../analysis/insights';
 import { chartStringsFor, type ChartStrings } from '../charts/strings';
 import { codeFrequencyLayout } from '../charts/codeFrequency';
 import { emotionCurveLayout } from '../charts/emotionCurve';
@@ -49,6 +51,8 @@ interface Ctx {
   riskHeld: number;
   /** The study's chosen generalisations (risk decisions), applied by the sharing view. */
   generalisations: readonly GeneralisationId[];
+  /** The study's segments before the gate (review states intact), for the insights' evidence. */
+  rawSegments: StudyData['segments'];
 }
 
 export type ComposeResult = { ok: true; doc: ReportDoc } | { ok: false; issues: ReportIssue[] };
@@ -167,8 +171,9 @@ function journeySection(ctx: Ctx): ReportSection {
   const height = Math.max(240, box.h - SECTION_TITLE_H - 44) / PRINT_SCALE;
   // Secondary suppression with the curve of the next section (shared/analysis/sharing.ts): no total gives a hidden cell back.
   const shared = suppressJourney(m, emotionCurve(index, ctx.filter, { smallCell: ctx.k })).matrix;
-  const layout = journeyMapLayout(shared, ctx.view, { width: box.w / PRINT_SCALE, height, suppress: true, strings: ctx.chart });
-  return section('journey', ctx, page, [{ kind: 'paragraph', style: 'note', text: ctx.L.journey.intro }, { kind: 'chart', layout }], false);
+  const evidence = cellEvidence(index, { ...ctx.filter, kind: 'experience' }, { smallCell: ctx.k });
+  const layout = journeyMapLayout(shared, ctx.view, { width: box.w / PRINT_SCALE, height, suppress: true, strings: ctx.chart, evidence });
+  return section('journey', ctx, page, [{ kind: 'paragraph', style: 'note', text: ctx.L.journey.intro }, { kind: 'chart', layout }, { kind: 'paragraph', style: 'note', text: tpl(ctx.L.journey.evidence, { k: ctx.k, k2: 2 * ctx.k }) }], false);
 }
 
 // ---- emotion curve -------------------------------------------------------------------------
@@ -189,6 +194,7 @@ function emotionSection(ctx: Ctx): ReportSection {
   return section('emotion', ctx, PORTRAIT_A4, [
     { kind: 'paragraph', text: E.intro },
     { kind: 'chart', layout },
+    { kind: 'paragraph', style: 'note', text: E.method },
     { kind: 'table', head: [E.stage, E.segments, E.informants, E.mean, E.interval], rows, align: ['left', 'right', 'right', 'right', 'right'] },
   ], false);
 }
@@ -367,8 +373,40 @@ function codebookSection(ctx: Ctx): ReportSection {
   return section('codebook', ctx, PORTRAIT_A4, [{ kind: 'paragraph', text: B.intro }, { kind: 'table', head: [B.code, B.definition, B.examples], rows, widths: [0.28, 0.42, 0.3], strongRows: order.flatMap((o, i) => (o.depth === 0 ? [i] : [])) }], false);
 }
 
+// ---- insights ------------------------------------------------------------------------------
+
+/**
+ * The facilitator's insights per stage with their evidence and reviewed quotes. The gated view
+ * carries reviewed insight text only; an insight whose quotes are all gone or whose cell is small
+ * is held back here (sharingInsights) and only counted.
+ */
+function insightsSection(ctx: Ctx): ReportSection {
+  const I = ctx.L.insights;
+  const { shown, held } = sharingInsights(ctx.data.insights ?? [], ctx.rawSegments, ctx.k);
+  const stageIds = new Set(ctx.view.study.stages.map((s) => s.id));
+  const mine = shown.filter((x) => stageIds.has(x.insight.stageId));
+  if (mine.length === 0 && held.length === 0) return section('insights', ctx, PORTRAIT_A4, [], true);
+  const blocks: Block[] = [{ kind: 'paragraph', text: I.intro }];
+  const sitLabel = (id: string | null): string => (id === null ? I.wholeStage : (ctx.view.study.situations.find((s) => s.id === id)?.label ?? id));
+  for (const stage of ctx.view.study.stages) {
+    const here = mine.filter((x) => x.insight.stageId === stage.id);
+    if (here.length === 0) continue;
+    blocks.push({ kind: 'subheading', text: stage.label });
+    blocks.push({
+      kind: 'table',
+      head: [I.kind, I.situation, I.text, I.evidence],
+      rows: here.map((x) => [I.kinds[x.insight.kind], sitLabel(x.insight.situationId), x.insight.text, tpl(I.evidenceText, { quotes: fmtCount(x.quotes.length, ctx.locale), informants: small(x.evidence.informants, ctx), cell: small(x.evidence.cellInformants, ctx) })]),
+      widths: [0.16, 0.18, 0.44, 0.22],
+    });
+    for (const x of here) for (const q of x.quotes.slice(0, 2)) blocks.push({ kind: 'quote', text: q.quote.trim(), source: I.kinds[x.insight.kind], valence: q.valence });
+  }
+  if (held.length > 0) blocks.push({ kind: 'paragraph', style: 'note', text: tpl(I.held, { count: fmtCount(held.length, ctx.locale), k: ctx.k }) });
+  return section('insights', ctx, PORTRAIT_A4, blocks, mine.length === 0);
+}
+
 const BUILDERS: Record<SectionId, (ctx: Ctx) => ReportSection> = {
   method: methodSection,
+  insights: insightsSection,
   journey: journeySection,
   emotion: emotionSection,
   counsellor: counsellorSection,
@@ -432,6 +470,7 @@ export function composeReport(all: StudyData, opts: ReportOptions): ComposeResul
     heldBack: gated.heldBack.quotes,
     riskHeld: gated.heldBack.risk ?? 0,
     generalisations: chosenGeneralisations(data.riskDecisions),
+    rawSegments: all.segments,
   };
   const seen = new Set<SectionId>();
   const sections: ReportSection[] = [];

@@ -7,7 +7,7 @@ import type { Layout } from '../charts/types';
 import type { Valence } from '../model/schema';
 import type { ReportLocale } from './format';
 
-export const SECTION_IDS = ['method', 'journey', 'emotion', 'counsellor', 'quotes', 'storyboard', 'codes', 'codebook', 'conduct'] as const;
+export const SECTION_IDS = ['method', 'journey', 'emotion', 'insights', 'counsellor', 'quotes', 'storyboard', 'codes', 'codebook', 'conduct'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export type PageFormat = 'a4' | 'a3';

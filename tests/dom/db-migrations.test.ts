@@ -9,7 +9,7 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { Segment, Study } from '../../shared/model';
+import { Segment, Study, type Insight } from '../../shared/model';
 import { TABLE_SCHEMAS } from '../../renderer/db/study';
 import {
   CURRENT_VERSION,
@@ -227,6 +227,24 @@ const SEEDS: Record<number, PastSeed> = {
       expect(loaded?.interviews).toHaveLength(v2Data.interviews.length);
       await db.riskDecisions.put({ id: 'v6|study', studyId: 'v6', subject: 'study', action: 'generalise', generalisations: ['month-term'], rewrites: [], reason: '', by: 'K1', at: FIXED_NOW });
       expect((await loadStudyData(db, 'v6'))?.riskDecisions?.map((d) => d.generalisations)).toEqual([['month-term']]);
+    },
+  },
+  7: {
+    // Version 7 had no insights table: a study written then loads with an empty list and takes insights after the upgrade.
+    seed: async (old) => {
+      await old.transaction('rw', old.tables, async () => {
+        await old.table('studies').put({ ...v1Data.study, id: 'v4' });
+        await old.table('interviews').bulkPut(v1Data.interviews.map((iv) => ({ ...iv, studyId: 'v4' })));
+      });
+    },
+    verify: async (db) => {
+      expect(await db.insights.count()).toBe(0);
+      const loaded = await loadStudyData(db, 'v4');
+      expect(loaded?.insights).toBeUndefined();
+      expect(loaded?.interviews).toHaveLength(v1Data.interviews.length);
+      const row: Insight = { id: 'i1', studyId: 'v4', kind: 'pain', stageId: 'vg1', situationId: null, text: 'Rådgiveren hadde ikke tid', quoteIds: [], origin: 'facilitator', suggestionKey: null, createdBy: 'K1', createdAt: FIXED_NOW, updatedAt: FIXED_NOW };
+      await db.insights.put(row);
+      expect((await loadStudyData(db, 'v4'))?.insights).toEqual([row]);
     },
   },
 };

@@ -216,12 +216,13 @@ describe('journeyMatrix', () => {
 });
 
 describe('emotionCurve', () => {
-  it('averages experience valences per stage (wishes excluded)', () => {
+  it('averages experience valences per stage over informants (wishes excluded)', () => {
     const curve = emotionCurve(buildIndex(smallStudy()), {}, { smallCell: 1 });
     const st7 = curve.find((c) => c.stageId === 'st7')!;
     expect(st7.n).toBe(3);
     expect(st7.informants).toBe(2);
-    expect(st7.mean).toBeCloseTo(-1 / 3, 12);
+    // iv1 P1: s1 +1, s2 −1 → 0; iv2 P1: s3 −1 → −1; mean of the two informants' means −0.5.
+    expect(st7.mean).toBeCloseTo(-0.5, 12);
     const vg1 = curve.find((c) => c.stageId === 'vg1')!;
     // s4 mixed (0), s5 negative (−1); s7 is a wish: mean −0.5, s = √0.5, SE = 0.5
     expect(vg1.n).toBe(2);

@@ -15,6 +15,8 @@ import { requestFullscreenQuietly } from '../present';
 import { localSource, useAnalysis, useJourneySource, type AnalysisSource } from './analysisCache';
 import type { AnswerOf } from '../../workers/analysisJob';
 import { EMPTY_FILTER, JourneyFilters, toAnalysisFilter, type JourneyFilterState } from './filters';
+import { ActorLanePanel } from './ActorLane';
+import { InsightsLane } from './InsightsLane';
 import { PersonaPanel } from './PersonaPanel';
 import { QuotePanel } from './QuotePanel';
 import './journey.css';
@@ -155,7 +157,8 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
   const smallCell = study.smallCellThreshold;
   const { matrix, curve } = answer;
   const height = mapHeight(study.situations.length);
-  const mapLayout = useMemo(() => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: false, strings }), [matrix, index, height, strings]);
+  const evidence = answer.evidence;
+  const mapLayout = useMemo(() => journeyMapLayout(matrix, index, { width: MAP_W, height, suppress: false, strings, evidence }), [matrix, index, height, strings, evidence]);
   const curveLayout = useMemo(() => emotionCurveLayout(curve, { width: MAP_W, height: 280, suppress: false, smallCell, strings }), [curve, smallCell, strings]);
   // In the commit, before the browser paints it: the rAF in `drawn` then fires in the frame that
   // shows the new map (a passive effect can run after that paint, and the rAF a frame later).
@@ -164,8 +167,8 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
   // Exports are sharing outputs: primary and secondary suppression, map and curve as one table, "n held back".
   const heldBack = answer.heldBack;
   const exportMap = useCallback(
-    () => sharedJourneyMap(matrix, wish ? undefined : curve, index, { width: MAP_W, height, strings: chartStringsFor(i18n.language) }, heldBack),
-    [matrix, curve, wish, index, height, i18n.language, heldBack],
+    () => sharedJourneyMap(matrix, wish ? undefined : curve, index, { width: MAP_W, height, strings: chartStringsFor(i18n.language), evidence }, heldBack),
+    [matrix, curve, wish, index, height, i18n.language, heldBack, evidence],
   );
   const exportCurve = useCallback(
     () => sharedEmotionCurve(matrix, curve, { width: MAP_W, height: 280, smallCell, strings: chartStringsFor(i18n.language) }, heldBack),
@@ -228,6 +231,7 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
               testId="journey-map"
             />
             <p className="muted chart-hint">{t('journey.cellHint', { k: smallCell })}</p>
+            <p className="muted chart-hint" data-testid="evidence-legend">{t('journey.evidenceLegend', { k: smallCell, k2: 2 * smallCell })}</p>
           </div>
           <div className="card">
             {wish ? (
@@ -241,7 +245,14 @@ function JourneyCharts({ index, source, filter, wish, answer, strings, selected,
                 testId="emotion-curve"
               />
             )}
+            {wish ? null : (
+              <p className="muted chart-hint" data-testid="curve-method">
+                {t('journey.curveMethod')}
+              </p>
+            )}
           </div>
+          <InsightsLane index={index} source={source} filter={filter} matrix={matrix} />
+          <ActorLanePanel index={index} source={source} filter={filter} />
           {compare ? <SmallMultiples index={index} source={source} filter={filter} strings={strings} heldBack={heldBack} /> : null}
           {showPersona ? <Persona index={index} source={source} filter={filter} /> : null}
         </div>

@@ -12,7 +12,7 @@ import { Loading } from '../../components/Loading';
 import { showToast } from '../../components/Toasts';
 import { useVariables } from '../../db';
 import { platform } from '../../platform';
-import { useAnalysis, useJourneySource, type AnalysisSource } from '../journey/analysisCache';
+import { useAnalysis, useJourneySource, type AnalysisSource } from '../journey';
 import { AttributeFilters, toAttributeFilter, type AttributeFilterState } from '../informants';
 import '../informants/informants.css';
 

@@ -6,9 +6,9 @@
  * What is hidden is decided once (shared/analysis/sharing.ts: primary and secondary suppression,
  * the cards and the curve as one table); every slide says how many cells it holds back.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { distinctBy, presentJourney, isSecondary, suppressJourney, suppressPersona, type EmotionPoint, type JourneyMatrix, type PersonaStage, type PresentedCell, type StudyIndex } from '../../../shared/analysis';
+import { distinctBy, presentJourney, isSecondary, suppressJourney, suppressPersona, type CellEvidence, type EmotionPoint, type JourneyMatrix, type PersonaStage, type PresentedCell, type StudyIndex } from '../../../shared/analysis';
 import {
   emotionCurveLayout, highContrastTheme, lightTheme, storyboardLayout, VALENCE_GLYPHS,
   type Layout, type Theme,
@@ -17,6 +17,7 @@ import { VALENCES } from '../../../shared/model';
 import type { ScreenProps } from '../../app/features';
 import { navigate } from '../../app/router';
 import { ChartSvg } from '../../components/chart/ChartSvg';
+import { EvidenceBadge } from '../../components/EvidenceBadge';
 import { chartStringsFor } from '../../components/chart/chartStrings';
 import { localSource, useAnalysis, useJourneySource, type AnalysisSource } from '../journey';
 import { leaveFullscreenQuietly, requestFullscreenQuietly } from './fullscreen';
@@ -73,10 +74,10 @@ export function PresentBody({ index, source: given, onLeave }: { index: StudyInd
   const journey = useAnalysis(source, { type: 'journey', filter: EXPERIENCES, smallCell: index.study.smallCellThreshold, quotes: 6 });
   const persona = useAnalysis(source, { type: 'persona', filter: EVERYTHING });
   if (!journey || !persona) return <Loading label={t('present.loading')} className="present-loading" />;
-  return <PresentSlides index={index} matrix={journey.matrix} curve={journey.curve} heldBack={journey.heldBack} persona={persona} onLeave={onLeave} />;
+  return <PresentSlides index={index} matrix={journey.matrix} curve={journey.curve} heldBack={journey.heldBack} evidence={journey.evidence} persona={persona} onLeave={onLeave} />;
 }
 
-function PresentSlides({ index, matrix, curve, heldBack, persona, onLeave }: { index: StudyIndex; matrix: JourneyMatrix; curve: EmotionPoint[]; heldBack: number; persona: PersonaStage[]; onLeave: () => void }) {
+function PresentSlides({ index, matrix, curve, heldBack, evidence, persona, onLeave }: { index: StudyIndex; matrix: JourneyMatrix; curve: EmotionPoint[]; heldBack: number; evidence: CellEvidence[][]; persona: PersonaStage[]; onLeave: () => void }) {
   const { t, i18n } = useTranslation();
   const study = index.study;
   const smallCell = study.smallCellThreshold;
@@ -170,7 +171,10 @@ function PresentSlides({ index, matrix, curve, heldBack, persona, onLeave }: { i
             {study.situations.map((sit, r) => {
               const cell = shown.cells[r]?.[step];
               const secondary = isSecondary(shared.matrix.cells[r]?.[step] ?? {});
-              return cell ? <StageCard key={sit.id} label={sit.label} cell={cell} secondary={secondary} smallCell={smallCell} labels={study.valenceLabels} /> : null;
+              const ev = evidence[r]?.[step];
+              return cell ? (
+                <StageCard key={sit.id} label={sit.label} cell={cell} secondary={secondary} smallCell={smallCell} labels={study.valenceLabels} evidence={ev ? <EvidenceBadge evidence={ev} hidden={cell.suppressed} smallCell={smallCell} /> : null} />
+              ) : null;
             })}
           </div>
         </main>
@@ -246,20 +250,21 @@ function distinctQuotes(cell: PresentedCell): PresentedCell['quotes'] {
   return distinctBy(cell.quotes, (q) => q.quote);
 }
 
-function StageCard({ label, cell, secondary, smallCell, labels }: { label: string; cell: PresentedCell; secondary: boolean; smallCell: number; labels: Record<'positive' | 'mixed' | 'negative', string> }) {
+function StageCard({ label, cell, secondary, smallCell, labels, evidence }: { label: string; cell: PresentedCell; secondary: boolean; smallCell: number; labels: Record<'positive' | 'mixed' | 'negative', string>; evidence: ReactNode }) {
   const { t } = useTranslation();
   if (cell.suppressed || !cell.valence || cell.segments === null) {
     return (
       <section className="stage-card suppressed" data-testid="stage-card" data-hidden={secondary ? 'secondary' : 'primary'}>
         <h2>{label}</h2>
+        {evidence}
         <p className="suppressed-note">{secondary ? t('present.hidden') : t('present.suppressed', { k: smallCell })}</p>
       </section>
     );
   }
-  return <RatedCard label={label} cell={cell} labels={labels} />;
+  return <RatedCard label={label} cell={cell} labels={labels} evidence={evidence} />;
 }
 
-function RatedCard({ label, cell, labels }: { label: string; cell: PresentedCell; labels: Record<'positive' | 'mixed' | 'negative', string> }) {
+function RatedCard({ label, cell, labels, evidence }: { label: string; cell: PresentedCell; labels: Record<'positive' | 'mixed' | 'negative', string>; evidence: ReactNode }) {
   const { t } = useTranslation();
   const listRef = useRef<HTMLDivElement>(null);
   const quotes = distinctQuotes(cell);
@@ -269,6 +274,7 @@ function RatedCard({ label, cell, labels }: { label: string; cell: PresentedCell
   return (
     <section className="stage-card" data-testid="stage-card">
       <h2>{label}</h2>
+      {evidence}
       <p className="stage-n">{t('present.n', { informants: cell.informants ?? 0, segments: cell.segments ?? 0 })}</p>
       {rated > 0 ? (
         <div className="mix" role="img" aria-label={VALENCES.map((k) => `${labels[k]}: ${v[k]}`).join(', ')}>
