@@ -204,10 +204,14 @@ async function bMergesA(): Promise<void> {
 /** Merging the same partner again changes nothing; an older bundle is refused and changes nothing. */
 async function againAndOlder(): Promise<void> {
   const { page } = a;
-  // B's bundle after its merge: no record changes for A (only B's log line about its merge).
+  // B's bundle after its merge: no record changes for A, only B's log lines since A's last merge
+  // (its merge, its exports and the audit trail's entries for them), counted from the two bundles.
+  const aLog = new Set(studyOf(await exportBundle(page)).audit.map((e) => e.id));
+  const newLines = studyOf(bundles.b2 as Uint8Array).audit.filter((e) => !aLog.has(e.id)).length;
+  expect(newLines).toBeGreaterThan(0);
   await openToMerge(page, 'porsgrunn-2.reisekart', bundles.b2 as Uint8Array);
   await page.getByTestId('merge-report').waitFor(T);
-  expect(await page.getByTestId('merge-counts').innerText()).toBe('Legges til: 1 logglinjer');
+  expect(await page.getByTestId('merge-counts').innerText()).toBe(`Legges til: ${newLines} logglinjer`);
   expect(await page.getByTestId('codebook-diff-none').count()).toBe(1);
   expect(await page.getByTestId('merge-pending').count()).toBe(0);
   await page.getByTestId('confirm-merge').click();

@@ -18,6 +18,16 @@ import '../informants/informants.css';
 
 const ROWS: readonly MatrixRows[] = ['codes', 'valence', 'situation'];
 
+/**
+ * The heat shading: blue (31, 95, 158) over white at 8–68 %, as an opaque colour so it reads the
+ * same in the light and the high-contrast theme; dark text keeps a contrast above 4.5:1 at the top.
+ */
+function heat(share: number): string {
+  const a = 0.08 + 0.6 * share;
+  const mix = (c: number): number => Math.round(255 - a * (255 - c));
+  return `rgb(${mix(31)}, ${mix(95)}, ${mix(158)})`;
+}
+
 export function MatrixScreen({ study }: ScreenProps) {
   const { t } = useTranslation();
   const loaded = useJourneySource(study.id);
@@ -104,11 +114,11 @@ function MatrixBody({ studyId, smallCell, valenceLabels, source }: { studyId: st
                       const share = hidden || m.max === 0 ? 0 : (x.segments ?? 0) / m.max;
                       const label = hidden ? t('informants.matrix.hiddenCell', { k: smallCell }) : t('informants.matrix.cell', { segments: x.segments, informants: x.informants });
                       return (
-                        <td key={c.id} className={hidden ? 'matrix-cell hidden' : 'matrix-cell'} style={hidden ? undefined : { background: `rgba(31, 95, 158, ${(0.08 + 0.6 * share).toFixed(2)})`, color: share > 0.6 ? '#fff' : undefined }}>
+                        <td key={c.id} className={hidden ? 'matrix-cell hidden' : 'matrix-cell'} style={hidden ? undefined : { background: heat(share), color: '#111' }}>
                           {hidden || x.segments === 0 ? (
                             <span aria-label={label}>{hidden ? '·' : '0'}</span>
                           ) : (
-                            <button type="button" className="ghost" aria-label={`${r.label} × ${c.label}: ${label}`} aria-pressed={picked?.r === i && picked.c === j} onClick={() => setPicked({ r: i, c: j })} data-testid="matrix-cell">
+                            <button type="button" className="ghost" style={{ color: 'inherit' }} aria-label={`${r.label} × ${c.label}: ${label}`} aria-pressed={picked?.r === i && picked.c === j} onClick={() => setPicked({ r: i, c: j })} data-testid="matrix-cell">
                               {x.segments} <small>({x.informants})</small>
                             </button>
                           )}
