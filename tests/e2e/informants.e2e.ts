@@ -51,7 +51,7 @@ describe('informant register', () => {
     await page.getByTestId('variable-list').getByRole('button', { name: /Slett År i Norge/ }).click();
     const dialog = page.getByTestId('confirm-dialog');
     await dialog.waitFor({ timeout: 30_000 });
-    expect(await dialog.innerText()).toContain('1 informanter');
+    expect(await dialog.innerText()).toContain('har verdi for 1 informant.');
     await dialog.getByRole('button', { name: 'Slett' }).click();
     await expect.poll(() => page.getByTestId('variable-list').count(), { timeout: 30_000 }).toBe(0);
     await page.getByRole('button', { name: 'Angre' }).click();

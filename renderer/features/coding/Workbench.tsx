@@ -121,7 +121,13 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
     [blocks, defaultParticipant],
   );
 
-  const openSegment = useCallback((s: Segment) => {
+  // Read your own writes: a segment saved a moment ago may still be on its way to the list (the
+  // save and the live query are asynchronous, slower on a loaded machine). Opening it again from
+  // the list must show what was saved, never the older row — saving that would undo the edit.
+  const savedHere = useRef(new Map<string, Segment>());
+  const openSegment = useCallback((listed: Segment) => {
+    const mine = savedHere.current.get(listed.id);
+    const s = mine && mine.updatedAt > listed.updatedAt ? mine : listed;
     setDraft(draftFromSegment(s));
     setCaret({ anchor: s.start, caret: s.end });
     transcriptRef.current?.scrollToOffset(s.start);
@@ -199,7 +205,9 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
     setDraft(null);
     setCaret({ anchor: draft.end, caret: draft.end });
     transcriptRef.current?.focus();
+    savedHere.current.set(seg.id, seg);
     const r = await tracked(() => runCommand(db, study.id, interviewId, cmd));
+    if (!r.ok && savedHere.current.get(seg.id) === seg) savedHere.current.delete(seg.id);
     const held = seg.review?.reason === 'typed';
     // The save time is for the bench (marks), never in the status a screen reader reads out.
     if (r.ok) {
@@ -216,17 +224,20 @@ export function Workbench({ study, interviewId }: { study: Study; interviewId: s
     if (!s) return;
     setDraft(null);
     transcriptRef.current?.focus();
+    savedHere.current.delete(s.id);
     const r = await tracked(() => runCommand(db, study.id, interviewId, deleteSegmentCommand(s)));
     report(r, t('coding.deleted'));
   }, [draft, allSegments, db, study.id, interviewId, report, t]);
 
   const undo = useCallback(async () => {
     setDraft(null);
+    savedHere.current.clear(); // an undone or redone step brings back other versions: the list is right again
     const r = await tracked(() => undoStep(db, study.id, interviewId));
     report(r, r.ok && r.value !== null ? t('coding.undone') : t('coding.nothingToUndo'));
   }, [db, study.id, interviewId, report, t]);
   const redo = useCallback(async () => {
     setDraft(null);
+    savedHere.current.clear(); // an undone or redone step brings back other versions: the list is right again
     const r = await tracked(() => redoStep(db, study.id, interviewId));
     report(r, r.ok && r.value !== null ? t('coding.redone') : t('coding.nothingToRedo'));
   }, [db, study.id, interviewId, report, t]);
