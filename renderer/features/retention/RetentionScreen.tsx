@@ -8,6 +8,8 @@ import { RetentionRule, retentionStatus } from '../../../shared/model';
 import type { ScreenProps } from '../../app/features';
 import { backupStore } from '../../backup';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DateField } from '../../components/DateField';
+import { formatDate } from '../../app/format';
 import { Loading } from '../../components/Loading';
 import { tracked } from '../../components/SaveIndicator';
 import { db, executeRetention, saveRetentionPlan, useRetentionPlan } from '../../db';
@@ -50,9 +52,9 @@ export function RetentionScreen({ study }: ScreenProps) {
         <form className="toolbar" onSubmit={(e) => { e.preventDefault(); void save(); }}>
           <label className="field">
             {t('informants.retention.endDate')}
-            <input type="date" value={endDate} onChange={(e) => setDate(e.target.value)} data-testid="retention-date" disabled={status.kind === 'done'} />
+            {status.kind === 'done' ? <span data-testid="retention-date">{formatDate(endDate)}</span> : <DateField name="endDate" value={endDate} onChange={(v) => setDate(v)} testId="retention-date" />}
           </label>
-          <button type="submit" disabled={status.kind === 'done' || endDate === ''} data-testid="retention-save">{t('informants.retention.save')}</button>
+          <button type="submit" disabled={status.kind === 'done' || !/^\d{4}-\d{2}-\d{2}$/.test(endDate)} data-testid="retention-save">{t('informants.retention.save')}</button>
         </form>
         <p>{t('informants.retention.rule')}</p>
         {plan && status.kind !== 'done' ? (
@@ -62,7 +64,7 @@ export function RetentionScreen({ study }: ScreenProps) {
       </section>
       {confirm && plan ? (
         <ConfirmDialog
-          message={`${status.kind === 'due' && status.daysOver > 0 ? t('informants.retention.past', { date: plan.endDate }) : t('informants.retention.early', { date: plan.endDate })} ${t('informants.retention.noSnapshot')}`}
+          message={`${status.kind === 'due' && status.daysOver > 0 ? t('informants.retention.past', { date: formatDate(plan.endDate) }) : t('informants.retention.early', { date: formatDate(plan.endDate) })} ${t('informants.retention.noSnapshot')}`}
           confirmLabel={t('informants.retention.run')}
           onConfirm={() => void run()}
           onCancel={() => setConfirm(false)}
