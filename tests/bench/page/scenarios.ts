@@ -309,6 +309,28 @@ async function watchLongTasks<T>(work: () => Promise<T>): Promise<{ value: T; lo
   return { value, longest: seen.reduce((m, e) => Math.max(m, e.duration), 0), count: seen.length, entries: seen };
 }
 
+/** One CSV file along the app's path (worker parse → records → saveParsedSegments), with the time of each step. */
+async function importCsvChunk(db: ReisekartDb, picked: Uint8Array, target: StudyData, now: () => number): Promise<{ t0: number; t1: number; t2: number; t3: number; records: Segment[]; delimiter: string }> {
+  const session = openCsvImport();
+  try {
+    const t0 = now();
+    const parsed = await session.parse('segments.csv', picked);
+    if (!parsed.ok) throw new Error(`parse failed: ${JSON.stringify(parsed.issues.slice(0, 2))}`);
+    const t1 = now();
+    const mapping = { ...suggestMapping('segments', parsed.table.headers), id: null };
+    const r = await session.records('segments', mapping, importBase(target), '2021-04-01T12:00:00.000Z');
+    if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r.issues.slice(0, 2))}`);
+    const t2 = now();
+    const records = r.records as Segment[];
+    const saved = await saveParsedSegments(db, records);
+    if (!saved.ok) throw new Error('saveSegments failed');
+    const t3 = now();
+    return { t0, t1, t2, t3, records, delimiter: parsed.table.delimiter };
+  } finally {
+    session.close();
+  }
+}
+
 /**
  * CSV import of the segments table: the file is the app's own export of `data` (so every row maps),
  * imported into the study without its segments, along the app's own path (CsvImport.tsx):
@@ -338,23 +360,7 @@ export async function benchCsvImport(env: IdbEnv, data: StudyData, now: Now, yie
     const picked = bytes.slice();
     await yieldNow();
     const watched = await watchLongTasks(async () => {
-      const session = openCsvImport();
-      try {
-        const t0 = now();
-        const parsed = await session.parse('segments.csv', picked);
-        if (!parsed.ok) throw new Error(`parse failed: ${JSON.stringify(parsed.issues.slice(0, 2))}`);
-        const t1 = now();
-        const mapping = { ...suggestMapping('segments', parsed.table.headers), id: null };
-        const r = await session.records('segments', mapping, importBase(target), '2021-04-01T12:00:00.000Z');
-        if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r.issues.slice(0, 2))}`);
-        const t2 = now();
-        const saved = await saveParsedSegments(db, r.records as Segment[]);
-        if (!saved.ok) throw new Error('saveSegments failed');
-        const t3 = now();
-        return { t0, t1, t2, t3, records: r.records, delimiter: parsed.table.delimiter };
-      } finally {
-        session.close();
-      }
+      return importCsvChunk(db, picked, target, now);
     });
     const w = watched.value;
     app.total.push(w.t3 - w.t0);
@@ -438,27 +444,12 @@ export async function benchCsvImportChunked(env: IdbEnv, target: StudyData, chun
     bytes += chunk.length;
     const picked = chunk.slice();
     await yieldNow();
-    const session = openCsvImport();
-    try {
-      const t0 = now();
-      const parsed = await session.parse('segments.csv', picked);
-      if (!parsed.ok) throw new Error(`parse failed: ${JSON.stringify(parsed.issues.slice(0, 2))}`);
-      const t1 = now();
-      const mapping = { ...suggestMapping('segments', parsed.table.headers), id: null };
-      const r = await session.records('segments', mapping, importBase(target), '2021-04-01T12:00:00.000Z');
-      if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r.issues.slice(0, 2))}`);
-      const t2 = now();
-      const saved = await saveParsedSegments(db, r.records as Segment[]);
-      if (!saved.ok) throw new Error('saveSegments failed');
-      const t3 = now();
-      app.parse += t1 - t0;
-      app.records += t2 - t1;
-      app.write += t3 - t2;
-      rows += r.records.length;
-      delimiter = parsed.table.delimiter;
-    } finally {
-      session.close();
-    }
+    const { t0, t1, t2, t3, records, delimiter: d } = await importCsvChunk(db, picked, target, now);
+    app.parse += t1 - t0;
+    app.records += t2 - t1;
+    app.write += t3 - t2;
+    rows += records.length;
+    delimiter = d;
   }
   db.close();
   await req(env.indexedDB.deleteDatabase('reisekart-bench-csv') as unknown as IDBRequest<unknown>);
